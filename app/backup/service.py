@@ -1,0 +1,78 @@
+"""Backups with SQLite's online backup API: consistent while the app keeps working.
+
+"Backup now" and a daily automatic backup write ``backups/xiaoan-YYYYMMDD-HHMMSS.sqlite3``;
+the newest :data:`KEEP` are kept. Copies made before an upgrade are kept apart
+and never pruned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from app.accounts.roles import Permission, require
+from app.actor import Actor
+from app.workspace import Workspace, copy_sqlite
+from db.base import utcnow
+from db.models import DeviceState
+
+KEEP = 14
+DAILY = timedelta(hours=24)
+PREFIX = "xiaoan-"
+
+
+@dataclasses.dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    made_at: datetime
+
+
+def list_backups(ws: Workspace) -> list[BackupInfo]:
+    """Rotating backups, newest first."""
+    if not ws.backup_dir.exists():
+        return []
+    out = []
+    for p in ws.backup_dir.glob(f"{PREFIX}*.sqlite3"):
+        st = p.stat()
+        out.append(BackupInfo(p, st.st_size, datetime.fromtimestamp(st.st_mtime).astimezone()))
+    return sorted(out, key=lambda b: b.path.name, reverse=True)
+
+
+def last_backup_at(ws: Workspace) -> datetime | None:
+    with ws.read() as s:
+        state = s.get(DeviceState, 1)
+        return state.last_backup_at if state else None
+
+
+def backup_due(ws: Workspace, now: datetime | None = None) -> bool:
+    last = last_backup_at(ws)
+    return last is None or (now or utcnow()) - last >= DAILY
+
+
+def _write_backup(ws: Workspace) -> Path:
+    now = utcnow()
+    name = f"{PREFIX}{now.astimezone().strftime('%Y%m%d-%H%M%S-%f')}.sqlite3"
+    dest = copy_sqlite(ws.db_path, ws.backup_dir / name)
+    with ws.db.write(actor_id=None) as s:
+        state = s.get(DeviceState, 1)
+        state.last_backup_at = now
+    for old in list_backups(ws)[KEEP:]:
+        old.path.unlink(missing_ok=True)
+    return dest
+
+
+def backup_now(ws: Workspace, actor: Actor) -> Path:
+    require(actor, Permission.BACKUP)
+    dest = _write_backup(ws)
+    with ws.action(actor, "backup.create", detail=dest.name, always_audit=True):
+        pass
+    return dest
+
+
+def backup_if_due(ws: Workspace, now: datetime | None = None) -> Path | None:
+    """The daily automatic backup; returns the new file, or None when not due."""
+    if not backup_due(ws, now):
+        return None
+    return _write_backup(ws)

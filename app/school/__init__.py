@@ -1,0 +1,1 @@
+"""The school profile and first-run set-up."""

@@ -1,0 +1,183 @@
+"""Opening a school's data folder: checks, backups before upgrades, migrations.
+
+A :class:`Workspace` is the app's handle on one data folder and its database.
+It is cheap to pass around and safe to share between threads (each action
+opens its own session).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.paths import DB_FILENAME
+from db import schema
+from db.hlc import HybridClock
+from db.session import Database, make_engine, sqlite_url
+
+BACKUP_DIRNAME = "backups"
+
+
+def ensure_writable_dir(path: Path) -> Path:
+    """Create ``path`` if needed and prove we can write there, or raise a UserError."""
+    path = Path(path).expanduser()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".write-test-"):
+            pass
+    except OSError:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "The data folder {path} cannot be written to. Choose another folder, "
+                "or ask whoever looks after this computer to allow writing there.",
+            ),
+            path=str(path),
+        ) from None
+    return path.resolve()
+
+
+def copy_sqlite(src: Path, dest: Path) -> Path:
+    """A consistent copy of a live SQLite database (online backup API), written atomically."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    os.replace(tmp, dest)
+    return dest
+
+
+class Workspace:
+    def __init__(self, data_dir: Path, db: Database) -> None:
+        self.data_dir = data_dir
+        self.db = db
+        self._school_id: uuid.UUID | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILENAME
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / BACKUP_DIRNAME
+
+    @property
+    def device_id(self) -> uuid.UUID:
+        return self.db.device_id
+
+    @classmethod
+    def open(cls, data_dir: Path | str, *, clock: HybridClock | None = None) -> Workspace:
+        """Open (creating or upgrading as needed) the database in ``data_dir``.
+
+        Refuses, with a UserError and without touching the file, a database
+        written by a newer version of the app or a file that is not ours.
+        An older database is copied into ``backups/`` before it is upgraded.
+        """
+        data_dir = ensure_writable_dir(Path(data_dir))
+        db_path = data_dir / DB_FILENAME
+        try:
+            state, revision = schema.sqlite_state(db_path)
+        except sqlite3.DatabaseError:
+            state, revision = schema.SchemaState.FOREIGN, None
+        if state is schema.SchemaState.NEWER:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "The data in {path} was saved by a newer version of xiaoan (schema {revision}). "
+                    "Install the newer version to open it. Nothing has been changed.",
+                ),
+                path=str(db_path),
+                revision=revision,
+            )
+        if state is schema.SchemaState.FOREIGN:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "{path} is not a xiaoan database. Nothing has been changed. "
+                    "Choose an empty folder or the folder that holds xiaoan's data.",
+                ),
+                path=str(db_path),
+            )
+        if state is schema.SchemaState.OLDER:
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+            copy_sqlite(
+                db_path, data_dir / BACKUP_DIRNAME / f"before-upgrade-{revision}-{stamp}.sqlite3"
+            )
+        if state in (schema.SchemaState.NEW, schema.SchemaState.OLDER):
+            migrate_sqlite(db_path)
+        return cls(data_dir, Database(sqlite_url(db_path), clock=clock))
+
+    # -- actions ---------------------------------------------------------------
+
+    @property
+    def school_id(self) -> uuid.UUID | None:
+        if self._school_id is None:
+            from db.models import School
+
+            with self.db.read() as s:
+                self._school_id = s.scalar(
+                    select(School.id).where(School.deleted_at.is_(None)).limit(1)
+                )
+        return self._school_id
+
+    def set_school_id(self, school_id: uuid.UUID) -> None:
+        self._school_id = school_id
+
+    @contextlib.contextmanager
+    def action(
+        self, actor: Actor, name: str, *, detail: str = "", always_audit: bool = False
+    ) -> Iterator[Session]:
+        """One user action: one transaction, its outbox rows and one audit entry.
+
+        Everything inside commits together or not at all. The audit entry
+        lists every synced row the action inserted, updated or tombstoned.
+        """
+        from app.audit.trail import append_entry
+        from db.capture import clear_touched, touched_rows
+
+        with self.db.write(actor_id=actor.user_id, school_id=self.school_id) as s:
+            yield s
+            s.flush()
+            targets = touched_rows(s)
+            clear_touched(s)
+            detail = s.info.pop("xiaoan.audit_detail", detail)
+            if targets or always_audit:
+                append_entry(s, actor, name, targets, detail)
+
+    def read(self):
+        return self.db.read()
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def migrate_sqlite(db_path: Path) -> None:
+    """Create or upgrade the schema. Foreign keys are off while tables are rebuilt, checked after."""
+    engine = make_engine(sqlite_url(db_path), foreign_keys=False)
+    try:
+        schema.upgrade(engine)
+        with engine.connect() as conn:
+            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
+    finally:
+        engine.dispose()

@@ -1,0 +1,92 @@
+"""Declarative base, the naming convention and the mixin every synced table uses."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import BigInteger, DateTime, MetaData, String, TypeDecorator, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from uuid6 import uuid7
+
+# Named constraints from day one: SQLite batch migrations can only alter what
+# has a name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> uuid.UUID:
+    """A UUIDv7: made on the client, time-ordered, never a bare timestamp."""
+    return uuid7()
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on both SQLite (which drops tzinfo) and PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):  # type: ignore[override]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where a UTC time is required")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect):  # type: ignore[override]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SyncedMixin:
+    """Columns every synced table carries.
+
+    Rows are created with a client-made UUIDv7, belong to one school, and are
+    never hard-deleted: ``deleted_at`` is the tombstone. ``hlc`` and
+    ``origin_device`` are stamped by the change-capture hook at flush time
+    (see :mod:`db.capture`); services never set them by hand.
+    """
+
+    __synced__ = True
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    school_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    origin_device: Mapped[uuid.UUID] = mapped_column(Uuid)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+def is_synced_class(cls: type) -> bool:
+    return isinstance(cls, type) and issubclass(cls, SyncedMixin)
+
+
+def synced_tables() -> set[str]:
+    """Names of every table mapped by a synced class."""
+    names: set[str] = set()
+    for mapper in Base.registry.mappers:
+        if is_synced_class(mapper.class_):
+            names.add(mapper.local_table.name)
+    return names
+
+
+# Short strings are bounded so PostgreSQL and SQLite agree on the schema.
+Name = String(200)
+Code = String(64)

@@ -1,0 +1,122 @@
+"""Shared fixtures: real SQLite files in tmp dirs, a real PostgreSQL when reachable."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+# Must be set before any QApplication exists (pytest-qt creates one lazily).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from app.actor import Actor  # noqa: E402
+from app.school.service import SchoolProfile, set_up_school  # noqa: E402
+from app.workspace import Workspace  # noqa: E402
+
+PRINCIPAL_PASSWORD = "principal-pass-1"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's preferences or data folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XIAOAN_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("XIAOAN_DATA_DIR", str(home / "data"))
+    monkeypatch.delenv("XIAOAN_LANG", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def empty_workspace(data_dir) -> Workspace:
+    ws = Workspace.open(data_dir)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def workspace(empty_workspace) -> Workspace:
+    """A workspace with a school (nine-year, boarding, buses) and its principal."""
+    set_up_school(
+        empty_workspace,
+        SchoolProfile(
+            name="东风乡中心学校",
+            code="220105-0012",
+            kind="nine_year",
+            boarding=True,
+            has_school_bus=True,
+        ),
+        principal_name="张丽",
+        username="zhangli",
+        secret_kind="password",
+        secret=PRINCIPAL_PASSWORD,
+    )
+    return empty_workspace
+
+
+@pytest.fixture
+def principal(workspace) -> Actor:
+    from app.accounts.service import authenticate
+
+    return authenticate(workspace, "zhangli", PRINCIPAL_PASSWORD)
+
+
+def make_user(ws: Workspace, principal: Actor, username: str, role: str, pin: str = "482913"):
+    from app.accounts.service import create_user
+
+    return create_user(
+        ws,
+        principal,
+        username=username,
+        display_name=f"{username}-name",
+        role=role,
+        secret_kind="pin",
+        secret=pin,
+    )
+
+
+# -- PostgreSQL ---------------------------------------------------------------
+
+PG_ADMIN_URL = os.environ.get(
+    "XIAOAN_TEST_PG_URL", "postgresql+psycopg://xiaoan:xiaoan@127.0.0.1:5432/postgres"
+)
+
+
+def _pg_reachable() -> str | None:
+    try:
+        import psycopg
+
+        url = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(url, connect_timeout=3):
+            return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        return str(exc)
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database for one test; dropped afterwards.
+
+    ``make test`` brings PostgreSQL up and sets XIAOAN_REQUIRE_POSTGRES=1, so
+    there an unreachable server fails the test instead of skipping it.
+    """
+    problem = _pg_reachable()
+    if problem:
+        if os.environ.get("XIAOAN_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"PostgreSQL not reachable: {problem}")
+        pytest.skip(f"PostgreSQL not reachable: {problem}")
+    import psycopg
+
+    name = f"xiaoan_test_{uuid.uuid4().hex[:12]}"
+    admin = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,0 +1,1 @@
+"""Headless commands: ``xiaoan demo``, ``xiaoan check`` … (no Qt is imported here)."""

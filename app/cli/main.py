@@ -1,0 +1,70 @@
+"""The ``xiaoan`` command line. Without a subcommand the launcher opens the GUI.
+
+Each record area adds its subcommands through :data:`COMMANDS`: a name, a
+function that adds its arguments, and a function that runs it and returns
+the exit code. Messages go through the same translation catalog as the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from app.errors import UserError
+from app.i18n import translate
+
+# name -> (help, add_arguments(parser), run(args) -> exit code)
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {}
+
+
+def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
+    def register(fn: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = (help_text, add_arguments, fn)
+        return fn
+
+    return register
+
+
+def add_data_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", type=Path, default=None, help="the school's data folder")
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    from app.paths import default_data_dir
+
+    return args.data_dir or default_data_dir()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app import cli_commands  # noqa: F401  (registers the commands)
+
+    parser = argparse.ArgumentParser(prog="xiaoan", description="校安 school safety records")
+    add_data_dir(parser)
+    parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command")
+    for name, (help_text, add_arguments, _fn) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        add_data_dir(p)
+        add_arguments(p)
+    return parser
+
+
+def say(text: str, **params) -> None:
+    print(translate("cli", text).format(**params) if params else translate("cli", text))
+
+
+def fail(text: str, code: int = 2, **params) -> int:
+    msg = translate("cli", text).format(**params) if params else translate("cli", text)
+    print(msg, file=sys.stderr)
+    return code
+
+
+def run_command(args: argparse.Namespace) -> int:
+    _help, _add, fn = COMMANDS[args.command]
+    try:
+        return fn(args)
+    except UserError as e:
+        print(e.localized(), file=sys.stderr)
+        return 2

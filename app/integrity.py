@@ -1,0 +1,59 @@
+"""``xiaoan check``: is the database file sound and the audit trail untouched?
+
+Reads only: the file is opened read-only, nothing is migrated or written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.audit.trail import ChainProblem, verify_chain
+from app.paths import DB_FILENAME
+from db import schema
+from db.session import make_engine
+
+
+@dataclasses.dataclass
+class CheckReport:
+    db_path: Path
+    integrity: list[str]  # empty when PRAGMA integrity_check says ok
+    chain: list[ChainProblem]
+    audit_entries: int
+
+    @property
+    def sound(self) -> bool:
+        return not self.integrity and not self.chain
+
+
+def check_data_dir(data_dir: Path) -> CheckReport:
+    """Raises FileNotFoundError when there is no database, ValueError when it is not ours."""
+    db_path = Path(data_dir) / DB_FILENAME
+    if not db_path.exists():
+        raise FileNotFoundError(db_path)
+    state, _rev = schema.sqlite_state(db_path)
+    if state in (schema.SchemaState.FOREIGN, schema.SchemaState.NEW):
+        raise ValueError(db_path)
+    conn = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        conn.close()
+    integrity = [] if rows == ["ok"] else rows
+    integrity += [f"foreign key: {r}" for r in fk]
+    engine = make_engine(f"sqlite:///file:{db_path.resolve()}?mode=ro&uri=true")
+    try:
+        with Session(engine) as s:
+            from sqlalchemy import func, select
+
+            from db.models import AuditEntry
+
+            chain = verify_chain(s)
+            count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    finally:
+        engine.dispose()
+    return CheckReport(db_path, integrity, chain, count)

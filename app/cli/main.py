@@ -15,6 +15,9 @@ from pathlib import Path
 from app.errors import UserError
 from app.i18n import translate
 
+# Modules that register commands with @command, one per record area.
+COMMAND_MODULES: tuple[str, ...] = ("app.cli.foundation",)
+
 # name -> (help, add_arguments(parser), run(args) -> exit code)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {}
 
@@ -38,7 +41,10 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app import cli_commands  # noqa: F401  (registers the commands)
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module)
 
     parser = argparse.ArgumentParser(prog="xiaoan", description="校安 school safety records")
     add_data_dir(parser)

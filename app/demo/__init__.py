@@ -65,8 +65,15 @@ class DemoInfo:
     accounts: list[tuple[str, str, str, str]]
 
 
-# Each record area registers a seeder: (workspace, principal, random) -> None.
-AREA_SEEDERS: list[Callable[[Workspace, Actor, random.Random], None]] = []
+# Each record area's seeder, as "module:function" taking (workspace, principal, random).
+AREA_SEEDERS: tuple[str, ...] = ()
+
+
+def _seeder(path: str) -> Callable[[Workspace, Actor, random.Random], None]:
+    import importlib
+
+    module, func = path.split(":")
+    return getattr(importlib.import_module(module), func)
 
 
 def demo_pin(i: int) -> str:
@@ -110,7 +117,7 @@ def build_demo(data_dir: Path | str, *, seed: int = 2026) -> DemoInfo:
             accounts.append((user, display, str(role), pin))
         rng = random.Random(seed)
         for seeder in AREA_SEEDERS:
-            seeder(ws, principal, rng)
+            _seeder(seeder)(ws, principal, rng)
         return DemoInfo(ws.data_dir, DEMO_PROFILE.name, username, secret, accounts)
     finally:
         ws.close()

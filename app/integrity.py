@@ -34,17 +34,25 @@ def check_data_dir(data_dir: Path) -> CheckReport:
     db_path = Path(data_dir) / DB_FILENAME
     if not db_path.exists():
         raise FileNotFoundError(db_path)
-    state, _rev = schema.sqlite_state(db_path)
+    try:
+        state, _rev = schema.sqlite_state(db_path)
+    except sqlite3.DatabaseError as e:
+        return CheckReport(db_path, [str(e)], [], 0)
     if state in (schema.SchemaState.FOREIGN, schema.SchemaState.NEW):
         raise ValueError(db_path)
     conn = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as e:
+        # Too damaged to even finish the check: that is the answer.
+        return CheckReport(db_path, [str(e)], [], 0)
     finally:
         conn.close()
     integrity = [] if rows == ["ok"] else rows
     integrity += [f"foreign key: {r}" for r in fk]
+    if integrity:
+        return CheckReport(db_path, integrity, [], 0)
     engine = make_engine(f"sqlite:///file:{db_path.resolve()}?mode=ro&uri=true")
     try:
         with Session(engine) as s:

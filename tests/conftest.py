@@ -14,8 +14,7 @@ import pytest  # noqa: E402
 from app.actor import Actor  # noqa: E402
 from app.school.service import SchoolProfile, set_up_school  # noqa: E402
 from app.workspace import Workspace  # noqa: E402
-
-PRINCIPAL_PASSWORD = "principal-pass-1"
+from tests.helpers import PRINCIPAL_PASSWORD, make_user  # noqa: E402,F401
 
 
 @pytest.fixture(autouse=True)
@@ -64,20 +63,6 @@ def principal(workspace) -> Actor:
     from app.accounts.service import authenticate
 
     return authenticate(workspace, "zhangli", PRINCIPAL_PASSWORD)
-
-
-def make_user(ws: Workspace, principal: Actor, username: str, role: str, pin: str = "482913"):
-    from app.accounts.service import create_user
-
-    return create_user(
-        ws,
-        principal,
-        username=username,
-        display_name=f"{username}-name",
-        role=role,
-        secret_kind="pin",
-        secret=pin,
-    )
 
 
 # -- PostgreSQL ---------------------------------------------------------------

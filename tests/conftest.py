@@ -105,3 +105,17 @@ def postgres_url():
     yield f"{base}/{name}"
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def memory_keyring():
+    """Install an in-memory keyring for one test, restoring the previous backend after."""
+    import keyring
+
+    from tests.helpers import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

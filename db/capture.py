@@ -105,11 +105,20 @@ def _changed_keys(obj: SyncedMixin) -> list[str]:
     return changed
 
 
-def _table_rank(name: str) -> int:
+_rank_cache: tuple[int, dict[str, int]] = (-1, {})
+
+
+def _table_ranks() -> dict[str, int]:
+    """Table name -> position in dependency order (parents first), recomputed only when
+    the set of mapped tables changes."""
+    global _rank_cache
     from db.base import Base
 
-    order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
-    return order.get(name, len(order))
+    count = len(Base.metadata.tables)
+    if _rank_cache[0] != count:
+        order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+        _rank_cache = (count, order)
+    return _rank_cache[1]
 
 
 def _before_flush(session: Session, flush_context, instances) -> None:
@@ -136,7 +145,8 @@ def _before_flush(session: Session, flush_context, instances) -> None:
         now = utcnow()
         captured: list[OutboxEntry] = []
         # Parents before children, so a replay in outbox order satisfies foreign keys.
-        for obj in sorted(new, key=lambda o: _table_rank(o.__tablename__)):
+        ranks = _table_ranks()
+        for obj in sorted(new, key=lambda o: ranks.get(o.__tablename__, len(ranks))):
             if obj.id is None:
                 obj.id = new_id()
             if obj.school_id is None:
@@ -196,11 +206,24 @@ def _before_flush(session: Session, flush_context, instances) -> None:
             touched.append({"table": entry.table_name, "id": str(entry.row_id), "op": entry.op})
 
 
+_synced_cache: tuple[int, set[str]] = (-1, set())
+
+
+def _synced_names() -> set[str]:
+    global _synced_cache
+    from db.base import Base
+
+    count = len(Base.metadata.tables)
+    if _synced_cache[0] != count:
+        _synced_cache = (count, synced_tables())
+    return _synced_cache[1]
+
+
 def _refuse_bulk_writes(state: ORMExecuteState) -> None:
     if not (state.is_update or state.is_delete or state.is_insert):
         return
     table = getattr(state.statement, "table", None)
-    if table is not None and table.name in synced_tables():
+    if table is not None and table.name in _synced_names():
         kind = "UPDATE" if state.is_update else "DELETE" if state.is_delete else "INSERT"
         raise CaptureError(
             f"bulk {kind} on synced table {table.name!r} would bypass the outbox; "

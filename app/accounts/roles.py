@@ -34,15 +34,51 @@ class Permission(enum.StrEnum):
     EDIT_SCHOOL_PROFILE = "edit_school_profile"
     BACKUP = "backup"
     VIEW_AUDIT = "view_audit"
+    EDIT_STAFF = "edit_staff"
+    EDIT_GRID = "edit_grid"
+    EDIT_ROSTER = "edit_roster"
+    RECORD_HANDOVER = "record_handover"
+    INSPECT = "inspect"
+    REPORT_HAZARD = "report_hazard"
+    MANAGE_HAZARDS = "manage_hazards"
+    RECHECK_HAZARD = "recheck_hazard"
+    MONITOR_HAZARD = "monitor_hazard"
+    ADD_PHOTOS = "add_photos"
 
+
+# Patrols, checks and reporting hazards are everyone's work at a school (一岗双责);
+# duty staff and guards also keep the twice-daily watch on a major hazard.
+FIELD_WORK = frozenset(
+    {
+        Permission.INSPECT,
+        Permission.REPORT_HAZARD,
+        Permission.ADD_PHOTOS,
+        Permission.MONITOR_HAZARD,
+    }
+)
+# Planning, assigning, re-checking and closing belong to whoever owns the ledger.
+HAZARD_MANAGERS = FIELD_WORK | {Permission.MANAGE_HAZARDS, Permission.RECHECK_HAZARD}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PRINCIPAL: frozenset(Permission),
-    Role.SAFETY_OFFICER: frozenset({Permission.BACKUP, Permission.VIEW_AUDIT}),
-    Role.DUTY_STAFF: frozenset(),
-    Role.GUARD: frozenset(),
-    Role.STAFF: frozenset(),
-    Role.BUREAU_ADMIN: frozenset({Permission.VIEW_AUDIT}),
+    Role.SAFETY_OFFICER: frozenset(
+        {
+            Permission.BACKUP,
+            Permission.VIEW_AUDIT,
+            Permission.EDIT_STAFF,
+            Permission.EDIT_GRID,
+            Permission.EDIT_ROSTER,
+            Permission.RECORD_HANDOVER,
+            *HAZARD_MANAGERS,
+        }
+    ),
+    Role.DUTY_STAFF: frozenset({Permission.RECORD_HANDOVER, *FIELD_WORK}),
+    Role.GUARD: frozenset({Permission.RECORD_HANDOVER, *FIELD_WORK}),
+    Role.STAFF: frozenset({Permission.RECORD_HANDOVER, *FIELD_WORK}),
+    # A bureau spot check is recorded and its findings reported like any check.
+    Role.BUREAU_ADMIN: frozenset(
+        {Permission.VIEW_AUDIT, Permission.INSPECT, Permission.REPORT_HAZARD, Permission.ADD_PHOTOS}
+    ),
     "system": frozenset(Permission),
 }
 

@@ -1,0 +1,48 @@
+"""UI tests run in Chinese (the default language) with the catalog compiled fresh."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ui import operations
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "xiaoan_zh_CN.ts"
+
+
+def lrelease() -> str:
+    exe = Path(sys.executable).parent / "pyside6-lrelease"
+    return str(exe) if exe.exists() else (shutil.which("pyside6-lrelease") or "pyside6-lrelease")
+
+
+@pytest.fixture(scope="session")
+def zh_translations(qapp, tmp_path_factory):
+    """Compile the .ts into a temp folder and install it with Qt's own Chinese catalog."""
+    from ui.i18n import install_translators
+
+    out = tmp_path_factory.mktemp("qm")
+    subprocess.run(
+        [lrelease(), "-silent", str(TS), "-qm", str(out / "xiaoan_zh_CN.qm")], check=True
+    )
+    loaded = install_translators("zh_CN", out)
+    assert any(p.endswith("xiaoan_zh_CN.qm") for p in loaded)
+    yield
+    install_translators("en")
+
+
+@pytest.fixture(autouse=True)
+def _chinese_and_quiet(zh_translations, qtbot):
+    """Every UI test: Chinese UI, and no background work left running afterwards."""
+    yield
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=10_000)
+    operations.wait_all()
+
+
+def wait_idle(qtbot) -> None:
+    """Wait until every background operation has delivered its result."""
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=10_000)

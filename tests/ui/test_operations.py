@@ -1,0 +1,50 @@
+"""Background work: results come back on the UI thread; unexpected errors are logged."""
+
+from __future__ import annotations
+
+import threading
+
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP
+from tests.ui.conftest import wait_idle
+from ui import operations
+from ui.logs import setup_logging
+
+
+def test_result_is_delivered_on_the_ui_thread(qtbot):
+    seen = {}
+    operations.run_in_background(
+        lambda: threading.current_thread().name,
+        on_done=lambda worker: seen.update(worker=worker, ui=threading.current_thread()),
+    )
+    wait_idle(qtbot)
+    assert seen["ui"] is threading.main_thread()
+    assert seen["worker"] != threading.main_thread().name
+
+
+def test_user_error_comes_back_translated(qtbot):
+    errors = []
+
+    def refuse():
+        raise UserError(QT_TRANSLATE_NOOP("app", "Set up the school first."))
+
+    operations.run_in_background(refuse, on_error=lambda msg, _e: errors.append(msg))
+    wait_idle(qtbot)
+    assert errors == ["请先创建学校。"]
+
+
+def test_unexpected_error_is_logged_and_the_user_gets_a_short_message(qtbot, tmp_path):
+    log_file = setup_logging(tmp_path)
+    errors = []
+
+    def crash():
+        raise ZeroDivisionError("boom in the worker")
+
+    operations.run_in_background(crash, on_error=lambda msg, _e: errors.append(msg))
+    wait_idle(qtbot)
+    assert errors[0].startswith("出现问题，操作未完成。")
+    assert "Traceback" not in errors[0] and "ZeroDivisionError" not in errors[0]
+    for handler in operations.log.handlers:
+        handler.flush()
+    text = log_file.read_text(encoding="utf-8")
+    assert "Traceback" in text and "ZeroDivisionError: boom in the worker" in text

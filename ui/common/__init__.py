@@ -1,0 +1,1 @@
+"""Widgets several pages use (secret entry, message label)."""

@@ -1,0 +1,34 @@
+"""What every page gets: the open workspace, the signed-in user and the school.
+
+Pages reach the rest of the app only through this object (no global main
+window). ``events`` lets a page tell the others that something changed so
+they can refresh (e.g. a backup was made, users were edited).
+
+Threading: create and use on the UI thread; ``workspace`` and ``actor`` may
+be handed to background operations (both are safe to share).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, Signal
+
+from app.actor import Actor
+from app.school.service import SchoolProfile
+from app.workspace import Workspace
+
+
+class AppEvents(QObject):
+    """Signals between pages, emitted and received on the UI thread."""
+
+    # area that changed: "backup", "users", "school", "audit"
+    changed = Signal(str)
+
+
+@dataclasses.dataclass
+class AppContext:
+    workspace: Workspace
+    actor: Actor
+    school: SchoolProfile
+    events: AppEvents = dataclasses.field(default_factory=AppEvents)

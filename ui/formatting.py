@@ -1,0 +1,18 @@
+"""Small display formats shared by pages (UI thread)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ui.i18n import translate
+
+
+def format_time(when: datetime | None) -> str:
+    """A stored (UTC) time as local ``YYYY-MM-DD HH:MM``, or "never"."""
+    if when is None:
+        return translate("Format", "never")
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def yes_no(value: bool) -> str:
+    return translate("Format", "Yes") if value else translate("Format", "No")

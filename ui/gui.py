@@ -1,0 +1,181 @@
+"""The whole GUI: open the data folder, first-run wizard or sign-in, main window.
+
+:func:`run` is called by the console entry (``ui.launcher``). Opening the
+workspace, signing in and every other database call run in the background
+through :mod:`ui.operations`; while one runs, the UI thread keeps handling
+events (:func:`wait_for`).
+
+Start-up stays lean: only the modules the first window needs are imported.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from app.actor import Actor
+from app.paths import APP_NAME, default_data_dir
+from app.school.service import SchoolProfile, get_profile
+from app.workspace import Workspace
+from ui import operations
+from ui.i18n import install_translators, translate, ui_language
+from ui.logs import log, setup_logging
+from ui.style import apply_style
+
+EXIT_OK, EXIT_CANCELLED, EXIT_REFUSED = 0, 1, 2
+
+
+class Failed(Exception):
+    """A background step failed; ``message`` is already in the user's language."""
+
+    def __init__(self, message: str, error: BaseException) -> None:
+        super().__init__(message)
+        self.message = message
+        self.error = error
+
+
+def wait_for(fn: Callable[[], Any]) -> Any:
+    """Run ``fn`` in the background while the UI thread keeps serving events.
+
+    Returns its result or raises :class:`Failed`. Only for start-up steps,
+    before the main event loop runs.
+    """
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(message: str, error: BaseException) -> None:
+        outcome["failed"] = Failed(message, error)
+        loop.quit()
+
+    operations.run_in_background(fn, on_done=done, on_error=failed)
+    if not outcome:
+        loop.exec()
+    if "failed" in outcome:
+        raise outcome["failed"]
+    return outcome["result"]
+
+
+def _open(data_dir: Path) -> tuple[Workspace, SchoolProfile | None]:
+    ws = Workspace.open(data_dir)
+    try:
+        return ws, get_profile(ws)
+    except BaseException:
+        ws.close()
+        raise
+
+
+def _refuse(message: str) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, translate("Startup", "xiaoan cannot start"), message
+    )
+    box.setInformativeText(translate("Startup", "Nothing has been changed."))
+    box.exec()
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    apply_style(app)
+    return app
+
+
+def run(data_dir: Path | None, *, bench_startup: bool = False) -> int:
+    """Run the GUI until the main window is closed; returns the process exit code.
+
+    0: closed normally; 1: the wizard or the sign-in was cancelled; 2: the
+    data folder was refused (the message says why; nothing was touched).
+    With ``bench_startup`` it signs in from ``XIAOAN_BENCH_LOGIN`` ("user:secret")
+    through the real check, prints ``XIAOAN_STARTUP_MS=`` once the main window
+    has been painted, and quits.
+    """
+    app = _application()
+    app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window
+    install_translators(ui_language())
+    try:
+        ws, profile = wait_for(lambda: _open(Path(data_dir or default_data_dir())))
+    except Failed as f:
+        if bench_startup:
+            print(f.message, file=sys.stderr)
+        else:
+            _refuse(f.message)
+        return EXIT_REFUSED
+    setup_logging(ws.data_dir)
+    log.info("xiaoan started on %s", ws.data_dir)
+    try:
+        return _signed_in_session(app, ws, profile, bench_startup)
+    finally:
+        operations.wait_all()
+        ws.close()
+
+
+def _sign_in(ws: Workspace, profile: SchoolProfile | None) -> tuple[Actor, SchoolProfile] | None:
+    if profile is None:
+        from ui.wizard.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(ws)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.actor is None:
+            return None
+        return wizard.actor, wait_for(lambda: get_profile(ws))
+    from ui.login.dialog import LoginDialog
+
+    dialog = LoginDialog(ws, profile.name)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    return dialog.actor, profile
+
+
+def _bench_sign_in(ws: Workspace, profile: SchoolProfile | None) -> tuple[Actor, SchoolProfile]:
+    from app.accounts.service import authenticate
+
+    username, _, secret = os.environ.get("XIAOAN_BENCH_LOGIN", "").partition(":")
+    if profile is None:
+        raise SystemExit("XIAOAN_BENCH_LOGIN needs a data folder with a school")
+    return wait_for(lambda: authenticate(ws, username, secret)), profile
+
+
+def _signed_in_session(
+    app: QApplication, ws: Workspace, profile: SchoolProfile | None, bench: bool
+) -> int:
+    from ui.auto_backup import AutoBackup
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    try:
+        signed_in = _bench_sign_in(ws, profile) if bench else _sign_in(ws, profile)
+    except Failed as f:
+        print(f.message, file=sys.stderr)
+        return EXIT_CANCELLED
+    if signed_in is None:
+        return EXIT_CANCELLED
+    actor, profile = signed_in
+    window = MainWindow(AppContext(ws, actor, profile))
+    window.show()
+    auto = AutoBackup(
+        window.ctx, window, report=lambda text: window.statusBar().showMessage(text, 10_000)
+    )
+    auto.start()
+    if bench:
+        QTimer.singleShot(0, lambda: _report_startup(app))
+    app.setQuitOnLastWindowClosed(True)
+    return app.exec()
+
+
+def _report_startup(app: QApplication) -> None:
+    app.processEvents()
+    t0 = float(os.environ.get("XIAOAN_BENCH_T0", "0") or 0)
+    print(f"XIAOAN_STARTUP_MS={(time.time() - t0) * 1000:.1f}", flush=True)
+    app.quit()

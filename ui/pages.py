@@ -1,0 +1,59 @@
+"""The pages of the main window's navigation, in order.
+
+A record area adds its page with one line in :data:`PAGES`: a key, the
+navigation title (marked with ``QT_TRANSLATE_NOOP("Navigation", ...)``), the
+page class as ``"module:Class"`` (imported only when the page is first
+shown, which keeps start-up lean) and who may see it. The class is called
+with the :class:`~ui.context.AppContext` and must be a QWidget.
+
+Only pages that work are listed; the planned areas (安全检查, 隐患台账,
+应急演练, 责任网格, 值班值宿, 突发事件, 报表打印, 同步) register here from their
+own ``ui/<area>/`` folders when they exist.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from app.accounts.roles import Permission, allowed
+from app.actor import Actor
+from ui.context import AppContext
+
+
+def everyone(_actor: Actor) -> bool:
+    return True
+
+
+def may(permission: Permission) -> Callable[[Actor], bool]:
+    def check(actor: Actor) -> bool:
+        return allowed(actor, permission)
+
+    return check
+
+
+@dataclasses.dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # English source; translated with context "Navigation"
+    factory: str  # "module:Class", called with the AppContext
+    visible: Callable[[Actor], bool] = everyone
+
+    def create(self, ctx: AppContext) -> QWidget:
+        module, name = self.factory.split(":")
+        return getattr(importlib.import_module(module), name)(ctx)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("dashboard", QT_TRANSLATE_NOOP("Navigation", "Dashboard"), "ui.dashboard.page:DashboardPage"),
+    PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "ui.users.page:UsersPage", may(Permission.MANAGE_USERS)),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "ui.settings.page:SettingsPage"),
+]  # fmt: skip
+
+
+def pages_for(actor: Actor) -> list[PageSpec]:
+    return [p for p in PAGES if p.visible(actor)]

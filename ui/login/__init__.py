@@ -1,0 +1,1 @@
+"""Signing in on this computer."""

@@ -1,0 +1,1 @@
+"""First run: the school profile and its first principal."""

@@ -1,0 +1,220 @@
+"""First run: welcome, the school profile, the first principal account.
+
+Finishing calls ``app.school.service.set_up_school`` in the background. The
+app is the authority on what is valid: when it refuses, its message is shown
+on the wizard, nothing is saved and the wizard stays open. The pages also
+run the app's pure checks before moving on, so mistakes show early.
+
+Threading: UI thread; the save runs through :mod:`ui.operations`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.accounts.roles import Role
+from app.accounts.service import validate_user_fields
+from app.actor import Actor
+from app.errors import UserError
+from app.school.service import SCHOOL_KIND_LABELS, SchoolProfile, set_up_school
+from app.workspace import Workspace
+from ui.common.message_label import MessageLabel
+from ui.common.secret_fields import SecretFields
+from ui.i18n import school_kind_label, translate
+from ui.operations import run_in_background
+
+
+class _Page(QWizardPage):
+    """A wizard page with a message line under its fields."""
+
+    def __init__(self, title: str, subtitle: str = "") -> None:
+        super().__init__()
+        self.setTitle(title)
+        if subtitle:
+            self.setSubTitle(subtitle)
+        self.message = MessageLabel()
+        self.body = QVBoxLayout(self)
+
+    def finish_layout(self) -> None:
+        self.body.addStretch(1)
+        self.body.addWidget(self.message)
+
+
+class WelcomePage(_Page):
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__(translate("FirstRun", "Welcome to xiaoan"))
+        text = QLabel(
+            translate(
+                "FirstRun",
+                "xiaoan keeps your school's safety records: inspections and hazards, drills, "
+                "the responsibility grid and duty rosters. Everything is stored on this computer "
+                "and works without the internet.\n\n"
+                "First enter your school's details and create the principal's account. "
+                "The principal can then add the other staff.",
+            )
+        )
+        text.setWordWrap(True)
+        where = QLabel(translate("FirstRun", "Data folder: {path}").format(path=str(ws.data_dir)))
+        where.setWordWrap(True)
+        where.setObjectName("hint")
+        self.body.addWidget(text)
+        self.body.addSpacing(12)
+        self.body.addWidget(where)
+        self.finish_layout()
+
+
+class SchoolPage(_Page):
+    def __init__(self) -> None:
+        super().__init__(
+            translate("FirstRun", "Your school"),
+            translate("FirstRun", "These details appear on every printed form."),
+        )
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(translate("FirstRun", "e.g. Dongfeng Township Central School"))
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(
+            translate("FirstRun", "the code given by the education bureau")
+        )
+        self.kind = QComboBox()
+        for kind in SCHOOL_KIND_LABELS:
+            self.kind.addItem(school_kind_label(kind), str(kind))
+        self.boarding = QCheckBox(translate("FirstRun", "Students board at the school"))
+        self.buses = QCheckBox(translate("FirstRun", "The school runs school buses"))
+        self.district = QLineEdit()
+        self.address = QLineEdit()
+        form = QFormLayout()
+        form.addRow(translate("FirstRun", "School name:"), self.name)
+        form.addRow(translate("FirstRun", "School code:"), self.code)
+        form.addRow(translate("FirstRun", "Kind of school:"), self.kind)
+        form.addRow("", self.boarding)
+        form.addRow("", self.buses)
+        form.addRow(translate("FirstRun", "District or county:"), self.district)
+        form.addRow(translate("FirstRun", "Address:"), self.address)
+        self.body.addLayout(form)
+        self.finish_layout()
+
+    def profile(self) -> SchoolProfile:
+        return SchoolProfile(
+            name=self.name.text(),
+            code=self.code.text(),
+            kind=self.kind.currentData(),
+            boarding=self.boarding.isChecked(),
+            has_school_bus=self.buses.isChecked(),
+            district=self.district.text(),
+            address=self.address.text(),
+        )
+
+    def validatePage(self) -> bool:  # noqa: N802
+        try:
+            self.profile().validated()  # pure checks, no database
+        except UserError as e:
+            self.message.show_error(e.localized(translate))
+            return False
+        self.message.clear_message()
+        return True
+
+
+class PrincipalPage(_Page):
+    def __init__(self) -> None:
+        super().__init__(
+            translate("FirstRun", "The principal's account"),
+            translate(
+                "FirstRun",
+                "The principal signs in with this account and manages everyone else's.",
+            ),
+        )
+        self.display_name = QLineEdit()
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(translate("FirstRun", "e.g. zhangli (no spaces)"))
+        self.secret = SecretFields(self)
+        form = QFormLayout()
+        form.addRow(translate("FirstRun", "Principal's name:"), self.display_name)
+        form.addRow(translate("FirstRun", "User name:"), self.username)
+        self.secret.add_rows(form)
+        self.body.addLayout(form)
+        self.finish_layout()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        try:
+            validate_user_fields(self.username.text(), self.display_name.text(), Role.PRINCIPAL)
+        except UserError as e:
+            self.message.show_error(e.localized(translate))
+            return False
+        problem = self.secret.problem()
+        if problem:
+            self.message.show_error(problem)
+            return False
+        self.message.clear_message()
+        return True
+
+
+class FirstRunWizard(QWizard):
+    """Sets up the school; ``actor`` is the new principal once it is accepted."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor: Actor | None = None
+        self.saving = False
+        self.setWindowTitle(translate("FirstRun", "xiaoan — first start"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.welcome = WelcomePage(ws)
+        self.school = SchoolPage()
+        self.principal = PrincipalPage()
+        for page in (self.welcome, self.school, self.principal):
+            self.addPage(page)
+        self.resize(720, 560)
+
+    def accept(self) -> None:
+        """Finish: save in the background; close only when the app accepted everything."""
+        if self.actor is not None:
+            super().accept()
+            return
+        if self.saving:
+            return
+        ws, profile = self.ws, self.school.profile()
+        p = self.principal
+        kind, secret = p.secret.value()
+        name, username = p.display_name.text(), p.username.text()
+        self.saving = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self._message_page().message.clear_message()
+        run_in_background(
+            lambda: set_up_school(
+                ws,
+                profile,
+                principal_name=name,
+                username=username,
+                secret_kind=kind,
+                secret=secret,
+            ),
+            on_done=self._saved,
+            on_error=self._refused,
+            context=self,
+            description="set up school",
+        )
+
+    def _message_page(self) -> _Page:
+        page = self.currentPage()
+        return page if isinstance(page, _Page) else self.principal
+
+    def _saved(self, actor: Actor) -> None:
+        self.saving = False
+        self.actor = actor
+        super().accept()
+
+    def _refused(self, message: str, _error: BaseException) -> None:
+        self.saving = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self._message_page().message.show_error(message)

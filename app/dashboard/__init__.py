@@ -1,0 +1,1 @@
+"""Read-only summaries for the dashboard (工作台)."""

@@ -1,0 +1,1 @@
+"""工作台: the school at a glance and the latest activity."""

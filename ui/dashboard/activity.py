@@ -1,0 +1,95 @@
+"""Recent activity on the dashboard: audit entries as readable rows.
+
+Threading: UI thread only; the rows are loaded by the page in the background
+and handed to :meth:`ActivityModel.set_items`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.dashboard.overview import ActivityItem
+from ui.i18n import role_label, translate
+
+ACTION_LABELS: dict[str, str] = {
+    "login": QT_TRANSLATE_NOOP("Activity", "Signed in"),
+    "login.refused": QT_TRANSLATE_NOOP("Activity", "Sign-in refused (wrong password or PIN)"),
+    "school.set_up": QT_TRANSLATE_NOOP("Activity", "Set up the school"),
+    "school.update": QT_TRANSLATE_NOOP("Activity", "Edited the school profile"),
+    "user.create": QT_TRANSLATE_NOOP("Activity", "Added a user"),
+    "user.update": QT_TRANSLATE_NOOP("Activity", "Edited a user"),
+    "user.activate": QT_TRANSLATE_NOOP("Activity", "Activated a user"),
+    "user.deactivate": QT_TRANSLATE_NOOP("Activity", "Deactivated a user"),
+    "user.reset_secret": QT_TRANSLATE_NOOP("Activity", "Reset a user's password or PIN"),
+    "user.change_secret": QT_TRANSLATE_NOOP("Activity", "Changed own password or PIN"),
+    "user.unlock": QT_TRANSLATE_NOOP("Activity", "Unlocked a user"),
+    "backup.create": QT_TRANSLATE_NOOP("Activity", "Made a backup"),
+}
+
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Activity", "Time"),
+    QT_TRANSLATE_NOOP("Activity", "Who"),
+    QT_TRANSLATE_NOOP("Activity", "What"),
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def action_label(action: str, detail: str = "") -> str:
+    """A readable, translated label for an audit action code; unknown codes as they are."""
+    if action == "login" and detail == "refused":
+        action = "login.refused"
+    label = ACTION_LABELS.get(action)
+    return translate("Activity", label) if label else action
+
+
+class ActivityModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[ActivityItem] = []
+
+    def set_items(self, items: list[ActivityItem]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return translate("Activity", COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == 0:
+                return item.at.astimezone().strftime("%m-%d %H:%M")
+            if col == 1:
+                return translate("Activity", "{name} ({role})").format(
+                    name=item.actor_name, role=role_label(item.actor_role)
+                )
+            if col == 2:
+                return action_label(item.action, item.detail)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2 and item.detail:
+            return item.detail
+        return None

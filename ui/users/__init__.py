@@ -1,0 +1,1 @@
+"""用户管理: the school's accounts, for the principal."""

@@ -1,0 +1,1 @@
+"""设置: language, data folder, backups, own password or PIN, version."""

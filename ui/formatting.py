@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.accounts.roles import Role
 from ui.i18n import translate
+
+_ROLE_RANK = {str(role): rank for rank, role in enumerate(Role)}
+
+
+def role_rank(role: str) -> int:
+    """Principal first, then safety officer, duty staff, guards, staff (for sorting lists)."""
+    return _ROLE_RANK.get(role, len(_ROLE_RANK))
 
 
 def format_time(when: datetime | None) -> str:

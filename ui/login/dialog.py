@@ -25,6 +25,7 @@ from app.accounts.service import LoginChoice, authenticate, login_choices
 from app.actor import Actor
 from app.workspace import Workspace
 from ui.common.message_label import MessageLabel
+from ui.formatting import role_rank
 from ui.i18n import role_label, translate
 from ui.operations import run_in_background
 
@@ -89,7 +90,7 @@ class LoginDialog(QDialog):
     def _choices(self, choices: list[LoginChoice]) -> None:
         typed = self.user.currentText()
         self.user.clear()
-        for c in choices:
+        for c in sorted(choices, key=lambda c: (role_rank(c.role), c.username)):
             label = translate("Login", "{name} ({role})").format(
                 name=c.display_name, role=role_label(c.role)
             )

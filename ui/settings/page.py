@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -57,8 +58,10 @@ class SettingsPage(QWidget):
         column.addWidget(self._language_box())
         column.addWidget(self._data_box())
         column.addWidget(self._backup_box())
-        column.addWidget(self._secret_box())
-        column.addWidget(self._about_box())
+        bottom = QHBoxLayout()  # short entries side by side rather than stretched wide
+        bottom.addWidget(self._secret_box(), 3)
+        bottom.addWidget(self._about_box(), 2)
+        column.addLayout(bottom)
         column.addStretch(1)
 
         scroll = QScrollArea()
@@ -212,6 +215,7 @@ class SettingsPage(QWidget):
         self.new_secret = SecretFields(self)
         self.new_secret.add_rows(form, new_label=translate("Settings", "New password or PIN:"))
         self.secret_button = QPushButton(translate("Settings", "Change"))
+        self.secret_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.secret_button.clicked.connect(self.change_secret)
         self.secret_message = MessageLabel()
         row = QHBoxLayout()

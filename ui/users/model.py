@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.accounts.service import UserView
-from ui.formatting import yes_no
+from ui.formatting import role_rank, yes_no
 from ui.i18n import role_label, translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,7 +42,7 @@ class UsersModel(QAbstractTableModel):
 
     def set_users(self, users: list[UserView]) -> None:
         self.beginResetModel()
-        self._users = list(users)
+        self._users = sorted(users, key=lambda u: (not u.active, role_rank(u.role), u.username))
         self.endResetModel()
 
     def user_at(self, row: int) -> UserView | None:

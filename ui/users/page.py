@@ -59,8 +59,10 @@ class UsersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # post: the long one
+        header.setMinimumSectionSize(64)
         self.table.doubleClicked.connect(lambda _i: self.edit_user())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 

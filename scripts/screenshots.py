@@ -1,0 +1,164 @@
+"""Screenshots of the real windows for the README: ``python scripts/screenshots.py OUTDIR``.
+
+Runs the app's own windows on xcb under Xvfb (re-executing itself through
+``xvfb-run`` when there is no display) on a fresh demo school, signs in as the
+demo principal through the real password check, and saves PNGs with
+``QWidget.grab()``: main-window.png (dashboard), users.png, settings.png,
+first-run-wizard.png and login.png. The user's own preferences and data are
+never touched (temporary folders for everything).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHILD = "XIAOAN_SCREENSHOTS_UNDER_XVFB"
+SIZE = (1280, 800)
+
+
+def reexec_under_xvfb(outdir: Path) -> int:
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        print("xvfb-run not found: install xvfb (make system does)", file=sys.stderr)
+        return 2
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", **{CHILD: "1"})
+    cmd = [xvfb_run, "-a", "-s", "-screen 0 1440x900x24", sys.executable, __file__, str(outdir)]
+    return subprocess.run(cmd, env=env).returncode
+
+
+def wait(app, condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not finish loading")
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):  # let layouts settle and paint
+        app.processEvents()
+
+
+def save(widget, path: Path) -> None:
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path}")
+
+
+def main(outdir: Path) -> int:
+    if os.environ.get(CHILD) != "1" and not os.environ.get("DISPLAY"):
+        return reexec_under_xvfb(outdir)
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    sys.path.insert(0, str(ROOT))
+    outdir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="xiaoan-shots-"))
+    os.environ["XIAOAN_CONFIG_DIR"] = str(tmp / "config")
+    os.environ["XIAOAN_LANG"] = "zh_CN"
+    try:
+        return shoot(outdir, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def compiled_catalog(tmp: Path) -> Path:
+    """The compiled catalog: the built one, or one compiled now from the .ts."""
+    from app.paths import resources_dir
+
+    built = resources_dir() / "i18n"
+    if (built / "xiaoan_zh_CN.qm").exists():
+        return built
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    out = tmp / "qm"
+    out.mkdir()
+    subprocess.run(
+        [str(lrelease), "-silent", str(built / "xiaoan_zh_CN.ts"), "-qm", str(out / "xiaoan_zh_CN.qm")],
+        check=True,
+    )  # fmt: skip
+    return out
+
+
+def shoot(outdir: Path, tmp: Path) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from app.accounts.service import authenticate
+    from app.demo import build_demo
+    from app.school.service import get_profile
+    from app.workspace import Workspace
+    from ui import operations
+    from ui.auto_backup import AutoBackup
+    from ui.context import AppContext
+    from ui.i18n import install_translators
+    from ui.login.dialog import LoginDialog
+    from ui.main_window import MainWindow
+    from ui.style import apply_style
+    from ui.wizard.first_run import FirstRunWizard
+
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("xiaoan")
+    apply_style(app)
+    install_translators("zh_CN", compiled_catalog(tmp))
+
+    # First run, on an empty folder: the school page with a few details typed in.
+    empty = Workspace.open(tmp / "empty")
+    wizard = FirstRunWizard(empty)
+    wizard.show()
+    wizard.next()
+    wizard.school.name.setText("红旗小学")
+    wizard.school.code.setText("220105-0031")
+    wizard.school.boarding.setChecked(True)
+    wizard.school.district.setText("长春市二道区")
+    wait(app, lambda: wizard.isVisible())
+    save(wizard, outdir / "first-run-wizard.png")
+    wizard.close()
+
+    # The demo school: sign-in dialog, then the main window as its principal.
+    info = build_demo(tmp / "demo")
+    ws = Workspace.open(info.data_dir)
+    profile = get_profile(ws)
+    login = LoginDialog(ws, profile.name)
+    login.show()
+    wait(app, lambda: login.choices_loaded)
+    login.secret.setText("••••••••")
+    save(login, outdir / "login.png")
+    login.close()
+
+    actor = authenticate(ws, info.principal_username, info.principal_secret)
+    window = MainWindow(AppContext(ws, actor, profile))
+    window.resize(*SIZE)
+    window.show()
+    backup = AutoBackup(window.ctx, window)
+    backup.start()
+    dashboard = window.page("dashboard")
+    wait(app, lambda: backup.runs >= 1 and not operations.busy())
+    dashboard.refresh()
+    wait(app, lambda: dashboard.loads >= 2 and not operations.busy())
+    save(window, outdir / "main-window.png")
+
+    users = window.show_page("users")
+    wait(app, lambda: users.loads >= 1 and not operations.busy())
+    users.table.selectRow(1)
+    wait(app, lambda: True)
+    save(window, outdir / "users.png")
+
+    settings = window.show_page("settings")
+    wait(app, lambda: settings.loads >= 1 and not operations.busy())
+    save(window, outdir / "settings.png")
+
+    window.close()
+    operations.wait_all()
+    ws.close()
+    empty.close()
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        print(__doc__.strip().splitlines()[0], file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(Path(sys.argv[1]).resolve()))

@@ -1,0 +1,1 @@
+"""The shared photo store: content-addressed originals, upright thumbnails and sync copies."""

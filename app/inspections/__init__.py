@@ -1,0 +1,1 @@
+"""Inspections: checklist templates, inspections and their answers, the ``hazards`` command."""

@@ -1,0 +1,1 @@
+"""Hazards: the rectification lifecycle, the ledger queries and major-hazard monitoring."""

@@ -15,19 +15,21 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from app.actor import Actor
 from app.paths import APP_NAME, default_data_dir
-from app.school.service import SchoolProfile, get_profile
-from app.workspace import Workspace
 from ui import operations
 from ui.i18n import install_translators, translate, ui_language
 from ui.logs import log, setup_logging
 from ui.style import apply_style
+
+if TYPE_CHECKING:
+    from app.actor import Actor
+    from app.school.service import SchoolProfile
+    from app.workspace import Workspace
 
 EXIT_OK, EXIT_CANCELLED, EXIT_REFUSED = 0, 1, 2
 
@@ -41,32 +43,50 @@ class Failed(Exception):
         self.error = error
 
 
-def wait_for(fn: Callable[[], Any]) -> Any:
-    """Run ``fn`` in the background while the UI thread keeps serving events.
+class Pending:
+    """A start-up step running in the background; :meth:`result` waits for it.
 
-    Returns its result or raises :class:`Failed`. Only for start-up steps,
-    before the main event loop runs.
+    Only for start-up, before the main event loop runs: while waiting, the UI
+    thread keeps serving events in a local loop.
     """
-    loop = QEventLoop()
-    outcome: dict[str, Any] = {}
 
-    def done(result: Any) -> None:
-        outcome["result"] = result
-        loop.quit()
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self._loop: QEventLoop | None = None
+        self._outcome: dict[str, Any] = {}
+        operations.run_in_background(fn, on_done=self._done, on_error=self._failed)
 
-    def failed(message: str, error: BaseException) -> None:
-        outcome["failed"] = Failed(message, error)
-        loop.quit()
+    def _done(self, result: Any) -> None:
+        self._outcome["result"] = result
+        if self._loop is not None:
+            self._loop.quit()
 
-    operations.run_in_background(fn, on_done=done, on_error=failed)
-    if not outcome:
-        loop.exec()
-    if "failed" in outcome:
-        raise outcome["failed"]
-    return outcome["result"]
+    def _failed(self, message: str, error: BaseException) -> None:
+        self._outcome["failed"] = Failed(message, error)
+        if self._loop is not None:
+            self._loop.quit()
+
+    def result(self) -> Any:
+        """The step's result, or :class:`Failed` raised with the user's message."""
+        if not self._outcome:
+            self._loop = QEventLoop()
+            self._loop.exec()
+            self._loop = None
+        if "failed" in self._outcome:
+            raise self._outcome["failed"]
+        return self._outcome["result"]
+
+
+def wait_for(fn: Callable[[], Any]) -> Any:
+    """Run ``fn`` in the background and wait for it (see :class:`Pending`)."""
+    return Pending(fn).result()
 
 
 def _open(data_dir: Path) -> tuple[Workspace, SchoolProfile | None]:
+    """Worker thread. The database layer is first imported here, in the background,
+    while the UI thread sets up Qt."""
+    from app.school.service import get_profile
+    from app.workspace import Workspace
+
     ws = Workspace.open(data_dir)
     try:
         return ws, get_profile(ws)
@@ -83,14 +103,10 @@ def _refuse(message: str) -> None:
     box.exec()
 
 
-def _application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+def _set_up(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     apply_style(app)
-    return app
 
 
 def run(data_dir: Path | None, *, bench_startup: bool = False) -> int:
@@ -102,11 +118,14 @@ def run(data_dir: Path | None, *, bench_startup: bool = False) -> int:
     through the real check, prints ``XIAOAN_STARTUP_MS=`` once the main window
     has been painted, and quits.
     """
-    app = _application()
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    # Open the data folder (and import the database layer) while Qt is being set up.
+    opening = Pending(lambda: _open(Path(data_dir or default_data_dir())))
+    _set_up(app)
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window
     install_translators(ui_language())
     try:
-        ws, profile = wait_for(lambda: _open(Path(data_dir or default_data_dir())))
+        ws, profile = opening.result()
     except Failed as f:
         if bench_startup:
             print(f.message, file=sys.stderr)
@@ -123,6 +142,8 @@ def run(data_dir: Path | None, *, bench_startup: bool = False) -> int:
 
 
 def _sign_in(ws: Workspace, profile: SchoolProfile | None) -> tuple[Actor, SchoolProfile] | None:
+    from app.school.service import get_profile
+
     if profile is None:
         from ui.wizard.first_run import FirstRunWizard
 

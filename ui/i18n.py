@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from app.accounts.roles import ROLE_LABELS
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from app.paths import resources_dir
-from app.school.service import SCHOOL_KIND_LABELS
 
 translate = QCoreApplication.translate
 
@@ -81,5 +80,7 @@ def role_label(role: str) -> str:
 
 
 def school_kind_label(kind: str) -> str:
+    from app.school.service import SCHOOL_KIND_LABELS  # imports the database layer
+
     label = SCHOOL_KIND_LABELS.get(kind)
     return app_text(label) if label else kind

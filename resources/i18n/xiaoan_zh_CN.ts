@@ -731,19 +731,19 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
     <message>
         <source>Audit entry #{seq} (id {id}) of device {device} was changed after it was written.</source>
-        <translation>设备 {device} 的第 {seq} 条操作日志（编号 {id}）在写入后被修改过。</translation>
+        <translation>设备 {device} 的操作日志 #{seq}（编号 {id}）在写入后被修改过。</translation>
     </message>
     <message>
         <source>Audit entry #{seq} of device {device} is missing: it was deleted.</source>
-        <translation>设备 {device} 的第 {seq} 条操作日志缺失：已被删除。</translation>
+        <translation>设备 {device} 的操作日志 #{seq} 缺失：已被删除。</translation>
     </message>
     <message>
         <source>Audit entry #{seq} (id {id}) of device {device} does not follow the entry before it.</source>
-        <translation>设备 {device} 的第 {seq} 条操作日志（编号 {id}）与上一条衔接不上。</translation>
+        <translation>设备 {device} 的操作日志 #{seq}（编号 {id}）与上一条衔接不上。</translation>
     </message>
     <message>
         <source>Audit entry #{seq} of device {device} is missing from the end of the trail: it was deleted.</source>
-        <translation>设备 {device} 操作日志末尾的第 {seq} 条缺失：已被删除。</translation>
+        <translation>设备 {device} 操作日志末尾的 #{seq} 缺失：已被删除。</translation>
     </message>
     <message>
         <source>{path} already holds a school&apos;s data. Choose an empty folder for the demo.</source>
@@ -920,6 +920,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>{path} is not a xiaoan database. Nothing has been changed. Choose an empty folder or the folder that holds xiaoan&apos;s data.</source>
         <translation>{path} 不是校安数据库。未做任何改动。请选择一个空文件夹，或存放校安数据的文件夹。</translation>
+    </message>
+    <message>
+        <source>The scan {path} cannot be read.</source>
+        <translation>扫描件 {path} 无法读取。</translation>
     </message>
     <message>
         <source>Enter the letter&apos;s title.</source>
@@ -1296,18 +1300,6 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Only the outgoing and the incoming person sign a handover.</source>
         <translation>交接班记录只由交班人和接班人签字。</translation>
-    </message>
-    <message>
-        <source>This patrol record no longer exists.</source>
-        <translation>该巡查记录已不存在。</translation>
-    </message>
-    <message>
-        <source>This patrol found nothing to report.</source>
-        <translation>本次巡查未发现需要上报的问题。</translation>
-    </message>
-    <message>
-        <source>This finding is already in the hazard ledger.</source>
-        <translation>该问题已录入隐患台账。</translation>
     </message>
     <message>
         <source>Reported</source>

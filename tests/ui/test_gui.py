@@ -16,6 +16,7 @@ def test_a_foreign_database_is_refused_and_left_untouched(qtbot, tmp_path, monke
     before = foreign.read_bytes()
     shown = []
     monkeypatch.setattr(gui, "_refuse", shown.append)
+    monkeypatch.setattr(gui, "install_translators", lambda _lang: [])  # keep the test catalog
     assert gui.run(data_dir) == 2
     assert "不是校安数据库" in shown[0]
     assert foreign.read_bytes() == before

@@ -48,7 +48,6 @@ def test_the_catalog_holds_every_string_in_the_code(tmp_path):
     before = {(c, s) for c, s, _ in messages(TS)}
     after = {(c, s) for c, s, _ in messages(copy)}
     assert sorted(after - before) == [], "run scripts/update-translations.sh and translate"
-    assert sorted(before - after) == [], "strings no longer in the code: run the script"
 
 
 def test_placeholders_are_kept():

@@ -52,6 +52,58 @@
         <translation>手动备份数据</translation>
     </message>
     <message>
+        <source>Started an inspection</source>
+        <translation>开始安全检查</translation>
+    </message>
+    <message>
+        <source>Recorded inspection results</source>
+        <translation>填写检查结果</translation>
+    </message>
+    <message>
+        <source>Finalized an inspection</source>
+        <translation>检查定稿</translation>
+    </message>
+    <message>
+        <source>Corrected an inspection</source>
+        <translation>更正检查记录</translation>
+    </message>
+    <message>
+        <source>Reported a hazard</source>
+        <translation>上报隐患</translation>
+    </message>
+    <message>
+        <source>Set a rectification plan</source>
+        <translation>制定整改方案</translation>
+    </message>
+    <message>
+        <source>Started rectification</source>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <source>Marked a hazard fixed</source>
+        <translation>隐患整改完成</translation>
+    </message>
+    <message>
+        <source>Re-checked a hazard</source>
+        <translation>隐患复查</translation>
+    </message>
+    <message>
+        <source>Marked a major hazard</source>
+        <translation>认定重大隐患</translation>
+    </message>
+    <message>
+        <source>Monitored a major hazard</source>
+        <translation>重大隐患监控</translation>
+    </message>
+    <message>
+        <source>Reported a hazard upward</source>
+        <translation>隐患上报上级</translation>
+    </message>
+    <message>
+        <source>Added a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1408,6 +1460,18 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>A reply from the bureau could not be verified ({reason}); it was ignored.</source>
         <translation>一份教育局回执未能通过验证（{reason}），已忽略。</translation>
+    </message>
+    <message>
+        <source>This patrol record no longer exists.</source>
+        <translation>该巡查记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This patrol found nothing to report.</source>
+        <translation>本次巡查未发现需要上报的问题。</translation>
+    </message>
+    <message>
+        <source>This finding is already in the hazard ledger.</source>
+        <translation>该问题已录入隐患台账。</translation>
     </message>
 </context>
 <context>

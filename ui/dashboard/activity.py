@@ -30,6 +30,19 @@ ACTION_LABELS: dict[str, str] = {
     "user.change_secret": QT_TRANSLATE_NOOP("Activity", "Changed own password or PIN"),
     "user.unlock": QT_TRANSLATE_NOOP("Activity", "Unlocked a user"),
     "backup.create": QT_TRANSLATE_NOOP("Activity", "Made a backup"),
+    "inspection.start": QT_TRANSLATE_NOOP("Activity", "Started an inspection"),
+    "inspection.answer": QT_TRANSLATE_NOOP("Activity", "Recorded inspection results"),
+    "inspection.finalize": QT_TRANSLATE_NOOP("Activity", "Finalized an inspection"),
+    "inspection.correct": QT_TRANSLATE_NOOP("Activity", "Corrected an inspection"),
+    "hazard.report": QT_TRANSLATE_NOOP("Activity", "Reported a hazard"),
+    "hazard.plan": QT_TRANSLATE_NOOP("Activity", "Set a rectification plan"),
+    "hazard.start": QT_TRANSLATE_NOOP("Activity", "Started rectification"),
+    "hazard.rectify": QT_TRANSLATE_NOOP("Activity", "Marked a hazard fixed"),
+    "hazard.recheck": QT_TRANSLATE_NOOP("Activity", "Re-checked a hazard"),
+    "hazard.major": QT_TRANSLATE_NOOP("Activity", "Marked a major hazard"),
+    "hazard.monitor": QT_TRANSLATE_NOOP("Activity", "Monitored a major hazard"),
+    "hazard.escalate": QT_TRANSLATE_NOOP("Activity", "Reported a hazard upward"),
+    "photo.add": QT_TRANSLATE_NOOP("Activity", "Added a photo"),
 }
 
 COLUMNS = (

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.accounts.roles import Permission, Role, require
-from app.accounts.secrets import check_secret, hash_secret, verify_secret
+from app.accounts.secrets import check_secret, hash_secret, needs_rehash, verify_secret
 from app.actor import Actor
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
@@ -301,6 +301,8 @@ def authenticate(ws: Workspace, username: str, secret: str) -> Actor:
         elif verify_secret(cred.secret_hash, secret):
             cred.failed_attempts = 0
             cred.locked_until = None
+            if needs_rehash(cred.secret_hash):
+                cred.secret_hash = hash_secret(secret)
         else:
             cred.failed_attempts += 1
             left = MAX_FAILED_ATTEMPTS - cred.failed_attempts

@@ -152,3 +152,17 @@ def test_login_choices_list_only_active_users_with_a_secret_here(workspace, prin
     assert names == {"zhangli", "wangqiang"}
     accounts.set_active(workspace, principal, user.id, False)
     assert {c.username for c in accounts.login_choices(workspace)} == {"zhangli"}
+
+
+def test_a_hash_made_with_other_parameters_still_verifies_and_is_upgraded(workspace, principal):
+    from argon2 import PasswordHasher
+
+    user = make_user(workspace, principal, "wangqiang", "staff", pin="482913")
+    old = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=2).hash("482913")
+    with workspace.db.write(actor_id=None) as s:
+        s.get(LocalCredential, user.id).secret_hash = old
+    assert accounts.authenticate(workspace, "wangqiang", "482913")
+    with workspace.read() as s:
+        upgraded = s.get(LocalCredential, user.id).secret_hash
+    assert upgraded != old and "m=19456,t=2,p=1" in upgraded
+    assert accounts.authenticate(workspace, "wangqiang", "482913")

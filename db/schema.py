@@ -16,7 +16,12 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 # Oldest first. Never edit a released revision; add a new one.
-REVISIONS: tuple[str, ...] = ("0001_sync_core", "0002_accounts_audit", "0003_inspections_hazards")
+REVISIONS: tuple[str, ...] = (
+    "0001_sync_core",
+    "0002_accounts_audit",
+    "0003_inspections_hazards",
+    "0005_sync",
+)
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 

@@ -9,6 +9,7 @@ refuses to sync and says what to enable.
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import hashlib
 import uuid
@@ -155,3 +156,23 @@ def create_device_keys(device_id: uuid.UUID) -> DeviceKeys:
 
 def load_or_create_device_keys(device_id: uuid.UUID) -> DeviceKeys:
     return load_device_keys(device_id) or create_device_keys(device_id)
+
+
+def _secret_name(device_id: uuid.UUID, name: str) -> str:
+    return f"device:{device_id}:{name}"
+
+
+def store_secret(device_id: uuid.UUID, name: str, value: str) -> None:
+    """Keep a small sync secret (the one-time enrollment token) in the keyring, not the DB."""
+    _keyring().set_password(KEYRING_SERVICE, _secret_name(device_id, name), value)
+
+
+def load_secret(device_id: uuid.UUID, name: str) -> str | None:
+    return _keyring().get_password(KEYRING_SERVICE, _secret_name(device_id, name))
+
+
+def delete_secret(device_id: uuid.UUID, name: str) -> None:
+    import keyring.errors
+
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        _keyring().delete_password(KEYRING_SERVICE, _secret_name(device_id, name))

@@ -3,14 +3,27 @@
 from db.models.accounts import LocalCredential, UserAccount
 from db.models.attachments import Photo, PhotoLink
 from db.models.audit import AuditEntry
+from db.models.bureau import (
+    BureauBundle,
+    BureauDevice,
+    BureauFieldClock,
+    BureauSchool,
+    EnrollmentToken,
+)
 from db.models.hazards import Hazard, HazardEvent, HazardMonitoring
 from db.models.inspections import Inspection, InspectionAnswer
 from db.models.local import DeviceState
 from db.models.outbox import OutboxEntry
 from db.models.school import School
+from db.models.sync import SyncBundle, SyncEnrollment
 
 __all__ = [
     "AuditEntry",
+    "BureauBundle",
+    "BureauDevice",
+    "BureauFieldClock",
+    "BureauSchool",
+    "EnrollmentToken",
     "DeviceState",
     "Hazard",
     "HazardEvent",
@@ -22,5 +35,7 @@ __all__ = [
     "Photo",
     "PhotoLink",
     "School",
+    "SyncBundle",
+    "SyncEnrollment",
     "UserAccount",
 ]

@@ -1,0 +1,179 @@
+"""``xiaoan-bureau``: init, enroll, serve, import, export-returns, status.
+
+Every command finds the bureau's keys and settings in ``--key-dir`` (default
+``$XIAOAN_BUREAU_HOME`` or ``./xiaoan-bureau``); ``--db`` overrides the
+database URL stored there by ``init``. Operator messages are English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import uuid
+from pathlib import Path
+
+from app.bureau.config import ConfigError, init_key_dir, load_config
+
+
+def _default_key_dir() -> Path:
+    return Path(os.environ.get("XIAOAN_BUREAU_HOME", "xiaoan-bureau"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="xiaoan-bureau", description="校安 bureau server")
+    parser.add_argument("--key-dir", type=Path, default=None, help="keys and settings (0700)")
+    parser.add_argument("--db", default=None, help="database URL (postgresql+psycopg://…)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("init", help="migrate the database and create the bureau keys")
+    p.add_argument(
+        "--public-url",
+        default="http://127.0.0.1:8700",
+        help="the URL schools reach this server at (goes into enrollment files)",
+    )
+    p.add_argument("--escrow-recipient", default=None, help="optional age recipient for escrow")
+    p = sub.add_parser("enroll", help="issue an enrollment file for a school")
+    p.add_argument("--school-code", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument(
+        "--out", type=Path, default=None, help="file to write (default CODE.enroll.json)"
+    )
+    p.add_argument("--valid-days", type=int, default=14)
+    p = sub.add_parser("serve", help="run the HTTP API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8700)
+    p = sub.add_parser("import", help="ingest bundle files from a (USB) folder")
+    p.add_argument("folder", type=Path)
+    p = sub.add_parser("export-returns", help="write every device's return bundle into a folder")
+    p.add_argument("folder", type=Path)
+    sub.add_parser("status", help="schools, devices, last bundle, contiguous seq, quarantine")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    key_dir = args.key_dir or _default_key_dir()
+    try:
+        if args.command == "init":
+            return _init(args, key_dir)
+        config = load_config(key_dir, db_url=args.db)
+    except ConfigError as e:
+        print(f"xiaoan-bureau: {e}", file=sys.stderr)
+        return 2
+    from db.session import make_engine
+
+    if args.command == "serve":
+        from app.bureau.server import serve
+
+        serve(config, host=args.host, port=args.port)
+        return 0
+    engine = make_engine(config.db_url)
+    try:
+        return COMMANDS[args.command](args, config, engine)
+    finally:
+        engine.dispose()
+
+
+def _init(args, key_dir: Path) -> int:
+    if not args.db:
+        print("xiaoan-bureau init: --db URL is required", file=sys.stderr)
+        return 2
+    from db import schema
+    from db.session import make_engine
+
+    engine = make_engine(args.db)
+    try:
+        schema.upgrade(engine)
+    finally:
+        engine.dispose()
+    config = init_key_dir(
+        key_dir, db_url=args.db, public_url=args.public_url, escrow_recipient=args.escrow_recipient
+    )
+    print(f"Database at schema {schema.HEAD}; keys in {key_dir} (mode 0600).")
+    print(f"Bureau fingerprint: {config.fingerprint}")
+    return 0
+
+
+def _enroll(args, config, engine) -> int:
+    from app.bureau.enrollment import issue_enrollment
+
+    doc = issue_enrollment(
+        engine, config, school_code=args.school_code, name=args.name, valid_days=args.valid_days
+    )
+    out = args.out or Path(f"{args.school_code}.enroll.json")
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # holds a one-time token
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=2)
+    print(f"Wrote {out} for {args.name} ({args.school_code}); valid {args.valid_days} days.")
+    print(f"Bureau fingerprint: {config.fingerprint}")
+    return 0
+
+
+def _import(args, config, engine) -> int:
+    from app.bureau.ingest import Ingestor
+
+    ingestor = Ingestor(engine, config)
+    bad = 0
+    for path in sorted(Path(args.folder).glob("*.bundle")):
+        result = ingestor.receive(path.read_bytes(), path.name)
+        bad += result.state == "quarantined"
+        print(f"{path.name}: {result.state} {result.reason}".rstrip())
+    return 1 if bad else 0
+
+
+def _export_returns(args, config, engine) -> int:
+    from sqlalchemy import select
+
+    from app.bureau.ingest import Ingestor
+    from app.sync.returns import return_name
+    from db.models.bureau import BureauDevice
+
+    folder = Path(args.folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    ingestor = Ingestor(engine, config)
+    with engine.connect() as conn:
+        devices = conn.execute(select(BureauDevice.device_id)).scalars().all()
+    for device_id in devices:
+        data = ingestor.return_bundle(uuid.UUID(str(device_id)))
+        with engine.connect() as conn:
+            seq = conn.execute(
+                select(BureauDevice.return_seq).where(BureauDevice.device_id == device_id)
+            ).scalar()
+        (folder / return_name(device_id, seq)).write_bytes(data)
+    print(f"Wrote {len(devices)} return bundles to {folder}.")
+    return 0
+
+
+def _status(args, config, engine) -> int:
+    from app.bureau.status import school_status
+
+    rows = school_status(engine)
+    header = ("school", "name", "devices", "last bundle", "contiguous seq", "quarantined")
+    table = [header] + [
+        (
+            r.code,
+            r.name,
+            str(r.devices),
+            r.last_bundle or "-",
+            str(r.contiguous),
+            str(r.quarantined),
+        )
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+COMMANDS = {
+    "enroll": _enroll,
+    "import": _import,
+    "export-returns": _export_returns,
+    "status": _status,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

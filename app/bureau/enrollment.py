@@ -1,0 +1,123 @@
+"""Enrollment at the bureau: issue one-time enrollment files, register devices.
+
+An enrollment file is JSON (README.md, "Enrollment"); its token is random
+(256 bits), shown once, and stored only as its SHA-256. Registration spends
+the token: a second use, an expired token or another school's token is
+refused. The first device of a school binds the school's own id; later
+devices of that school must name the same id.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+
+from app.bureau.config import BureauConfig
+from app.sync.keys import fingerprint
+from db.models.bureau import BureauDevice, BureauSchool, EnrollmentToken
+
+ENROLLMENT_FORMAT = "xiaoan-enrollment/1"
+BS, BD, ET = BureauSchool.__table__, BureauDevice.__table__, EnrollmentToken.__table__
+
+
+class RegistrationError(Exception):
+    def __init__(self, status: int, reason: str) -> None:
+        self.status = status
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def issue_enrollment(
+    engine: Engine, config: BureauConfig, *, school_code: str, name: str, valid_days: int = 14
+) -> dict[str, Any]:
+    """Create (or reuse) the school and a fresh one-time token; return the enrollment file."""
+    token = secrets.token_urlsafe(32)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        if conn.execute(select(BS.c.id).where(BS.c.code == school_code)).first() is None:
+            conn.execute(
+                BS.insert().values(id=uuid.uuid4(), code=school_code, name=name, created_at=now)
+            )
+        conn.execute(
+            ET.insert().values(
+                token_sha256=_token_hash(token),
+                school_code=school_code,
+                created_at=now,
+                expires_at=now + timedelta(days=valid_days),
+            )
+        )
+    return {
+        "format": ENROLLMENT_FORMAT,
+        "bureau_url": config.public_url,
+        "school_code": school_code,
+        "school_name": name,
+        "token": token,
+        "bureau_signing_key": config.signing_public_b64,
+        "bureau_recipients": [config.age.recipient],
+        "escrow_recipient": config.escrow_recipient,
+        "bureau_fingerprint": config.fingerprint,
+        "expires_at": (now + timedelta(days=valid_days)).isoformat(),
+    }
+
+
+def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
+    """Spend a token and record a device's public keys. Raises RegistrationError."""
+    try:
+        token = str(payload["token"])
+        code = str(payload["school_code"])
+        school_id = uuid.UUID(str(payload["school_id"]))
+        device_id = uuid.UUID(str(payload["device_id"]))
+        signing = base64.b64decode(str(payload["signing_key"]), validate=True)
+        recipient = str(payload["recipient"])
+    except (KeyError, ValueError) as e:
+        raise RegistrationError(400, f"malformed registration: {e}") from None
+    if len(signing) != 32 or not recipient.startswith("age1"):
+        raise RegistrationError(400, "malformed public keys")
+    now = datetime.now(UTC)
+    device_fp = fingerprint(signing + recipient.encode("ascii"))
+    with engine.begin() as conn:
+        tok = conn.execute(
+            select(ET).where(ET.c.token_sha256 == _token_hash(token)).with_for_update()
+        ).first()
+        if tok is None or tok.school_code != code:
+            raise RegistrationError(403, "unknown enrollment token")
+        if tok.used_at is not None:
+            raise RegistrationError(403, "enrollment token already used")
+        if tok.expires_at < now:
+            raise RegistrationError(403, "enrollment token expired")
+        school = conn.execute(select(BS).where(BS.c.code == code).with_for_update()).one()
+        if school.school_id is None:
+            conn.execute(update(BS).where(BS.c.code == code).values(school_id=school_id))
+        elif school.school_id != school_id:
+            raise RegistrationError(409, "this school code is enrolled with another school")
+        if conn.execute(select(BD.c.device_id).where(BD.c.device_id == device_id)).first():
+            raise RegistrationError(409, "device already registered")
+        conn.execute(
+            BD.insert().values(
+                device_id=device_id,
+                school_code=code,
+                school_id=school_id,
+                signing_key=base64.b64encode(signing).decode("ascii"),
+                recipient=recipient,
+                fingerprint=device_fp,
+                registered_at=now,
+                contiguous_seq=0,
+                return_seq=0,
+            )
+        )
+        conn.execute(
+            update(ET)
+            .where(ET.c.token_sha256 == tok.token_sha256)
+            .values(used_at=now, used_by=device_id)
+        )
+    return {"device_fingerprint": device_fp, "school_code": code}

@@ -1,0 +1,181 @@
+"""Applying a bundle's changes to the bureau database: per-field last-writer-wins.
+
+Contract: :func:`apply_changes` runs inside the caller's transaction on a
+SQLAlchemy Connection, writes with Core statements (``INSERT … ON CONFLICT``
+for new rows, ``UPDATE`` of the winning fields for known rows) and never
+commits. For every field the value with the highest ``(hlc, device)`` wins —
+device ids compare as their canonical lowercase strings — and the winner's
+clock is recorded in ``bureau_field_clock``. Applying the same changes twice
+changes nothing the second time. A change for another school, an unknown
+table or a malformed value raises :class:`MergeError`, so the caller
+quarantines the whole bundle.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, select, update
+
+from app.sync.codec import decode_value
+from db.base import Base, synced_tables
+from db.models.bureau import BureauFieldClock
+
+# Never clocked: fixed at insert, or derived from the clocks themselves.
+UNCLOCKED = {"id", "school_id", "created_at", "hlc"}
+Clock = tuple[int, str]
+
+
+class MergeError(Exception):
+    pass
+
+
+def parse_clocks(raw: dict[str, list[str]]) -> dict[str, Clock]:
+    out: dict[str, Clock] = {}
+    for key, fields in raw.items():
+        hlc, device = key.split(":", 1)
+        for field in fields:
+            out[field] = (int(hlc), device)
+    return out
+
+
+def pack_clocks(clocks: dict[str, Clock]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for field, (hlc, device) in clocks.items():
+        grouped[f"{hlc}:{device}"].append(field)
+    return {k: sorted(v) for k, v in sorted(grouped.items())}
+
+
+def _insert(conn: Connection, table: Table):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+def _ranks() -> dict[str, int]:
+    return {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+
+
+def apply_changes(
+    conn: Connection, changes: list[dict[str, Any]], *, school_id: uuid.UUID, device_id: uuid.UUID
+) -> int:
+    """Merge ``changes`` (bundle change lines) into the database. Returns rows written."""
+    known = synced_tables()
+    school = str(school_id)
+    # (table, row) -> field -> (json value, clock); the newest value per field within the bundle.
+    merged: dict[tuple[str, str], dict[str, tuple[Any, Clock]]] = defaultdict(dict)
+    inserted: set[tuple[str, str]] = set()
+    for change in changes:
+        table, row = change["table"], change["row"]
+        if table not in known:
+            raise MergeError(f"unknown table {table!r}")
+        clock = (int(change["hlc"]), str(change.get("device") or device_id))
+        fields = change["changes"]
+        if change["op"] == "insert":
+            if fields.get("school_id") != school or fields.get("id") != row:
+                raise MergeError(f"{table} {row}: row of another school or id mismatch")
+            inserted.add((table, row))
+        slot = merged[(table, row)]
+        for field, value in fields.items():
+            if field not in slot or clock >= slot[field][1]:
+                slot[field] = (value, clock)
+
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for table, row in merged:
+        by_table[table].append(row)
+    ranks = _ranks()
+    clock_rows: list[dict[str, Any]] = []
+    written = 0
+    fc = BureauFieldClock.__table__
+    for table_name in sorted(by_table, key=lambda t: ranks.get(t, 0)):
+        table = Base.metadata.tables[table_name]
+        rows = by_table[table_name]
+        ids = [uuid.UUID(r) for r in rows]
+        existing: dict[str, tuple[str, dict[str, Clock]]] = {}
+        for start in range(0, len(ids), 1000):
+            for r in conn.execute(
+                select(fc.c.row_id, fc.c.school_id, fc.c.clocks).where(
+                    fc.c.table_name == table_name, fc.c.row_id.in_(ids[start : start + 1000])
+                )
+            ):
+                existing[str(r.row_id)] = (str(r.school_id), parse_clocks(r.clocks))
+        new_rows: list[dict[str, Any]] = []
+        updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            slot = merged[(table_name, row)]
+            if row in existing:
+                owner, clocks = existing[row]
+                if owner != school:
+                    raise MergeError(f"{table_name} {row} belongs to another school")
+                winners = {
+                    f: v
+                    for f, v in slot.items()
+                    if f not in UNCLOCKED and f in table.c and v[1] > clocks.get(f, (-1, ""))
+                }
+                if not winners:
+                    continue
+                for f, (_v, clock) in winners.items():
+                    clocks[f] = clock
+                # Bind names must differ from column names in an UPDATE … SET.
+                values = {f"v_{f}": _decode(table, f, v) for f, (v, _c) in winners.items()}
+                values["v_hlc"] = max(c[0] for c in clocks.values())
+                values["_row_id"] = uuid.UUID(row)
+                updates[frozenset(values)].append(values)
+            elif (table_name, row) in inserted:
+                clocks = {f: c for f, (_v, c) in slot.items() if f not in UNCLOCKED}
+                values = {f: _decode(table, f, v) for f, (v, _c) in slot.items() if f in table.c}
+                values["hlc"] = max(c[0] for _v, c in slot.values())
+                new_rows.append(values)
+            else:
+                # An update whose insert never arrived (it sits in a quarantined
+                # bundle): nothing to merge it into; it is dropped and counted.
+                continue
+            clock_rows.append(
+                {
+                    "table_name": table_name,
+                    "row_id": uuid.UUID(row),
+                    "school_id": school_id,
+                    "clocks": pack_clocks(clocks),
+                }
+            )
+            written += 1
+        if new_rows:
+            for cols, group in _group_by_columns(new_rows).items():
+                stmt = _insert(conn, table)
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[table.c.id],
+                    set_={c: stmt.excluded[c] for c in cols if c != "id"},
+                )
+                conn.execute(stmt, group)
+        for cols, group in updates.items():
+            stmt = (
+                update(table)
+                .where(table.c.id == bindparam("_row_id"))
+                .values({c[2:]: bindparam(c) for c in cols if c != "_row_id"})
+            )
+            conn.execute(stmt, group)
+    if clock_rows:
+        stmt = _insert(conn, fc)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[fc.c.table_name, fc.c.row_id], set_={"clocks": stmt.excluded.clocks}
+        )
+        conn.execute(stmt, clock_rows)
+    return written
+
+
+def _group_by_columns(rows: list[dict[str, Any]]) -> dict[frozenset[str], list[dict[str, Any]]]:
+    groups: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        groups[frozenset(r)].append(r)
+    return groups
+
+
+def _decode(table: Table, field: str, value: Any) -> Any:
+    try:
+        return decode_value(table.c[field], value)
+    except (KeyError, ValueError, TypeError) as e:
+        raise MergeError(f"{table.name}.{field}: {e}") from None

@@ -1,0 +1,165 @@
+"""Enrolling this PC with its bureau: import the enrollment file, register the keys.
+
+Contract: :func:`import_enrollment` validates the file completely before
+storing anything; it creates the device keys in the OS keyring (refusing with
+a clear message when there is no usable keyring) and keeps the one-time token
+in the keyring until :func:`register` has spent it. Both return the two
+fingerprints the school and the bureau read to each other by phone. Call from
+a worker thread (registration does network I/O).
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.sync import keys as sync_keys
+from app.workspace import Workspace
+from db.models.sync import SyncEnrollment
+
+ENROLLMENT_FORMAT = "xiaoan-enrollment/1"
+TOKEN_SECRET = "enrollment-token"
+
+
+@dataclasses.dataclass(frozen=True)
+class EnrollmentInfo:
+    bureau_url: str
+    school_code: str
+    bureau_fingerprint: str
+    device_fingerprint: str
+    registered: bool
+
+
+def _bad_file(path: Path) -> UserError:
+    return UserError(
+        QT_TRANSLATE_NOOP(
+            "app",
+            "{path} is not a valid enrollment file from the education bureau. "
+            "Ask the bureau to send it again.",
+        ),
+        path=str(path),
+    )
+
+
+def _validated(path: Path) -> dict[str, Any]:
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        raise _bad_file(path) from None
+    try:
+        if raw["format"] != ENROLLMENT_FORMAT:
+            raise ValueError("format")
+        url = str(raw["bureau_url"]).rstrip("/")
+        if not url.startswith(("http://", "https://")):
+            raise ValueError("url")
+        signing = base64.b64decode(raw["bureau_signing_key"], validate=True)
+        recipients = [str(r) for r in raw["bureau_recipients"]]
+        escrow = raw.get("escrow_recipient")
+        if len(signing) != 32 or not recipients:
+            raise ValueError("keys")
+        if escrow:
+            recipients.append(str(escrow))
+        from pyrage import x25519
+
+        for r in recipients:
+            x25519.Recipient.from_str(r)
+        token, code = str(raw["token"]), str(raw["school_code"])
+        if len(token) < 16 or not code:
+            raise ValueError("token")
+    except Exception:  # noqa: BLE001 - KeyError, TypeError, ValueError and pyrage's own errors
+        raise _bad_file(path) from None
+    return {
+        "bureau_url": url,
+        "school_code": code,
+        "school_name": str(raw.get("school_name", "")),
+        "bureau_signing_key": raw["bureau_signing_key"],
+        "recipients": recipients,
+        "token": token,
+    }
+
+
+def import_enrollment(ws: Workspace, path: Path) -> EnrollmentInfo:
+    """Store the bureau's details and this PC's keys. Re-importing replaces an unregistered one."""
+    fields = _validated(path)
+    if ws.school_id is None:
+        raise UserError(
+            QT_TRANSLATE_NOOP("app", "Set up the school first, then import the enrollment file.")
+        )
+    with ws.read() as s:
+        current = s.get(SyncEnrollment, 1)
+    if current is not None and current.registered_at is not None:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "This computer is already enrolled with the bureau at {url}. Nothing was changed.",
+            ),
+            url=current.bureau_url,
+        )
+    device_keys = sync_keys.load_or_create_device_keys(ws.device_id)
+    token = fields.pop("token")
+    sync_keys.store_secret(ws.device_id, TOKEN_SECRET, token)
+    bureau_fp = sync_keys.fingerprint(
+        base64.b64decode(fields["bureau_signing_key"]) + fields["recipients"][0].encode("ascii")
+    )
+    with ws.db.write(actor_id=None) as s:
+        row = s.get(SyncEnrollment, 1) or SyncEnrollment(id=1)
+        for key, value in fields.items():
+            setattr(row, key, value)
+        row.bureau_fingerprint = bureau_fp
+        row.device_fingerprint = device_keys.fingerprint
+        row.imported_at = datetime.now(UTC)
+        s.add(row)
+    return EnrollmentInfo(
+        fields["bureau_url"], fields["school_code"], bureau_fp, device_keys.fingerprint, False
+    )
+
+
+def current_enrollment(ws: Workspace) -> SyncEnrollment:
+    with ws.read() as s:
+        row = s.get(SyncEnrollment, 1)
+    if row is None:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "This computer is not enrolled with the education bureau yet. "
+                "Import the enrollment file the bureau sent first.",
+            )
+        )
+    return row
+
+
+def register(ws: Workspace, transport) -> EnrollmentInfo:
+    """Send this PC's public keys to the bureau with the one-time token (idempotent once done)."""
+    row = current_enrollment(ws)
+    if row.registered_at is None:
+        device_keys = sync_keys.load_or_create_device_keys(ws.device_id)
+        token = sync_keys.load_secret(ws.device_id, TOKEN_SECRET)
+        if not token:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "app", "The enrollment token is missing. Import the enrollment file again."
+                )
+            )
+        transport.register(
+            {
+                "token": token,
+                "school_code": row.school_code,
+                "school_id": str(ws.school_id),
+                "device_id": str(ws.device_id),
+                "signing_key": device_keys.signing_public_b64,
+                "recipient": device_keys.receiving.recipient,
+            }
+        )
+        with ws.db.write(actor_id=None) as s:
+            s.get(SyncEnrollment, 1).registered_at = datetime.now(UTC)
+        sync_keys.delete_secret(ws.device_id, TOKEN_SECRET)
+        row = current_enrollment(ws)
+    return EnrollmentInfo(
+        row.bureau_url, row.school_code, row.bureau_fingerprint, row.device_fingerprint, True
+    )

@@ -1,0 +1,224 @@
+"""One sync pass, USB export/import, and applying the bureau's acknowledgements.
+
+:func:`sync_pass` is what the UI ("sync now", "urgent records") and ``xiaoan
+sync`` call: register if needed, pack the outbox, upload every unacknowledged
+bundle (resuming interrupted uploads), fetch and apply the return bundle.
+It blocks on the network: the UI runs it off the UI thread. Passes for one
+data folder are serialised by a process-wide lock; a second caller waits.
+
+Outbox rows are marked acknowledged only from a verified return bundle
+(:func:`apply_return`), over HTTP or from a USB folder alike.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import logging
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from app.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.sync import enrollment as enrollment_mod
+from app.sync.bundle import BundleError
+from app.sync.keys import load_or_create_device_keys
+from app.sync.outgoing import outgoing_dir, pack_pending, unacked_count
+from app.sync.returns import Acks, read_return
+from app.sync.transport import HttpTransport, Refused, RetryPolicy, Transient
+from app.workspace import Workspace
+from db.models.outbox import OutboxEntry
+from db.models.sync import BundleState, SyncBundle, SyncEnrollment
+
+log = logging.getLogger(__name__)
+_locks: dict[Path, threading.Lock] = {}
+_locks_guard = threading.Lock()
+OPEN_STATES = (BundleState.PENDING, BundleState.UPLOADING, BundleState.SENT)
+
+
+@dataclasses.dataclass
+class SyncReport:
+    packed: int = 0
+    uploaded: int = 0
+    acked_seq: int = 0
+    unacked_changes: int = 0
+    open_bundles: int = 0
+    quarantined: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    error: str = ""
+
+    @property
+    def anything_left(self) -> bool:
+        return bool(self.unacked_changes or self.open_bundles or self.quarantined)
+
+
+def _lock(ws: Workspace) -> threading.Lock:
+    with _locks_guard:
+        return _locks.setdefault(ws.data_dir.resolve(), threading.Lock())
+
+
+def _set_bundle(ws: Workspace, seq: int, **values) -> None:
+    with ws.db.write(actor_id=None) as s:
+        s.execute(update(SyncBundle).where(SyncBundle.seq == seq).values(**values))
+
+
+def _open_bundles(ws: Workspace) -> list[SyncBundle]:
+    with ws.read() as s:
+        return list(
+            s.scalars(
+                select(SyncBundle).where(SyncBundle.state.in_(OPEN_STATES)).order_by(SyncBundle.seq)
+            )
+        )
+
+
+def sync_pass(
+    ws: Workspace, *, transport: HttpTransport | None = None, policy: RetryPolicy | None = None
+) -> SyncReport:
+    """Run one pass. Network trouble ends the pass early with ``report.error`` set."""
+    with _lock(ws):
+        enrollment = enrollment_mod.current_enrollment(ws)
+        transport = transport or HttpTransport(enrollment.bureau_url, policy=policy)
+        keys = load_or_create_device_keys(ws.device_id)
+        report = SyncReport()
+        try:
+            enrollment_mod.register(ws, transport)
+            report.packed = len(pack_pending(ws, keys))
+            for bundle in _open_bundles(ws):
+                if bundle.state == BundleState.SENT:
+                    continue
+                _upload(ws, transport, bundle)
+                report.uploaded += 1
+            data = transport.fetch_return(ws.device_id)
+            apply_return(ws, data)
+        except (Transient, Refused, OSError) as e:
+            report.error = str(e)
+            log.warning("sync pass stopped: %s", e)
+        _fill(ws, report)
+        with ws.db.write(actor_id=None) as s:
+            row = s.get(SyncEnrollment, 1)
+            row.last_sync_at = datetime.now(UTC)
+            row.last_error = report.error[:500]
+        return report
+
+
+def _upload(ws: Workspace, transport: HttpTransport, bundle: SyncBundle) -> None:
+    path = outgoing_dir(ws) / bundle.file_name
+    metadata = {"name": bundle.file_name, "sha256": bundle.sha256}
+
+    def on_url(url: str | None) -> None:
+        _set_bundle(ws, bundle.seq, upload_url=url, state=BundleState.UPLOADING)
+
+    def on_progress(offset: int) -> None:
+        _set_bundle(ws, bundle.seq, bytes_sent=offset)
+
+    outcome = transport.upload(
+        path, metadata, url=bundle.upload_url, on_url=on_url, on_progress=on_progress
+    )
+    if outcome.state == "quarantined" and outcome.reason == "seq_conflict":
+        _set_bundle(ws, bundle.seq, state=BundleState.QUARANTINED, reason=outcome.reason)
+    else:
+        _set_bundle(
+            ws,
+            bundle.seq,
+            state=BundleState.SENT,
+            sent_at=datetime.now(UTC),
+            bytes_sent=bundle.size,
+        )
+
+
+def _fill(ws: Workspace, report: SyncReport) -> None:
+    with ws.read() as s:
+        row = s.get(SyncEnrollment, 1)
+        report.acked_seq = row.acked_seq if row else 0
+        bundles = list(s.scalars(select(SyncBundle)))
+    report.open_bundles = sum(1 for b in bundles if b.state in OPEN_STATES)
+    report.quarantined = [(b.seq, b.reason) for b in bundles if b.state == BundleState.QUARANTINED]
+    report.unacked_changes = unacked_count(ws)
+
+
+def apply_return(ws: Workspace, data: bytes) -> Acks | None:
+    """Verify a return bundle and apply its acks. Returns None for an old (already seen) one."""
+    enrollment = enrollment_mod.current_enrollment(ws)
+    keys = load_or_create_device_keys(ws.device_id)
+    try:
+        ret = read_return(
+            data, keys.receiving, base64.b64decode(enrollment.bureau_signing_key), ws.device_id
+        )
+    except BundleError as e:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app", "A reply from the bureau could not be verified ({reason}); it was ignored."
+            ),
+            reason=e.reason,
+        ) from None
+    if ret.return_seq <= enrollment.return_seq:
+        return None
+    acks = ret.acks
+    by_sha = {q["sha256"]: q for q in acks.quarantined}
+    now = datetime.now(UTC)
+    with ws.db.write(actor_id=None) as s:
+        row = s.get(SyncEnrollment, 1)
+        row.return_seq = ret.return_seq
+        row.acked_seq = max(row.acked_seq, acks.contiguous_seq)
+        settled_ok: list[int] = []
+        for b in s.scalars(select(SyncBundle).where(SyncBundle.state.in_(OPEN_STATES))):
+            q = by_sha.get(b.sha256)
+            if b.seq <= acks.contiguous_seq:
+                if q and q["settled"]:
+                    b.state, b.reason = BundleState.QUARANTINED, q["reason"]
+                else:
+                    b.state, b.acked_at = BundleState.ACKED, now
+                    settled_ok.append(b.seq)
+                    (outgoing_dir(ws) / b.file_name).unlink(missing_ok=True)
+            elif q and not q["settled"]:
+                # The bureau got a damaged copy: send this seq again from the start.
+                b.state, b.reason, b.upload_url, b.bytes_sent = (
+                    BundleState.PENDING,
+                    q["reason"],
+                    None,
+                    0,
+                )
+            elif b.state == BundleState.SENT and b.seq not in acks.held:
+                b.state, b.upload_url, b.bytes_sent = BundleState.PENDING, None, 0
+        if settled_ok:
+            s.execute(
+                update(OutboxEntry)
+                .where(OutboxEntry.bundle_seq.in_(settled_ok), OutboxEntry.acked_at.is_(None))
+                .values(acked_at=now)
+                .execution_options(synchronize_session=False)
+            )
+    return acks
+
+
+# -- USB ---------------------------------------------------------------------------
+
+
+def export_usb(ws: Workspace, folder: Path) -> list[Path]:
+    """Pack the outbox and copy every unacknowledged bundle into ``folder`` (same files as HTTP)."""
+    enrollment_mod.current_enrollment(ws)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    with _lock(ws):
+        pack_pending(ws, load_or_create_device_keys(ws.device_id))
+        written = []
+        for bundle in _open_bundles(ws):
+            target = folder / bundle.file_name
+            data = (outgoing_dir(ws) / bundle.file_name).read_bytes()
+            tmp = target.with_name(target.name + ".part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+            written.append(target)
+        return written
+
+
+def import_usb(ws: Workspace, folder: Path) -> int:
+    """Apply the newest return bundle for this PC found in ``folder``; returns how many applied."""
+    applied = 0
+    files = sorted(Path(folder).glob(f"{ws.device_id}.*.return"))
+    with _lock(ws):
+        for path in files:
+            if apply_return(ws, path.read_bytes()) is not None:
+                applied += 1
+    return applied

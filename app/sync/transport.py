@@ -1,0 +1,235 @@
+"""HTTP to the bureau: tus uploads (tuspy), registration, return bundles; retries.
+
+Every network call goes through :meth:`HttpTransport._retrying`: exponential
+backoff with jitter (``stamina``), a server's ``Retry-After`` honoured (capped
+at :attr:`RetryPolicy.max_retry_after`), and only transient failures retried
+(connection errors, 408/425/429/5xx, tus offset/checksum mismatches). Uploads
+go in ~1 MiB chunks with a SHA-256 ``Upload-Checksum``; the upload URL is
+handed to ``on_url`` as soon as it exists so the caller can persist it and
+resume after a restart. Blocking; call from a worker thread, never the UI thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import uuid
+from collections.abc import Callable
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+import stamina
+from tusclient.client import TusClient
+from tusclient.exceptions import TusCommunicationError, TusUploadFailed
+from tusclient.uploader import Uploader
+
+CHUNK_SIZE = 1024 * 1024
+HTTP_TIMEOUT = 60
+TRANSIENT_STATUS = {408, 409, 425, 429, 460, 500, 502, 503, 504}
+
+
+class Transient(Exception):
+    """Worth retrying; ``retry_after`` is the server's wish in seconds, if it said."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Refused(Exception):
+    """The bureau answered and said no (4xx); retrying will not help."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(f"{status}: {detail}")
+        self.status = status
+        self.detail = detail
+
+
+@dataclasses.dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 8
+    timeout: float = 600.0
+    wait_initial: float = 0.5
+    wait_max: float = 60.0
+    wait_jitter: float = 1.0
+    max_retry_after: float = 300.0
+
+
+@dataclasses.dataclass(frozen=True)
+class UploadOutcome:
+    state: str  # the bureau's X-Xiaoan-State (applied | held | duplicate | quarantined)
+    reason: str
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """``Retry-After`` as seconds (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        from datetime import UTC, datetime
+
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+    except (TypeError, ValueError):
+        return None
+
+
+def _check(resp: requests.Response) -> requests.Response:
+    if resp.status_code in TRANSIENT_STATUS:
+        raise Transient(
+            f"HTTP {resp.status_code}", retry_after_seconds(resp.headers.get("retry-after"))
+        )
+    if resp.status_code >= 400:
+        raise Refused(resp.status_code, resp.text[:300])
+    return resp
+
+
+class _BundleUploader(Uploader):
+    """tuspy's uploader with SHA-256 checksums and Retry-After-aware errors."""
+
+    CHECKSUM_ALGORITHM_PAIR = ("sha256", hashlib.sha256)
+
+    def create_url(self):
+        try:
+            resp = requests.post(
+                self.client.url, headers=self.get_url_creation_headers(), timeout=HTTP_TIMEOUT
+            )
+        except requests.RequestException as e:
+            raise Transient(str(e)) from None
+        _check(resp)
+        return requests.compat.urljoin(self.client.url, resp.headers["location"])
+
+    def get_offset(self):
+        try:
+            resp = requests.head(self.url, headers=self.get_headers(), timeout=HTTP_TIMEOUT)
+        except requests.RequestException as e:
+            raise Transient(str(e)) from None
+        if resp.status_code in (404, 410):
+            raise Refused(resp.status_code, "upload gone")
+        _check(resp)
+        return int(resp.headers["upload-offset"])
+
+
+class HttpTransport:
+    def __init__(
+        self, base_url: str, *, policy: RetryPolicy | None = None, chunk_size: int = CHUNK_SIZE
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.policy = policy or RetryPolicy()
+        self.chunk_size = chunk_size
+
+    def _backoff(self, exc: Exception) -> bool | float:
+        if isinstance(exc, Transient):
+            if exc.retry_after is not None:
+                return min(exc.retry_after, self.policy.max_retry_after)
+            return True
+        return False
+
+    def _retrying(self, fn: Callable[[], Any]) -> Any:
+        p = self.policy
+        for attempt in stamina.retry_context(
+            on=self._backoff,
+            attempts=p.attempts,
+            timeout=p.timeout,
+            wait_initial=p.wait_initial,
+            wait_max=p.wait_max,
+            wait_jitter=p.wait_jitter,
+        ):
+            with attempt:
+                return fn()
+        raise AssertionError("unreachable")
+
+    # -- calls -------------------------------------------------------------------------
+
+    def register(self, payload: dict[str, Any]) -> dict[str, Any]:
+        def call():
+            try:
+                resp = requests.post(
+                    f"{self.base_url}/v1/devices", json=payload, timeout=HTTP_TIMEOUT
+                )
+            except requests.RequestException as e:
+                raise Transient(str(e)) from None
+            return _check(resp).json()
+
+        return self._retrying(call)
+
+    def fetch_return(self, device_id: uuid.UUID) -> bytes:
+        def call():
+            try:
+                resp = requests.get(
+                    f"{self.base_url}/v1/devices/{device_id}/return", timeout=HTTP_TIMEOUT
+                )
+            except requests.RequestException as e:
+                raise Transient(str(e)) from None
+            return _check(resp).content
+
+        return self._retrying(call)
+
+    def upload(
+        self,
+        path: Path,
+        metadata: dict[str, str],
+        *,
+        url: str | None,
+        on_url: Callable[[str | None], None],
+        on_progress: Callable[[int], None] = lambda _n: None,
+    ) -> UploadOutcome:
+        """Upload one file, resuming at ``url`` if given. Returns the bureau's verdict."""
+        state = {"url": url}
+
+        def attempt() -> UploadOutcome:
+            up = None
+            if state["url"]:
+                try:
+                    up = self._uploader(path, metadata, state["url"])
+                except Refused:  # the bureau forgot the upload: start again
+                    state["url"] = None
+                    on_url(None)
+            if up is None:
+                up = self._uploader(path, metadata, None)
+                up.set_url(up.create_url())
+                up.offset = 0
+                state["url"] = up.url
+                on_url(up.url)
+            size = up.get_file_size()
+            if up.offset >= size:
+                # Complete already (the answer to the last chunk was lost); the
+                # return bundle will tell what became of it.
+                return UploadOutcome("sent", "")
+            headers: dict[str, str] = {}
+            while up.offset < size:
+                try:
+                    up.upload_chunk()
+                except TusUploadFailed as e:
+                    got = up.request.response_headers if up.request else {}
+                    if got.get("x-xiaoan-reason") == "seq_conflict":
+                        return UploadOutcome("quarantined", "seq_conflict")
+                    if e.status_code is None or e.status_code in TRANSIENT_STATUS:
+                        wait = retry_after_seconds(got.get("retry-after"))
+                        raise Transient(str(e), wait) from None
+                    raise Refused(e.status_code, str(e.response_content)[:300]) from None
+                except TusCommunicationError as e:
+                    raise Transient(str(e)) from None
+                headers = up.request.response_headers
+                on_progress(up.offset)
+            return UploadOutcome(
+                headers.get("x-xiaoan-state", "sent"), headers.get("x-xiaoan-reason", "")
+            )
+
+        return self._retrying(attempt)
+
+    def _uploader(self, path: Path, metadata: dict[str, str], url: str | None) -> _BundleUploader:
+        return _BundleUploader(
+            file_path=str(path),
+            client=TusClient(f"{self.base_url}/tus/"),
+            url=url,
+            chunk_size=self.chunk_size,
+            metadata=metadata,
+            upload_checksum=True,
+            retries=0,
+        )

@@ -1,0 +1,193 @@
+"""A real bureau on loopback for sync tests and benchmarks, and a cutting TCP proxy.
+
+:class:`BureauUnderTest` initialises a bureau (keys in a 0600 key dir, schema
+by the migrations) on a given database and runs its FastAPI app under a real
+uvicorn server in a thread on a free 127.0.0.1 port. :class:`CuttingProxy`
+forwards loopback TCP to it and can drop the connection after a number of
+upstream bytes, which is what a flaky rural line does mid-upload.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from app.bureau.cli import main as bureau_main
+from app.bureau.config import BureauConfig, load_config
+from app.bureau.server import create_app
+from db.session import make_engine
+
+
+def free_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+class BureauUnderTest:
+    def __init__(self, db_url: str, key_dir: Path, *, wrap: Callable | None = None) -> None:
+        self.db_url = db_url
+        self.key_dir = key_dir
+        self.wrap = wrap
+        self.sock = free_socket()
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        assert (
+            bureau_main(
+                ["--key-dir", str(key_dir), "--db", db_url, "init", "--public-url", self.url]
+            )
+            == 0
+        )
+        self.config: BureauConfig = load_config(key_dir)
+        self.engine = make_engine(db_url)
+        self.app = create_app(self.config, self.engine)
+        self._server = None
+        self._thread = None
+
+    @property
+    def ingestor(self):
+        return self.app.state.ingestor
+
+    def enroll(self, tmp: Path, code: str = "220105-0012", name: str = "东风乡中心学校") -> Path:
+        out = tmp / f"{code}.enroll.json"
+        args = ["--key-dir", str(self.key_dir), "enroll", "--school-code", code, "--name", name]
+        assert bureau_main(args + ["--out", str(out)]) == 0
+        return out
+
+    def start(self) -> BureauUnderTest:
+        import uvicorn
+
+        app = self.wrap(self.app) if self.wrap else self.app
+        config = uvicorn.Config(app, log_level="warning", lifespan="off")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self.sock]}, daemon=True
+        )
+        self._thread.start()
+        started = threading.Event()
+        for _ in range(500):
+            if self._server.started:
+                started.set()
+                break
+            started.wait(0.01)
+        assert started.is_set(), "bureau did not start"
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+            self._thread.join(10)
+        self.sock.close()
+        self.engine.dispose()
+
+    def bytes_received(self) -> int:
+        return self.app.state.uploads.total_received()
+
+
+@contextlib.contextmanager
+def running_bureau(db_url: str, key_dir: Path, **kw) -> Iterator[BureauUnderTest]:
+    bureau = BureauUnderTest(db_url, key_dir, **kw).start()
+    try:
+        yield bureau
+    finally:
+        bureau.stop()
+
+
+class FailFirst:
+    """ASGI wrapper answering 503 with ``Retry-After`` to the first ``n`` requests."""
+
+    def __init__(self, app, n: int, retry_after: str = "0") -> None:
+        self.app, self.left, self.retry_after = app, n, retry_after
+        self.refused = 0
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            with self._lock:
+                refuse = self.left > 0
+                self.left -= refuse
+                self.refused += refuse
+            if refuse:
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 503,
+                        "headers": [
+                            (b"retry-after", self.retry_after.encode()),
+                            (b"content-length", b"0"),
+                        ],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await self.app(scope, receive, send)
+
+
+class CuttingProxy:
+    """Forwards 127.0.0.1:port -> upstream; after ``cut_after`` client bytes, drops everything once."""
+
+    def __init__(self, upstream_port: int) -> None:
+        self.upstream_port = upstream_port
+        self.listener = free_socket()
+        self.listener.listen(16)
+        self.port = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.cut_after: int | None = None
+        self.sent = 0
+        self._lock = threading.Lock()
+        self._conns: list[socket.socket] = []
+        self._closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def arm(self, cut_after: int) -> None:
+        with self._lock:
+            self.sent, self.cut_after = 0, cut_after
+
+    def _accept(self) -> None:
+        while not self._closed:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
+            self._conns += [client, upstream]
+            threading.Thread(target=self._pipe, args=(client, upstream, True), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
+
+    def _pipe(self, src: socket.socket, dst: socket.socket, counting: bool) -> None:
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                if counting:
+                    with self._lock:
+                        if self.cut_after is not None and self.sent + len(data) > self.cut_after:
+                            keep = self.cut_after - self.sent
+                            self.cut_after = None
+                            dst.sendall(data[:keep])
+                            self._reset_all()
+                            return
+                        self.sent += len(data)
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+
+    def _reset_all(self) -> None:
+        for s in self._conns:
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+        self._conns.clear()
+
+    def close(self) -> None:
+        self._closed = True
+        self.listener.close()
+        self._reset_all()

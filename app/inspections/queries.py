@@ -73,8 +73,8 @@ def _local_start(day: date) -> datetime:
     return datetime.combine(day, time.min, SCHOOL_TZ)
 
 
-def _filtered(q: Select, f: InspectionFilters) -> Select:
-    q = q.where(Inspection.deleted_at.is_(None))
+def _filtered(q: Select, ws: Workspace, f: InspectionFilters) -> Select:
+    q = q.where(Inspection.school_id == ws.school_id, Inspection.deleted_at.is_(None))
     if f.kind:
         q = q.where(Inspection.kind == f.kind)
     if f.date_from:
@@ -120,7 +120,7 @@ def list_inspections(
         .limit(max(limit, 0))
     )
     with ws.read() as s:
-        rows = s.execute(_filtered(q, filters)).all()
+        rows = s.execute(_filtered(q, ws, filters)).all()
     return [InspectionRow(*r[:5], r[5] or "", *r[6:]) for r in rows]
 
 
@@ -128,7 +128,8 @@ def count_inspections(
     ws: Workspace, actor: Actor, filters: InspectionFilters = InspectionFilters()
 ) -> int:
     with ws.read() as s:
-        return s.scalar(_filtered(select(func.count()).select_from(Inspection), filters)) or 0
+        q = _filtered(select(func.count()).select_from(Inspection), ws, filters)
+        return s.scalar(q) or 0
 
 
 def inspection_detail(ws: Workspace, actor: Actor, inspection_id: uuid.UUID) -> InspectionDetail:

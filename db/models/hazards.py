@@ -89,7 +89,8 @@ class Hazard(SyncedMixin, Base):
     last_monitored_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     __table_args__ = (
-        Index("ix_hazard_reported", "school_id", "reported_at"),
+        # Pages are read newest first within one school: no sort, whatever the size.
+        Index("ix_hazard_reported", "school_id", "reported_at", "id"),
         Index("ix_hazard_status_deadline", "status", "deadline"),
         Index("ix_hazard_area", "area", "reported_at"),
         Index("ix_hazard_major", "major", "status"),

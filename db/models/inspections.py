@@ -51,7 +51,7 @@ class Inspection(SyncedMixin, Base):
     )
 
     __table_args__ = (
-        Index("ix_inspection_started", "school_id", "started_at"),
+        Index("ix_inspection_started", "school_id", "started_at", "id"),
         Index("ix_inspection_kind", "kind", "started_at"),
     )
 

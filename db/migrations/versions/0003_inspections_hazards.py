@@ -2,7 +2,7 @@
 
 Revision ID: 0003_inspections_hazards
 Revises: 0002_accounts_audit
-Create Date: 2026-11-23 11:15:02.417226
+Create Date: 2026-11-23 11:35:44.016776
 """
 
 from collections.abc import Sequence
@@ -59,7 +59,9 @@ def upgrade() -> None:
     with op.batch_alter_table("inspection", schema=None) as batch_op:
         batch_op.create_index("ix_inspection_kind", ["kind", "started_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_inspection_school_id"), ["school_id"], unique=False)
-        batch_op.create_index("ix_inspection_started", ["school_id", "started_at"], unique=False)
+        batch_op.create_index(
+            "ix_inspection_started", ["school_id", "started_at", "id"], unique=False
+        )
 
     op.create_table(
         "photo",
@@ -156,7 +158,9 @@ def upgrade() -> None:
         batch_op.create_index("ix_hazard_area", ["area", "reported_at"], unique=False)
         batch_op.create_index("ix_hazard_item_place", ["item_code", "place"], unique=False)
         batch_op.create_index("ix_hazard_major", ["major", "status"], unique=False)
-        batch_op.create_index("ix_hazard_reported", ["school_id", "reported_at"], unique=False)
+        batch_op.create_index(
+            "ix_hazard_reported", ["school_id", "reported_at", "id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_hazard_school_id"), ["school_id"], unique=False)
         batch_op.create_index("ix_hazard_status_deadline", ["status", "deadline"], unique=False)
 

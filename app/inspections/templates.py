@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,6 +39,7 @@ AREAS: dict[str, str] = {
 }
 RISK_GROUPS = ("人", "物", "管", "环")
 SEVERITIES = ("general", "serious", "major")
+_log = logging.getLogger("xiaoan.templates")
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -233,5 +235,10 @@ _cached: dict[Path | None, TemplateCatalog] = {}
 def catalog(data_dir: Path | None = None, *, reload: bool = False) -> TemplateCatalog:
     """The templates for a data folder, loaded once per process (``reload`` after a sync)."""
     if reload or data_dir not in _cached:
-        _cached[data_dir] = load_templates(template_dirs(data_dir))
+        loaded = load_templates(template_dirs(data_dir))
+        # Reported, never raised: the app starts with the templates that are sound,
+        # and the UI lists ``problems`` for whoever looks after the PC.
+        for problem in loaded.problems:
+            _log.warning("checklist template skipped: %s", problem.describe("en"))
+        _cached[data_dir] = loaded
     return _cached[data_dir]

@@ -87,7 +87,7 @@ def test_a_newer_version_from_the_bureau_replaces_the_shipped_one(tmp_path):
         ws.close()
 
 
-def test_the_app_starts_with_a_broken_template_in_the_data_folder(tmp_path):
+def test_the_app_starts_with_a_broken_template_in_the_data_folder(tmp_path, caplog):
     ws = Workspace.open(tmp_path / "data")
     try:
         folder = ws.data_dir / "templates"
@@ -97,5 +97,6 @@ def test_the_app_starts_with_a_broken_template_in_the_data_folder(tmp_path):
         cat = catalog(ws.data_dir, reload=True)
         assert "fire" in cat.templates and "gas" in cat.templates
         assert [(p.path.name, p.line) for p in cat.problems] == [("zz.jsonl", 1)]
+        assert "zz.jsonl:1" in caplog.text, "the problem is logged for whoever looks after the PC"
     finally:
         ws.close()

@@ -7,8 +7,9 @@ through :meth:`Workspace.action` in month-sized batches, so the change
 capture, outbox and audit run as they do for users (bulk INSERTs on synced
 tables are refused by design).
 
-The result is cached under ``bench/.data/large-school-<VERSION>/``; bump
-:data:`VERSION` when the generated data or the schema changes.
+The result is cached under ``bench/.data/large-school-<VERSION>-<schema head>/``;
+bump :data:`VERSION` when the generated data changes. The outbox is left
+as a school that has never synced would have it (the worst case for size).
 
     python -m bench.generate_large_school [--force]
 """
@@ -46,7 +47,11 @@ STAFF = [
 
 
 def data_dir() -> Path:
-    return HERE / ".data" / f"large-school-{VERSION}"
+    # Keyed by schema too: opening an older cached file would copy it aside
+    # (hundreds of MB) and migrate it inside the timed run.
+    from db.schema import HEAD
+
+    return HERE / ".data" / f"large-school-{VERSION}-{HEAD}"
 
 
 def _jpegs(folder: Path) -> list[Path]:

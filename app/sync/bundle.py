@@ -79,7 +79,10 @@ def _tar(members: Iterable[tuple[str, bytes]]) -> bytes:
             info.mtime = 0
             info.mode = 0o644
             tar.addfile(info, io.BytesIO(data))
-    return out.getvalue()
+        end = tar.offset + 2 * tarfile.BLOCKSIZE
+    # tarfile pads the archive to a 10 KiB record; the two zero blocks that end
+    # it are all a reader needs, and the padding would double a day's bundle.
+    return out.getvalue()[:end]
 
 
 def encode_changes(changes: list[dict[str, Any]]) -> bytes:

@@ -1,0 +1,320 @@
+"""Sync benchmarks: bundle size, bytes re-sent after cuts, bureau ingest into PostgreSQL.
+
+Figures, each against a floor measured in the same run:
+1. bundle bytes for a day's and for the demo school's whole history of changes,
+   against zstd (same level) of the same changed fields as plain JSON
+   (target: bundle <= 1.2 x floor + 1 KiB; a school day without photos <= 10 KB);
+2. bytes re-sent when the line drops at random offsets (target <= one 1 MiB chunk);
+3. 1,000 schools' daily bundles ingested into PostgreSQL (target <= 60 s),
+   against a plain COPY of the same rows. Skipped without a reachable PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import zstandard
+from sqlalchemy import select
+
+from app.sync.bundle import ZSTD_LEVEL, build_bundle
+from app.sync.codec import outbox_change
+from app.sync.keys import AgeIdentity, SigningKey
+
+PG_URL = os.environ.get(
+    "XIAOAN_TEST_PG_URL", "postgresql+psycopg://xiaoan:xiaoan@127.0.0.1:5432/postgres"
+)
+
+
+def _bundle(changes, signing, recipient, school, device, seq=1, prev=""):
+    return build_bundle(
+        school_id=school,
+        device_id=device,
+        seq=seq,
+        prev_sha256=prev,
+        changes=changes,
+        blobs={},
+        schema_revision="bench",
+        app_version="bench",
+        signing_key=signing,
+        recipients=[recipient],
+        created_at=datetime.now(UTC).isoformat(),
+    )
+
+
+def bundle_sizes(tmp: Path) -> None:
+    from app.demo import build_demo
+    from app.workspace import Workspace
+    from db.models import OutboxEntry
+
+    build_demo(tmp / "school")
+    ws = Workspace.open(tmp / "school")
+    with ws.read() as s:
+        entries = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).all()
+    ws.close()
+    changes = [outbox_change(e) for e in entries]
+    signing, age = SigningKey.generate(), AgeIdentity.generate()
+    school, device = uuid.uuid4(), uuid.uuid4()
+    # The demo seeds about three weeks; a day is a twenty-first of the changes after set-up.
+    day = changes[-max(1, len(changes) // 21) :]
+    for label, part in (("one school day", day), ("demo history (~3 weeks)", changes)):
+        size = len(_bundle(part, signing, age.recipient, school, device))
+        floor = len(
+            zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(
+                json.dumps([c["changes"] for c in part], ensure_ascii=False).encode()
+            )
+        )
+        print(
+            f"bundle, {label}: {len(part)} changes, {size} B; zstd JSON floor {floor} B; "
+            f"ratio to floor+1KiB {size / (floor + 1024):.2f} (target <= 1.2)"
+        )
+
+
+def resend_after_cuts(tmp: Path, trials: int = 5) -> None:
+    from app.sync.transport import CHUNK_SIZE, HttpTransport, RetryPolicy
+    from tests.sync_support import CuttingProxy, running_bureau
+
+    rng = random.Random(7)
+    with running_bureau(f"sqlite:///{tmp / 'bureau.sqlite3'}", tmp / "keys") as bureau:
+        proxy = CuttingProxy(bureau.port)
+        transport = HttpTransport(proxy.url, policy=RetryPolicy(attempts=1))
+        worst = 0
+        total = 0
+        for i in range(trials):
+            path = tmp / f"upload{i}.bin"
+            path.write_bytes(rng.randbytes(5 * CHUNK_SIZE + rng.randrange(CHUNK_SIZE)))
+            size = path.stat().st_size
+            before = bureau.bytes_received()
+            state = {"url": None}
+
+            def on_url(url, state=state):
+                state["url"] = url
+
+            proxy.arm(rng.randrange(CHUNK_SIZE, size - 1024))
+            with contextlib.suppress(Exception):  # the cut
+                transport.upload(path, {"name": path.name}, url=None, on_url=on_url)
+            transport.upload(path, {"name": path.name}, url=state["url"], on_url=on_url)
+            resent = bureau.bytes_received() - before - size
+            worst, total = max(worst, resent), total + resent
+        proxy.close()
+    print(
+        f"re-sent after {trials} random cuts: worst {worst} B, mean {total // trials} B "
+        f"(chunk {CHUNK_SIZE} B; target <= 1 chunk)"
+    )
+
+
+def _school_day(school: uuid.UUID, device: uuid.UUID, base_hlc: int) -> list[dict]:
+    """A synthetic school day: the school row, a 20-person roster, 30 audit entries, 10 edits."""
+    now = "2026-11-23T08:00:00+00:00"
+    hlc = base_hlc
+    out = []
+
+    def common(row):
+        return {
+            "id": row,
+            "school_id": str(school),
+            "hlc": hlc,
+            "origin_device": str(device),
+            "created_at": now,
+            "updated_at": now,
+            "deleted_at": None,
+        }
+
+    def add(table, row, fields, op="insert"):
+        nonlocal hlc
+        hlc += 1
+        out.append(
+            {
+                "table": table,
+                "row": row,
+                "op": op,
+                "hlc": hlc,
+                "device": str(device),
+                "changes": fields if op != "insert" else {**common(row), **fields, "hlc": hlc},
+            }
+        )
+
+    add(
+        "school",
+        str(school),
+        {
+            "name": "乡中心学校",
+            "code": str(school)[:12],
+            "kind": "primary",
+            "boarding": False,
+            "has_school_bus": True,
+            "district": "二道区",
+            "address": "政府街 18 号",
+        },
+    )
+    users = [str(uuid.uuid4()) for _ in range(20)]
+    for i, u in enumerate(users):
+        add(
+            "user_account",
+            u,
+            {
+                "username": f"t{i}",
+                "display_name": "王老师",
+                "role": "staff",
+                "post": "班主任",
+                "phone": f"139{i:08d}",
+                "active": True,
+            },
+        )
+    for i in range(30):
+        add(
+            "audit_entry",
+            str(uuid.uuid4()),
+            {
+                "seq": i + 1,
+                "at": now,
+                "actor_id": users[i % 20],
+                "actor_name": "王老师",
+                "actor_role": "staff",
+                "action": "inspection.complete",
+                "targets": [{"table": "inspection", "id": str(uuid.uuid4()), "op": "insert"}],
+                "detail": "",
+                "prev_hash": "0" * 64,
+                "entry_hash": f"{i:064x}",
+            },
+        )
+    for i in range(10):
+        add(
+            "user_account",
+            users[i],
+            {"phone": f"138{i:08d}", "updated_at": now, "origin_device": str(device)},
+            op="update",
+        )
+    return out
+
+
+def ingest_thousand_schools(tmp: Path, schools: int = 1000) -> None:
+    import base64
+
+    import psycopg
+
+    from app.bureau.config import init_key_dir
+    from app.bureau.ingest import Ingestor
+    from app.sync.bundle import bundle_name
+    from db import schema
+    from db.base import Base
+    from db.models.bureau import BureauDevice, BureauSchool
+    from db.session import make_engine
+
+    admin = PG_URL.replace("postgresql+psycopg://", "postgresql://")
+    try:
+        psycopg.connect(admin, connect_timeout=3).close()
+    except Exception as e:  # noqa: BLE001
+        print(f"bureau ingest: skipped, PostgreSQL not reachable ({e})")
+        return
+    names = [f"xiaoan_bench_{uuid.uuid4().hex[:8]}" for _ in range(2)]
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for n in names:
+            conn.execute(f'CREATE DATABASE "{n}"')
+    base = PG_URL.rsplit("/", 1)[0]
+    try:
+        url, copy_url = f"{base}/{names[0]}", f"{base}/{names[1]}"
+        engines = [make_engine(url), make_engine(copy_url)]
+        for e in engines:
+            schema.upgrade(e)
+        config = init_key_dir(tmp / "pgkeys", db_url=url, public_url="http://127.0.0.1")
+        signing = SigningKey.generate()
+        pub = base64.b64encode(signing.public).decode()
+        files = []
+        with engines[0].begin() as conn:
+            for i in range(schools):
+                school, device = uuid.uuid4(), uuid.uuid4()
+                code = f"S{i:05d}"
+                conn.execute(
+                    BureauSchool.__table__.insert().values(
+                        id=uuid.uuid4(),
+                        code=code,
+                        name=code,
+                        school_id=school,
+                        created_at=datetime.now(UTC),
+                    )
+                )
+                conn.execute(
+                    BureauDevice.__table__.insert().values(
+                        device_id=device,
+                        school_code=code,
+                        school_id=school,
+                        signing_key=pub,
+                        recipient=config.age.recipient,
+                        fingerprint="",
+                        contiguous_seq=0,
+                        return_seq=0,
+                        registered_at=datetime.now(UTC),
+                    )
+                )
+                changes = _school_day(school, device, (int(time.time() * 1000) << 16) + i * 1000)
+                data = _bundle(changes, signing, config.age.recipient, school, device)
+                files.append((data, bundle_name(school, device, 1), changes))
+        ingestor = Ingestor(engines[0], config)
+        start = time.perf_counter()
+        for data, name, _c in files:
+            result = ingestor.receive(data, name)
+            assert result.state == "applied", result
+        ingest_s = time.perf_counter() - start
+        rows = sum(sum(1 for c in ch if c["op"] == "insert") for _d, _n, ch in files)
+        # Floor: COPY of the same rows (final values) into the same tables of a fresh database.
+        from app.sync.codec import decode_value
+
+        by_table: dict[str, list[dict]] = {}
+        for _d, _n, changes in files:
+            for c in changes:
+                if c["op"] == "insert":
+                    by_table.setdefault(c["table"], []).append(c["changes"])
+        raw = engines[1].raw_connection()
+        start = time.perf_counter()
+        with raw.cursor() as cur:
+            for table_name, table_rows in by_table.items():
+                table = Base.metadata.tables[table_name]
+                cols = [c.name for c in table.columns]
+                with cur.copy(f"COPY {table_name} ({','.join(cols)}) FROM STDIN") as copy:
+                    for r in table_rows:
+                        copy.write_row(
+                            [
+                                json.dumps(r[c])
+                                if c == "targets"
+                                else decode_value(table.c[c], r[c])
+                                for c in cols
+                            ]
+                        )
+        raw.commit()
+        copy_s = time.perf_counter() - start
+        raw.close()
+        print(
+            f"bureau ingest: {schools} daily bundles ({rows} rows, {sum(len(f[2]) for f in files)} "
+            f"changes) in {ingest_s:.1f} s (target <= 60 s); COPY of the same rows "
+            f"{copy_s:.2f} s; ratio {ingest_s / copy_s:.0f}x"
+        )
+        for e in engines:
+            e.dispose()
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            for n in names:
+                conn.execute(f'DROP DATABASE IF EXISTS "{n}" WITH (FORCE)')
+
+
+def main() -> None:
+    import keyring
+
+    from tests.helpers import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    with tempfile.TemporaryDirectory() as tmp:
+        bundle_sizes(Path(tmp))
+        resend_after_cuts(Path(tmp))
+        ingest_thousand_schools(Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy.orm import Session
@@ -411,7 +411,3 @@ def attach_sighting(
 ) -> None:
     """A later check found an open hazard again: note it in its history, no new hazard."""
     _event(s, h, actor, "seen_again", h.status, note, inspection=str(inspection_id))
-
-
-def aware(at: datetime) -> datetime:
-    return at if at.tzinfo else at.replace(tzinfo=UTC)

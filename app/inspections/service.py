@@ -137,6 +137,7 @@ def start_inspection(
             inspector_ids=inspectors,
         )
         s.add(insp)
+        s.flush()  # parent before its answers (no relationships declared)
         position = 0
         for t in chosen:
             for item in t.items:
@@ -293,6 +294,9 @@ def finalize_inspection(
                 source_inspection_id=insp.id,
                 note=a.note,
             )
+            # The models declare no relationships, so the unit of work does not
+            # know the hazard must exist before an answer points at it.
+            s.flush()
             a.hazard_id = h.id
             new.append(h.id)
         # Answers are written before the inspection is sealed (see db.models.inspections).
@@ -336,6 +340,7 @@ def correct_inspection(
             corrects_id=old.id,
         )
         s.add(new)
+        s.flush()  # parent before its answers (no relationships declared)
         open_ids = set(
             s.scalars(
                 select(Hazard.id).where(Hazard.status != "closed", Hazard.deleted_at.is_(None))

@@ -21,6 +21,7 @@ REVISIONS: tuple[str, ...] = (
     "0002_accounts_audit",
     "0003_inspections_hazards",
     "0005_sync",
+    "0004_grid_duty",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -3,6 +3,15 @@
 from db.models.accounts import LocalCredential, UserAccount
 from db.models.attachments import Photo, PhotoLink
 from db.models.audit import AuditEntry
+from db.models.duty import (
+    DutyShift,
+    DutyType,
+    Handover,
+    HandoverEvent,
+    HandoverPatrol,
+    SchoolHoliday,
+)
+from db.models.grid import GridAssignment, GridPost, GridZone, ResponsibilityLetter
 from db.models.bureau import (
     BureauBundle,
     BureauDevice,
@@ -15,6 +24,8 @@ from db.models.inspections import Inspection, InspectionAnswer
 from db.models.local import DeviceState
 from db.models.outbox import OutboxEntry
 from db.models.school import School
+from db.models.signatures import Signature
+from db.models.staff import StaffLeave, StaffMember
 from db.models.sync import SyncBundle, SyncEnrollment
 
 __all__ = [
@@ -38,4 +49,17 @@ __all__ = [
     "SyncBundle",
     "SyncEnrollment",
     "UserAccount",
+    "DutyShift",
+    "DutyType",
+    "Handover",
+    "HandoverEvent",
+    "HandoverPatrol",
+    "SchoolHoliday",
+    "GridAssignment",
+    "GridPost",
+    "GridZone",
+    "ResponsibilityLetter",
+    "Signature",
+    "StaffLeave",
+    "StaffMember",
 ]

@@ -1,0 +1,1 @@
+"""The responsibility grid: zones, posts, who answers for them, and responsibility letters."""

@@ -1,0 +1,1 @@
+"""The staff directory: people who hold posts, sign letters and stand duty."""

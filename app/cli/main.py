@@ -16,7 +16,13 @@ from app.errors import UserError
 from app.i18n import translate
 
 # Modules that register commands with @command, one per record area.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.foundation", "app.reports.cli", "app.hazards.cli", "app.sync.cli")
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.foundation",
+    "app.reports.cli",
+    "app.hazards.cli",
+    "app.sync.cli",
+    "app.duty.cli",
+)
 
 # name -> (help, add_arguments(parser), run(args) -> exit code)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {}

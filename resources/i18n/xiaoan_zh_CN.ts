@@ -1473,6 +1473,26 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <source>This finding is already in the hazard ledger.</source>
         <translation>该问题已录入隐患台账。</translation>
     </message>
+    <message>
+        <source>There is no inspection to print yet.</source>
+        <translation>还没有可打印的检查记录。</translation>
+    </message>
+    <message>
+        <source>There is no hazard to print yet.</source>
+        <translation>还没有可打印的隐患记录。</translation>
+    </message>
+    <message>
+        <source>{record} is not a record number.</source>
+        <translation>{record} 不是有效的记录编号。</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s dates are out of range.</source>
+        <translation>台账的日期超出范围。</translation>
+    </message>
+    <message>
+        <source>Give the ledger&apos;s dates as 2026-09-01..2026-11-30 or a month as 2026-11.</source>
+        <translation>请按 2026-09-01..2026-11-30 的格式填写台账起止日期，或按 2026-11 的格式填写月份。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

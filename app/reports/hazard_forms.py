@@ -25,6 +25,7 @@ from app.hazards.ledger import HazardDetail, LedgerFilters, hazard_detail, hazar
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.inspections.queries import InspectionDetail, inspection_detail, list_inspections
 from app.inspections.service import KINDS
+from app.inspections.templates import AREAS
 from app.reports.forms import RenderedForm, form
 from app.reports.layout import (
     FormHeader,
@@ -47,6 +48,18 @@ STATUS = {
     "closed": "已销号",
 }
 SEVERITY = {"general": "一般", "serious": "较大", "major": "重大"}
+EVENT = {
+    "report": "上报隐患",
+    "plan": "制定整改方案",
+    "start": "开始整改",
+    "rectify": "整改完成",
+    "recheck_pass": "复查合格，销号",
+    "recheck_fail": "复查不合格，退回整改",
+    "escalate": "书面上报（学校无法整改）",
+    "major": "认定为重大隐患",
+    "seen_again": "再次检查发现",
+    "monitor": "重大隐患监控",
+}
 
 
 def zh(text: str) -> str:
@@ -248,7 +261,14 @@ def _hazard_block(d: HazardDetail, w: float) -> list:
         ],
         ["隐患名称", r.title, "所在位置", " ".join(x for x in (r.place, d.zone) if x)],
         ["发现时间", local(d.reported_at), "发现人", d.reported_by_name],
-        ["当前状态", STATUS.get(r.status, r.status), "类别", f"{r.area} {r.risk_group}".strip()],
+        [
+            "当前状态",
+            STATUS.get(r.status, r.status),
+            "类别",
+            f"{AREAS.get(r.area, r.area)}（{r.risk_group}）"
+            if r.risk_group
+            else AREAS.get(r.area, r.area),
+        ],
     ]
     return [
         grid_table(info, [w * 0.14, w * 0.36, w * 0.14, w * 0.36], header_rows=0),
@@ -312,20 +332,21 @@ def recheck_slip(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm
     w = content_width()
     result = {"pass": "复查合格，同意销号", "fail": "复查不合格，退回整改", "": "尚未复查"}
     history = [["时间", "操作", "经办人", "说明"]] + [
-        [
-            local(e.at),
-            STATUS.get(e.to_status, e.kind) if e.kind != "monitor" else "监控记录",
-            e.actor_name,
-            e.note,
-        ]
-        for e in d.history
+        [local(e.at), EVENT.get(e.kind, e.kind), e.actor_name, e.note] for e in d.history
     ]
     story = _hazard_block(d, w) + [
         para("整改情况", "section"),
         para(d.rectification_note or "（未填写）"),
         para(f"整改人：{d.rectified_by_name}", "small"),
         para("复查意见", "section"),
-        para(f"{result.get(d.recheck_result, d.recheck_result)}　{d.recheck_note}"),
+        para(
+            result.get(d.recheck_result, d.recheck_result)
+            + (
+                f"：{d.recheck_note}"
+                if d.recheck_note and d.recheck_note not in result.values()
+                else ""
+            )
+        ),
         para(f"复查人：{d.rechecked_by_name}　销号时间：{local(d.closed_at)}", "small"),
         para("处理经过", "section"),
         grid_table(history, [w * 0.2, w * 0.2, w * 0.15, w * 0.45]),

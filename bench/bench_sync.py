@@ -205,7 +205,7 @@ def ingest_thousand_schools(tmp: Path, schools: int = 1000) -> None:
     from app.sync.bundle import bundle_name
     from db import schema
     from db.base import Base
-    from db.models.bureau import BureauDevice, BureauSchool
+    from db.models import BureauDevice, BureauSchool
     from db.session import make_engine
 
     admin = PG_URL.replace("postgresql+psycopg://", "postgresql://")

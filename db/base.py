@@ -78,8 +78,16 @@ def is_synced_class(cls: type) -> bool:
     return isinstance(cls, type) and issubclass(cls, SyncedMixin)
 
 
-def synced_tables() -> set[str]:
-    """Names of every table mapped by a synced class."""
+def synced_tables(*, load: bool = True) -> set[str]:
+    """Names of every table mapped by a synced class.
+
+    With ``load`` (the default) every model module is imported first, so the
+    answer is the whole schema; without it, only the tables loaded so far.
+    """
+    if load:
+        from db.models import load_all
+
+        load_all()
     names: set[str] = set()
     for mapper in Base.registry.mappers:
         if is_synced_class(mapper.class_):

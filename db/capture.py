@@ -215,7 +215,7 @@ def _synced_names() -> set[str]:
 
     count = len(Base.metadata.tables)
     if _synced_cache[0] != count:
-        _synced_cache = (count, synced_tables())
+        _synced_cache = (count, synced_tables(load=False))
     return _synced_cache[1]
 
 

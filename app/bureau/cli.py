@@ -127,7 +127,7 @@ def _export_returns(args, config, engine) -> int:
 
     from app.bureau.ingest import Ingestor
     from app.sync.returns import return_name
-    from db.models.bureau import BureauDevice
+    from db.models import BureauDevice
 
     folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)

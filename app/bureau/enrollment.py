@@ -20,7 +20,7 @@ from sqlalchemy import Engine, select, update
 
 from app.bureau.config import BureauConfig
 from app.sync.keys import fingerprint
-from db.models.bureau import BureauDevice, BureauSchool, EnrollmentToken
+from db.models import BureauDevice, BureauSchool, EnrollmentToken
 
 ENROLLMENT_FORMAT = "xiaoan-enrollment/1"
 BS, BD, ET = BureauSchool.__table__, BureauDevice.__table__, EnrollmentToken.__table__

@@ -39,7 +39,7 @@ from app.bureau.merge import apply_changes
 from app.sync.bundle import Bundle, BundleError, read_bundle
 from app.sync.returns import Acks, build_return
 from db import hlc as hlc_mod
-from db.models.bureau import BureauBundle, BureauDevice
+from db.models import BureauBundle, BureauDevice
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, bindparam, select, update
 
 from app.sync.codec import decode_value
 from db.base import Base, synced_tables
-from db.models.bureau import BureauFieldClock
+from db.models import BureauFieldClock
 
 # Never clocked: fixed at insert, or derived from the clocks themselves.
 UNCLOCKED = {"id", "school_id", "created_at", "hlc"}

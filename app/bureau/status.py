@@ -6,7 +6,7 @@ import dataclasses
 
 from sqlalchemy import Engine, func, select
 
-from db.models.bureau import BureauBundle, BureauDevice, BureauSchool
+from db.models import BureauBundle, BureauDevice, BureauSchool
 
 
 @dataclasses.dataclass(frozen=True)

@@ -34,8 +34,7 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.staff.service import leaves_between, on_leave
 from app.workspace import Workspace
-from db.models.duty import DutyType
-from db.models.staff import StaffMember
+from db.models import DutyType, StaffMember
 
 NO_SHIFT = "no_shift"
 HOLIDAY_NO_LEADER = "holiday_no_leader"

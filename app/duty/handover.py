@@ -31,7 +31,7 @@ from app.signatures.service import Strokes, add_signature, content_hash
 from app.staff.service import get_staff, staff_for_user
 from app.workspace import Workspace
 from db.base import utcnow
-from db.models.duty import DutyShift, Handover, HandoverEvent, HandoverPatrol
+from db.models import DutyShift, Handover, HandoverEvent, HandoverPatrol
 
 TABLE = "handover"
 

@@ -15,7 +15,7 @@ from app.errors import UserError
 from app.hazards.service import HazardReport, new_hazard, validate_report
 from app.i18n import QT_TRANSLATE_NOOP
 from app.workspace import Workspace
-from db.models.duty import HandoverPatrol
+from db.models import HandoverPatrol
 
 
 def finding_to_hazard(

@@ -27,8 +27,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.staff.service import get_staff, leaves_between, on_leave, school_of
 from app.workspace import Workspace
 from db.base import utcnow
-from db.models.duty import DutyShift, DutyType, Handover, SchoolHoliday
-from db.models.staff import StaffMember
+from db.models import DutyShift, DutyType, Handover, SchoolHoliday, StaffMember
 
 MAX_RANGE_DAYS = 366
 

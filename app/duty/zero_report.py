@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.duty.roster import ShiftView, days_between, shift_views, shifts_between
 from app.workspace import Workspace
-from db.models.duty import Handover, HandoverEvent
+from db.models import Handover, HandoverEvent
 
 
 @dataclasses.dataclass(frozen=True)

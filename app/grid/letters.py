@@ -23,8 +23,7 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.staff.service import get_staff, school_of
 from app.workspace import Workspace
-from db.models.grid import ResponsibilityLetter
-from db.models.staff import StaffMember
+from db.models import ResponsibilityLetter, StaffMember
 
 
 def scan_reference(path: Path | str | None) -> tuple[str | None, str | None]:

@@ -15,8 +15,7 @@ from sqlalchemy import select
 
 from app.grid.service import current_assignments
 from app.workspace import Workspace
-from db.models.grid import GridPost, GridZone
-from db.models.staff import StaffMember
+from db.models import GridPost, GridZone, StaffMember
 
 # Flags, most serious first.
 NO_PERSON = "no_person"

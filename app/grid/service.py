@@ -28,7 +28,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.staff.service import get_staff, school_of
 from app.workspace import Workspace
 from db.base import utcnow
-from db.models.grid import GridAssignment, GridPost, GridZone
+from db.models import GridAssignment, GridPost, GridZone
 
 
 class ZoneKind(enum.StrEnum):

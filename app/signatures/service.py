@@ -29,7 +29,7 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.workspace import Workspace
 from db.base import utcnow
-from db.models.signatures import Signature
+from db.models import Signature
 
 MAX_POINTS = 20_000
 MAX_PNG_BYTES = 512 * 1024

@@ -21,8 +21,7 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.workspace import Workspace
 from db.base import utcnow
-from db.models import UserAccount
-from db.models.staff import StaffLeave, StaffMember
+from db.models import StaffLeave, StaffMember, UserAccount
 
 MAX_NAME = 50
 

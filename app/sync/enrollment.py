@@ -21,7 +21,7 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync import keys as sync_keys
 from app.workspace import Workspace
-from db.models.sync import SyncEnrollment
+from db.models import SyncEnrollment
 
 ENROLLMENT_FORMAT = "xiaoan-enrollment/1"
 TOKEN_SECRET = "enrollment-token"

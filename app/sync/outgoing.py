@@ -27,8 +27,8 @@ from app.sync.codec import outbox_change
 from app.sync.keys import DeviceKeys
 from app.workspace import Workspace
 from db import schema
+from db.models import BundleState, SyncBundle, SyncEnrollment
 from db.models.outbox import OutboxEntry
-from db.models.sync import BundleState, SyncBundle, SyncEnrollment
 
 OUTGOING_DIR = Path("sync") / "outgoing"
 # Room for the tar headers, the manifest and age's framing.

@@ -30,8 +30,8 @@ from app.sync.outgoing import outgoing_dir, pack_pending, unacked_count
 from app.sync.returns import Acks, read_return
 from app.sync.transport import HttpTransport, Refused, RetryPolicy, Transient
 from app.workspace import Workspace
+from db.models import BundleState, SyncBundle, SyncEnrollment
 from db.models.outbox import OutboxEntry
-from db.models.sync import BundleState, SyncBundle, SyncEnrollment
 
 log = logging.getLogger(__name__)
 _locks: dict[Path, threading.Lock] = {}

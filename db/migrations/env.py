@@ -5,9 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-import db.models  # noqa: F401  (registers every table)
+import db.models
 from db.base import Base, UTCDateTime
 
+db.models.load_all()  # the whole schema, not only the tables start-up needs
 config = context.config
 target_metadata = Base.metadata
 

@@ -24,8 +24,7 @@ from app.inspections.service import (
     start_inspection,
 )
 from app.inspections.templates import catalog
-from db.models import InspectionAnswer
-from db.models.inspections import FinalizedRecordError
+from db.models import FinalizedRecordError, InspectionAnswer
 from tests.app.inspection_helpers import audit_actions, jpeg, outbox_count, people
 
 

@@ -35,6 +35,9 @@ def test_alembic_check_reports_no_drift(tmp_path):
 
 
 def test_a_new_database_is_created_by_the_migrations(empty_workspace):
+    from db.models import load_all
+
+    load_all()
     engine = create_engine(sqlite_url(empty_workspace.db_path))
     try:
         tables = set(inspect(engine).get_table_names())

@@ -15,7 +15,7 @@ packages=(
   # Chinese text
   fonts-wqy-microhei
   # PDF and bundle interop checks
-  poppler-utils age
+  poppler-utils age zstd
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

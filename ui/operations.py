@@ -95,7 +95,11 @@ class Operation(QObject):
         self._on_error = on_error
         self._context = context
         self.description = description or getattr(fn, "__qualname__", repr(fn))
-        self._relay = _Relay()
+        # Parented, so the relay is destroyed with this operation on the UI thread.
+        # Unparented, the job's reference could be the last one: the pool then
+        # destroyed the relay (a UI-thread QObject) on the worker thread as it
+        # deleted the finished job, racing the delivery (a crash under load).
+        self._relay = _Relay(self)
         self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
 

@@ -6,9 +6,9 @@ page class as ``"module:Class"`` (imported only when the page is first
 shown, which keeps start-up lean) and who may see it. The class is called
 with the :class:`~ui.context.AppContext` and must be a QWidget.
 
-Only pages that work are listed; the planned areas (安全检查, 隐患台账,
-应急演练, 责任网格, 值班值宿, 突发事件, 报表打印, 同步) register here from their
-own ``ui/<area>/`` folders when they exist.
+Only pages that work are listed; the planned areas (应急演练, 责任网格,
+值班值宿, 突发事件, 报表打印, 同步) register here from their own
+``ui/<area>/`` folders when they exist.
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", QT_TRANSLATE_NOOP("Navigation", "Dashboard"), "ui.dashboard.page:DashboardPage"),
+    PageSpec("inspections", QT_TRANSLATE_NOOP("Navigation", "Safety inspections"), "ui.inspections.page:InspectionsPage", may(Permission.INSPECT)),
+    PageSpec("hazards", QT_TRANSLATE_NOOP("Navigation", "Hazard ledger"), "ui.hazards.page:HazardsPage", may(Permission.REPORT_HAZARD)),
     PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "ui.users.page:UsersPage", may(Permission.MANAGE_USERS)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "ui.settings.page:SettingsPage"),
 ]  # fmt: skip

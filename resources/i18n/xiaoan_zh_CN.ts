@@ -313,6 +313,604 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
 </context>
 <context>
+    <name>Hazards</name>
+    <message>
+        <source>Plan…</source>
+        <translation>制定整改方案…</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <source>Mark fixed…</source>
+        <translation>整改完成…</translation>
+    </message>
+    <message>
+        <source>Re-check passed…</source>
+        <translation>复查合格…</translation>
+    </message>
+    <message>
+        <source>Re-check failed…</source>
+        <translation>复查不合格…</translation>
+    </message>
+    <message>
+        <source>School cannot fix…</source>
+        <translation>学校无法整改…</translation>
+    </message>
+    <message>
+        <source>Monitoring entry…</source>
+        <translation>监控记录…</translation>
+    </message>
+    <message>
+        <source>Choose a hazard in the ledger.</source>
+        <translation>请在台账中选择一条隐患。</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>{status} (overdue)</source>
+        <translation>{status}（逾期）</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>隐患等级：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Reported:</source>
+        <translation>上报：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>情况描述：</translation>
+    </message>
+    <message>
+        <source>Responsible person:</source>
+        <translation>整改责任人：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>整改时限：</translation>
+    </message>
+    <message>
+        <source>Measures:</source>
+        <translation>整改措施：</translation>
+    </message>
+    <message>
+        <source>Funds (yuan):</source>
+        <translation>整改资金（元）：</translation>
+    </message>
+    <message>
+        <source>Source of funds:</source>
+        <translation>资金来源：</translation>
+    </message>
+    <message>
+        <source>Interim safeguard:</source>
+        <translation>整改期间防范措施：</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>整改情况：</translation>
+    </message>
+    <message>
+        <source>Re-check:</source>
+        <translation>复查情况：</translation>
+    </message>
+    <message>
+        <source>School cannot fix:</source>
+        <translation>学校无法整改：</translation>
+    </message>
+    <message>
+        <source>Monitoring missed on: {days}</source>
+        <translation>以下日期监控次数不足：{days}</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Re-check passed</source>
+        <translation>复查合格</translation>
+    </message>
+    <message>
+        <source>Re-check failed</source>
+        <translation>复查不合格</translation>
+    </message>
+    <message>
+        <source>Why it failed:</source>
+        <translation>不合格原因：</translation>
+    </message>
+    <message>
+        <source>Passing the re-check closes the hazard (销号).</source>
+        <translation>复查合格后，该隐患即予销号。</translation>
+    </message>
+    <message>
+        <source>School cannot fix</source>
+        <translation>学校无法整改</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>The hazard is marked for a written report to the education bureau.</source>
+        <translation>该隐患将标记为需向教育局书面报告。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Rectification plan</source>
+        <translation>整改方案</translation>
+    </message>
+    <message>
+        <source>What will be done, step by step</source>
+        <translation>逐项写明整改措施</translation>
+    </message>
+    <message>
+        <source>How people are kept safe until it is fixed</source>
+        <translation>整改完成前如何保障师生安全</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1200.50</source>
+        <translation>单位：元，如 1200.50</translation>
+    </message>
+    <message>
+        <source>e.g. school public funds</source>
+        <translation>如：学校公用经费</translation>
+    </message>
+    <message>
+        <source>Mark as fixed</source>
+        <translation>整改完成</translation>
+    </message>
+    <message>
+        <source>What was done to fix it</source>
+        <translation>写明采取了哪些整改措施</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>整改情况：</translation>
+    </message>
+    <message>
+        <source>Evidence photos:</source>
+        <translation>整改照片：</translation>
+    </message>
+    <message>
+        <source>Monitoring entry</source>
+        <translation>重大隐患监控记录</translation>
+    </message>
+    <message>
+        <source>What you saw and measured</source>
+        <translation>观察和测量到的情况</translation>
+    </message>
+    <message>
+        <source>Observation:</source>
+        <translation>监控情况：</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>隐患状况：</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已制定整改方案</translation>
+    </message>
+    <message>
+        <source>Being fixed</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Fixed, awaiting re-check</source>
+        <translation>已整改，待复查</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>较大</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Found again</source>
+        <translation>再次检查发现</translation>
+    </message>
+    <message>
+        <source>Rectification planned</source>
+        <translation>制定整改方案</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <source>Marked fixed</source>
+        <translation>整改完成</translation>
+    </message>
+    <message>
+        <source>Re-check passed, closed</source>
+        <translation>复查合格，销号</translation>
+    </message>
+    <message>
+        <source>Reported upward: school cannot fix</source>
+        <translation>书面上报（学校无法整改）</translation>
+    </message>
+    <message>
+        <source>Treated as a major hazard</source>
+        <translation>认定为重大隐患</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>重大隐患监控</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>Getting worse</source>
+        <translation>有发展</translation>
+    </message>
+    <message>
+        <source>Immediate danger</source>
+        <translation>危险，需立即处置</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>隐患编号</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Overdue: the deadline has passed.</source>
+        <translation>已逾期：超过整改时限。</translation>
+    </message>
+    <message>
+        <source>The school cannot fix this itself; reported upward.</source>
+        <translation>学校无法自行整改，已书面上报。</translation>
+    </message>
+    <message>
+        <source>Hazard ledger</source>
+        <translation>隐患整改台账</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open (not closed)</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <source>Major only</source>
+        <translation>仅看重大隐患</translation>
+    </message>
+    <message>
+        <source>Reported from</source>
+        <translation>上报日期从</translation>
+    </message>
+    <message>
+        <source>Search title, place or number</source>
+        <translation>搜索隐患名称、地点或编号</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{n} hazards</source>
+        <translation>共 {n} 条隐患</translation>
+    </message>
+</context>
+<context>
+    <name>Inspections</name>
+    <message>
+        <source>Pass (P)</source>
+        <translation>合格 (P)</translation>
+    </message>
+    <message>
+        <source>Fail (F)</source>
+        <translation>不合格 (F)</translation>
+    </message>
+    <message>
+        <source>Not applicable (N)</source>
+        <translation>不适用 (N)</translation>
+    </message>
+    <message>
+        <source>Note (what was found); Enter saves and moves on</source>
+        <translation>情况说明（发现的问题）；按回车保存并进入下一项</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Keys: P pass · F fail · N not applicable · Enter next item. Photos can be dropped here.</source>
+        <translation>按键：P 合格 · F 不合格 · N 不适用 · 回车 下一项。可将照片直接拖到此处。</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>情况说明：</translation>
+    </message>
+    <message>
+        <source>Photos of this item:</source>
+        <translation>本项照片：</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>All other items pass</source>
+        <translation>其余各项均合格</translation>
+    </message>
+    <message>
+        <source>Finalize…</source>
+        <translation>确认提交…</translation>
+    </message>
+    <message>
+        <source>Start a correction…</source>
+        <translation>更正记录…</translation>
+    </message>
+    <message>
+        <source>Inspectors: {names}</source>
+        <translation>检查人：{names}</translation>
+    </message>
+    <message>
+        <source>Finalized {time}</source>
+        <translation>已于 {time} 确认提交</translation>
+    </message>
+    <message>
+        <source>Correction: {note}</source>
+        <translation>更正：{note}</translation>
+    </message>
+    <message>
+        <source>{done} of {total} answered, {failed} failed</source>
+        <translation>已查 {done}/{total} 项，不合格 {failed} 项</translation>
+    </message>
+    <message>
+        <source>This inspection is finalized; start a correction to change it.</source>
+        <translation>该检查已确认提交，如需修改请更正记录。</translation>
+    </message>
+    <message>
+        <source>Finalized: {failed} failed items, {new} new hazards in the ledger, {joined} added to open hazards.</source>
+        <translation>已确认提交：不合格 {failed} 项，新增隐患 {new} 条记入台账，{joined} 项并入未销号隐患。</translation>
+    </message>
+    <message>
+        <source>New inspection</source>
+        <translation>新建检查</translation>
+    </message>
+    <message>
+        <source>e.g. teaching building</source>
+        <translation>如：教学楼</translation>
+    </message>
+    <message>
+        <source>responsibility zone, if any</source>
+        <translation>所属责任区（如有）</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>检查类型：</translation>
+    </message>
+    <message>
+        <source>Checklists:</source>
+        <translation>检查表：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>检查地点：</translation>
+    </message>
+    <message>
+        <source>Zone:</source>
+        <translation>责任区：</translation>
+    </message>
+    <message>
+        <source>Inspecting with:</source>
+        <translation>同行检查人：</translation>
+    </message>
+    <message>
+        <source>Finalize the inspection</source>
+        <translation>确认提交检查记录</translation>
+    </message>
+    <message>
+        <source>{items} items answered, {failed} failed. Each failed item goes into the hazard ledger (or joins the open hazard already found there). After finalizing, this record can no longer be changed.</source>
+        <translation>共检查 {items} 项，不合格 {failed} 项。每个不合格项都将记入隐患台账（已有同一未销号隐患的，并入该隐患）。确认提交后，本记录不能再修改。</translation>
+    </message>
+    <message>
+        <source>Overall note (optional)</source>
+        <translation>总体情况说明（可不填）</translation>
+    </message>
+    <message>
+        <source>I, {name}, carried out this inspection and confirm the answers.</source>
+        <translation>本人{name}参加了此次检查，确认以上检查结果属实。</translation>
+    </message>
+    <message>
+        <source>Finalize</source>
+        <translation>确认提交</translation>
+    </message>
+    <message>
+        <source>Start a correction</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <source>A correction is a new inspection with the same answers that refers to this one; the finalized record stays as it is.</source>
+        <translation>更正将新建一份引用本记录、检查结果相同的检查记录；已提交的原记录保持不变。</translation>
+    </message>
+    <message>
+        <source>What is being corrected</source>
+        <translation>更正的内容和原因</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Lead inspector</source>
+        <translation>带队检查人</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <source>Finalized (correction)</source>
+        <translation>已提交（更正）</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Safety inspections</source>
+        <translation>安全检查</translation>
+    </message>
+    <message>
+        <source>Patrols and checks are done to a checklist. Failed items go into the hazard ledger when the inspection is finalized.</source>
+        <translation>巡查和检查按检查表逐项进行。检查确认提交后，不合格项记入隐患台账。</translation>
+    </message>
+    <message>
+        <source>New inspection…</source>
+        <translation>新建检查…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>In progress only</source>
+        <translation>仅看检查中</translation>
+    </message>
+</context>
+<context>
     <name>Login</name>
     <message>
         <source>xiaoan — sign in</source>
@@ -385,6 +983,14 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>工作台</translation>
     </message>
     <message>
+        <source>Safety inspections</source>
+        <translation>安全检查</translation>
+    </message>
+    <message>
+        <source>Hazard ledger</source>
+        <translation>隐患台账</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
@@ -406,6 +1012,21 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>xiaoan</source>
         <translation>校安</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>照片 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Add a folder of photos</source>
+        <translation>添加照片文件夹</translation>
     </message>
 </context>
 <context>
@@ -1158,8 +1779,36 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>未知的隐患状态 {status}。</translation>
     </message>
     <message>
+        <source>Only the principal or a safety officer can do this.</source>
+        <translation>只有校长或安全主任可以进行此操作。</translation>
+    </message>
+    <message>
+        <source>This hazard is closed.</source>
+        <translation>该隐患已销号。</translation>
+    </message>
+    <message>
         <source>This hazard no longer exists.</source>
         <translation>该隐患已不存在。</translation>
+    </message>
+    <message>
+        <source>The plan of a fixed or closed hazard cannot change.</source>
+        <translation>已整改或已销号的隐患，整改方案不能再修改。</translation>
+    </message>
+    <message>
+        <source>Work can start only on a planned hazard.</source>
+        <translation>只有已制定整改方案的隐患才能开始整改。</translation>
+    </message>
+    <message>
+        <source>Only a planned hazard or one being fixed can be marked fixed.</source>
+        <translation>只有已制定整改方案或正在整改的隐患才能标记为整改完成。</translation>
+    </message>
+    <message>
+        <source>Only a fixed hazard can be re-checked.</source>
+        <translation>只有已整改的隐患才能复查。</translation>
+    </message>
+    <message>
+        <source>Your role may not record monitoring.</source>
+        <translation>您的角色不能填写监控记录。</translation>
     </message>
     <message>
         <source>Write down what you observed.</source>

@@ -15,9 +15,9 @@ def test_staff_has_no_users_page(qtbot, workspace, principal):
     window = MainWindow(context_for(workspace, "zhengxia", "482913"))
     qtbot.addWidget(window)
     window.show()
-    assert window.page_keys() == ["dashboard", "settings"]
+    assert window.page_keys() == ["dashboard", "inspections", "hazards", "settings"]
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["工作台", "设置"]
+    assert titles == ["工作台", "安全检查", "隐患台账", "设置"]
     wait_idle(qtbot)
     assert "zhengxia-name（教职工）" in window.user_label.text()
 
@@ -28,12 +28,12 @@ def test_principal_has_users_page_and_shortcuts_switch_pages(qtbot, workspace):
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    assert window.page_keys() == ["dashboard", "users", "settings"]
+    assert window.page_keys() == ["dashboard", "inspections", "hazards", "users", "settings"]
     assert window.windowTitle() == "校安 — 东风乡中心学校"
     assert window.current_key() == "dashboard"
-    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "users"
-    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "settings"
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_Up)

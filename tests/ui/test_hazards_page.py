@@ -1,0 +1,182 @@
+"""The hazard ledger page: lazy rows, filters, the detail panel's history and actions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate
+
+from app.hazards.ledger import LedgerFilters, hazard_detail, hazard_ledger
+from app.hazards.service import HazardPlan, HazardReport, plan_hazard, report_hazard, school_today
+from app.inspections.queries import inspection_detail
+from app.inspections.service import (
+    answer_item,
+    answer_remaining,
+    finalize_inspection,
+    start_inspection,
+)
+from tests.app.inspection_helpers import people
+from tests.helpers import PRINCIPAL_PASSWORD
+from tests.ui.conftest import wait_idle
+from tests.ui.helpers import context_for
+from ui.hazards.model import LedgerModel
+from ui.hazards.page import HazardsPage
+
+
+@pytest.fixture
+def crew(workspace, principal):
+    return people(workspace, principal)
+
+
+def _old_finding(ws, actor, days_ago: int, item: int, note: str) -> None:
+    """A patrol some days ago with one failed item: a hazard reported on that day."""
+    at = datetime.now(UTC) - timedelta(days=days_ago)
+    iid = start_inspection(ws, actor, "daily_patrol", ["daily_patrol"], place="全校", started_at=at)
+    first = inspection_detail(ws, actor, iid).answers[item]
+    answer_item(ws, actor, first.id, "fail", note)
+    answer_remaining(ws, actor, iid)
+    finalize_inspection(ws, actor, iid)
+
+
+@pytest.fixture
+def ledger(workspace, crew):
+    ws = workspace
+    _old_finding(ws, crew.officer, 10, 2, "宿舍楼疏散指示灯不亮")
+    _old_finding(ws, crew.officer, 6, 3, "三楼走廊护栏松动")
+    late = hazard_ledger(ws, crew.officer, LedgerFilters(text="指示灯"))[0]
+    plan_hazard(
+        ws,
+        crew.officer,
+        late.id,
+        HazardPlan(
+            crew.teacher.user_id, late.reported_on + timedelta(days=2), "更换灯具", "专人值守"
+        ),
+    )
+    report_hazard(ws, crew.teacher, HazardReport(title="操场围栏破损", area="security"))
+    return {r.title: r.id for r in hazard_ledger(ws, crew.officer)}
+
+
+def _page(qtbot, ws, username, secret="482913"):
+    page = HazardsPage(context_for(ws, username, secret))
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.pages >= 1 and page.count >= 0)
+    return page
+
+
+def _titles(page):
+    return [r.title for r in page.model.rows()]
+
+
+def test_the_ledger_model_passes_the_model_tester(qtbot, qtmodeltester, workspace, crew, ledger):
+    model = LedgerModel()
+    model.PAGE = 2  # several pages, fetched as asked
+    model.show_filters(workspace, crew.officer, LedgerFilters())
+    qtbot.waitUntil(lambda: model.pages >= 1)
+    assert model.rowCount() == 2 and model.canFetchMore()
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.pages >= 2)
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+    assert {model.index(r, 4).data() for r in range(3)} == {"已上报", "已制定整改方案（逾期）"}
+
+
+def test_filters_change_the_rows(qtbot, workspace, ledger):
+    page = _page(qtbot, workspace, "zhangli", PRINCIPAL_PASSWORD)
+    assert sorted(_titles(page)) == sorted(ledger)
+    assert page.count_label.text() == "共 3 条隐患"
+
+    pages = page.model.pages
+    page.overdue.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.pages == 1 and page.count == 1)
+    assert _titles(page) == ["宿舍楼疏散指示灯不亮"]
+    assert page.model.index(0, 6).data() is not None
+
+    page.overdue.setChecked(False)
+    page.area.setCurrentIndex(page.area.findData("security"))
+    qtbot.waitUntil(lambda: page.count == 1 and _titles(page) == ["操场围栏破损"])
+    assert page.model.index(0, 2).data() == "人防物防技防"
+
+    page.area.setCurrentIndex(0)
+    page.search.setText("护栏")  # typed: read after a short pause, not per key
+    qtbot.waitUntil(lambda: _titles(page) == ["三楼走廊护栏松动"])
+
+    page.search.clear()
+    page.use_dates.setChecked(True)
+    page.date_from.setDate(QDate.currentDate().addDays(-8))
+    page.date_to.setDate(QDate.currentDate().addDays(-1))
+    qtbot.waitUntil(lambda: _titles(page) == ["三楼走廊护栏松动"])
+    assert pages >= 1
+
+
+def _choose(qtbot, page, hazard_id):
+    qtbot.waitUntil(lambda: page.select_hazard(hazard_id))
+    qtbot.waitUntil(
+        lambda: page.detail.detail is not None and page.detail.detail.row.id == hazard_id
+    )
+
+
+def test_planning_shows_the_step_in_the_history(qtbot, workspace, crew, ledger):
+    page = _page(qtbot, workspace, "lijianguo")
+    hid = ledger["操场围栏破损"]
+    _choose(qtbot, page, hid)
+    assert "已上报" in page.detail.history.toPlainText()
+    assert page.detail.buttons["plan"].isEnabled()
+
+    page.detail.buttons["plan"].click()
+    dialog = page.detail.dialog
+    dialog.responsible.setCurrentIndex(dialog.responsible.findText("zhengxia-name（教职工）"))
+    dialog.measures.setPlainText("更换破损围栏")
+    dialog.safeguard.setPlainText("拉设警戒线")
+    dialog.funds.setText("800")
+    loads = page.detail.loads
+    dialog.accept()
+    qtbot.waitUntil(
+        lambda: page.detail.loads > loads and "整改方案" in page.detail.history.toPlainText()
+    )
+    history = page.detail.history.toPlainText()
+    assert "制定整改方案 → 已制定整改方案" in history and "更换破损围栏" in history
+    assert "zhengxia-name" in page.detail.summary.toPlainText()
+    assert hazard_detail(workspace, crew.officer, hid).row.status == "planned"
+    assert page.detail.buttons["start"].isEnabled()  # a manager may start the work
+    assert not page.detail.buttons["recheck_pass"].isEnabled()
+    wait_idle(qtbot)
+
+
+def test_staff_see_plan_and_recheck_disabled_with_the_reason(qtbot, workspace, crew, ledger):
+    page = _page(qtbot, workspace, "zhengxia")
+    _choose(qtbot, page, ledger["操场围栏破损"])
+    for key in ("plan", "recheck_pass", "recheck_fail", "escalate"):
+        button = page.detail.buttons[key]
+        assert not button.isEnabled(), key
+        assert button.toolTip() == "只有校长或安全主任可以进行此操作。"
+    # The responsible person may do the work on the planned one.
+    _choose(qtbot, page, ledger["宿舍楼疏散指示灯不亮"])
+    assert page.detail.buttons["rectify"].isEnabled()
+    assert not page.detail.buttons["plan"].isEnabled()
+
+
+def test_a_refused_plan_shows_the_service_message_and_changes_nothing(
+    qtbot, workspace, crew, ledger
+):
+    page = _page(qtbot, workspace, "lijianguo")
+    hid = ledger["三楼走廊护栏松动"]
+    _choose(qtbot, page, hid)
+    page.detail.buttons["plan"].click()
+    dialog = page.detail.dialog
+    dialog.measures.setPlainText("紧固螺丝")
+    dialog.safeguard.setPlainText("张贴警示")
+    reported = hazard_detail(workspace, crew.officer, hid).row.reported_on
+    before = reported - timedelta(days=1)
+    dialog.deadline.setDate(QDate(before.year, before.month, before.day))
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.message.isVisible())
+    assert page.message.text() == (
+        f"整改时限 {before.isoformat()} 早于隐患上报时间（{reported.isoformat()}）。"
+    )
+    detail = hazard_detail(workspace, crew.officer, hid)
+    assert detail.row.status == "reported" and detail.row.deadline is None
+    assert [e.kind for e in detail.history] == ["report"]
+    assert school_today() > reported

@@ -1,0 +1,1 @@
+"""安全检查: the inspection list, starting an inspection and answering it."""

@@ -1,0 +1,203 @@
+"""Dialogs of the inspections page: start an inspection, finalize it, start a correction.
+
+They only collect entries; the page runs the service. The new-inspection
+dialog reads the checklist catalog and the people who can be named in the
+background when it opens.
+
+Threading: UI thread; reads go through :mod:`ui.operations`.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.inspections.people import PersonChoice, active_people
+from app.inspections.service import KINDS
+from app.inspections.templates import TemplateCatalog, catalog
+from ui.common.message_label import MessageLabel
+from ui.context import AppContext
+from ui.i18n import role_label, translate
+from ui.inspections.model import kind_label
+from ui.operations import run_in_background
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def _checked(widget: QListWidget) -> list:
+    return [
+        widget.item(i).data(CODE_ROLE)
+        for i in range(widget.count())
+        if widget.item(i).checkState() == Qt.CheckState.Checked
+    ]
+
+
+class NewInspectionDialog(QDialog):
+    """Kind, checklists (those for the kind are ticked), place, zone and fellow inspectors."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(translate("Inspections", "New inspection"))
+        self.setMinimumWidth(520)
+        self.catalog: TemplateCatalog | None = None
+        self.ready = False
+        self.kind = QComboBox()
+        for key in KINDS:
+            self.kind.addItem(kind_label(key), key)
+        self.templates = QListWidget()
+        self.templates.setMinimumHeight(180)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(translate("Inspections", "e.g. teaching building"))
+        self.zone = QLineEdit()
+        self.zone.setPlaceholderText(translate("Inspections", "responsibility zone, if any"))
+        self.inspectors = QListWidget()
+        self.inspectors.setMinimumHeight(120)
+        self.message = MessageLabel()
+        form = QFormLayout()
+        form.addRow(translate("Inspections", "Kind:"), self.kind)
+        form.addRow(translate("Inspections", "Checklists:"), self.templates)
+        form.addRow(translate("Inspections", "Place:"), self.place)
+        form.addRow(translate("Inspections", "Zone:"), self.zone)
+        form.addRow(translate("Inspections", "Inspecting with:"), self.inspectors)
+        self.buttons = _buttons(self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(lambda _i: self._fill_templates())
+
+        ws, actor = ctx.workspace, ctx.actor
+        run_in_background(
+            lambda: (catalog(ws.data_dir), active_people(ws, actor)),
+            on_done=lambda r: self._loaded(*r),
+            on_error=lambda msg, _e: self.message.show_error(msg),
+            context=self,
+            description="checklists and people",
+        )
+
+    def _loaded(self, cat: TemplateCatalog, people: list[PersonChoice]) -> None:
+        self.catalog = cat
+        for p in people:
+            if p.id == self.ctx.actor.user_id:
+                continue
+            item = QListWidgetItem(f"{p.name}（{role_label(p.role)}）")
+            item.setData(CODE_ROLE, p.id)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.inspectors.addItem(item)
+        self._fill_templates()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.ready = True
+
+    def _fill_templates(self) -> None:
+        if self.catalog is None:
+            return
+        kind = self.kind.currentData()
+        self.templates.clear()
+        ordered = sorted(
+            self.catalog.templates.values(), key=lambda t: (kind not in t.kinds, t.code)
+        )
+        for t in ordered:
+            item = QListWidgetItem(f"{t.title}（{len(t.items)}）")
+            item.setData(CODE_ROLE, t.code)
+            item.setToolTip(t.basis)
+            item.setCheckState(
+                Qt.CheckState.Checked if kind in t.kinds else Qt.CheckState.Unchecked
+            )
+            self.templates.addItem(item)
+
+    def choose_templates(self, codes: list[str]) -> None:
+        for i in range(self.templates.count()):
+            item = self.templates.item(i)
+            on = item.data(CODE_ROLE) in codes
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def entries(self) -> dict:
+        return {
+            "kind": self.kind.currentData(),
+            "template_codes": _checked(self.templates),
+            "place": self.place.text(),
+            "zone": self.zone.text(),
+            "inspector_ids": [uuid.UUID(str(i)) for i in _checked(self.inspectors)],
+        }
+
+
+class FinalizeDialog(QDialog):
+    """The inspector confirms the answers; OK only once the box is ticked."""
+
+    def __init__(self, parent: QWidget | None, name: str, items: int, failed: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Inspections", "Finalize the inspection"))
+        self.setMinimumWidth(460)
+        text = QLabel(
+            translate(
+                "Inspections",
+                "{items} items answered, {failed} failed. Each failed item goes into the "
+                "hazard ledger (or joins the open hazard already found there). "
+                "After finalizing, this record can no longer be changed.",
+            ).format(items=items, failed=failed)
+        )
+        text.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(translate("Inspections", "Overall note (optional)"))
+        self.confirm = QCheckBox(
+            translate("Inspections", "I, {name}, carried out this inspection and confirm the answers.")
+            .format(name=name)
+        )  # fmt: skip
+        self.buttons = _buttons(self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(translate("Inspections", "Finalize"))
+        ok.setEnabled(False)
+        self.confirm.toggled.connect(ok.setEnabled)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.note)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.buttons)
+
+
+class CorrectionDialog(QDialog):
+    """Why a finalized inspection is being corrected."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Inspections", "Start a correction"))
+        self.setMinimumWidth(460)
+        text = QLabel(
+            translate(
+                "Inspections",
+                "A correction is a new inspection with the same answers that refers to this "
+                "one; the finalized record stays as it is.",
+            )
+        )
+        text.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(translate("Inspections", "What is being corrected"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.reason)
+        layout.addWidget(_buttons(self))

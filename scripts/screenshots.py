@@ -4,7 +4,8 @@ Runs the app's own windows on xcb under Xvfb (re-executing itself through
 ``xvfb-run`` when there is no display) on a fresh demo school, signs in as the
 demo principal through the real password check, and saves PNGs with
 ``QWidget.grab()``: main-window.png (dashboard), users.png, settings.png,
-first-run-wizard.png and login.png. The user's own preferences and data are
+inspection.png (a patrol being answered), hazard-ledger.png (the ledger with
+a hazard's history), first-run-wizard.png and login.png. The user's own preferences and data are
 never touched (temporary folders for everything).
 """
 
@@ -150,11 +151,67 @@ def shoot(outdir: Path, tmp: Path) -> int:
     wait(app, lambda: settings.loads >= 1 and not operations.busy())
     save(window, outdir / "settings.png")
 
+    shoot_inspection(app, window, outdir, tmp)
+    shoot_ledger(app, window, outdir)
+
     window.close()
     operations.wait_all()
     ws.close()
     empty.close()
     return 0
+
+
+def shoot_inspection(app, window, outdir: Path, tmp: Path) -> None:
+    """Today's patrol half answered: passes, one failure with its note and photo."""
+    from PIL import Image, ImageDraw
+
+    from app.inspections.service import start_inspection
+    from ui import operations
+
+    page = window.show_page("inspections")
+    wait(app, lambda: page.model.pages >= 1 and not operations.busy())
+    ctx = window.ctx
+    iid = start_inspection(
+        ctx.workspace, ctx.actor, "daily_patrol", ["daily_patrol"], place="教学楼"
+    )
+    page.open_inspection(iid)
+    view = page.answers
+    wait(app, lambda: view.detail is not None and not operations.busy())
+    photo = tmp / "exit.jpg"
+    im = Image.new("RGB", (800, 600), (150, 120, 90))
+    ImageDraw.Draw(im).rectangle(
+        (220, 160, 600, 560), fill=(60, 110, 70), outline=(240, 240, 240), width=8
+    )
+    im.save(photo, "JPEG", quality=85)
+    for result in ("pass", "pass", "fail"):
+        view.answer(result)
+        if result == "fail":
+            view.note.setText("二楼东侧安全出口堆放课桌")
+            view.photos.import_paths([str(photo)], view.current_answer_id())
+            wait(app, lambda: view.photos.thumbnails >= 1 and view.idle() and not operations.busy())
+            view._note_entered()
+        else:
+            view.next_item()
+    for result in ("pass", "na", "pass"):
+        view.answer(result)
+        view.next_item()
+    wait(app, lambda: view.idle() and not operations.busy())
+    view.table.selectRow(2)  # back on the failed item, its photo showing
+    wait(app, lambda: view.photos.thumbnails >= 1 and not operations.busy())
+    save(window, outdir / "inspection.png")
+
+
+def shoot_ledger(app, window, outdir: Path) -> None:
+    """The ledger with the cracked wall chosen: major, reported upward, monitored."""
+    from ui import operations
+
+    page = window.show_page("hazards")
+    wait(app, lambda: page.model.pages >= 1 and page.count >= 0 and not operations.busy())
+    row = page.model.row_of(lambda r: r.major)
+    page.table.selectRow(max(row, 0))
+    wait(app, lambda: page.detail.detail is not None and not operations.busy())
+    wait(app, lambda: page.detail.photos.thumbnails >= page.detail.photos.count())
+    save(window, outdir / "hazard-ledger.png")
 
 
 if __name__ == "__main__":

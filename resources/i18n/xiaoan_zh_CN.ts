@@ -419,6 +419,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>以下日期监控次数不足：{days}</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>处理过程</translation>
+    </message>
+    <message>
         <source>Note:</source>
         <translation>说明：</translation>
     </message>

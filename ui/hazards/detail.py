@@ -91,8 +91,8 @@ class HazardDetailPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.summary)
         split.addWidget(self.history)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
@@ -164,7 +164,10 @@ class HazardDetailPanel(QWidget):
         place = " / ".join(x for x in (r.place, d.zone) if x)
         rows = [
             _row(translate("Hazards", "Status:"), status),
-            _row(translate("Hazards", "Area:"), f"{area_label(r.area)} {r.risk_group}".strip()),
+            _row(
+                translate("Hazards", "Area:"),
+                area_label(r.area) + (f"（{r.risk_group}）" if r.risk_group else ""),
+            ),
             _row(translate("Hazards", "Severity:"), severity_label(r.severity)),
             _row(translate("Hazards", "Place:"), place),
             _row(
@@ -196,9 +199,8 @@ class HazardDetailPanel(QWidget):
         return out
 
     def _history_html(self, d: HazardDetail) -> str:
-        lines = [
-            f"<p><b>{html.escape(translate('Hazards', 'History'))}</b></p><table cellpadding='2'>"
-        ]
+        heading = html.escape(translate("Hazards", "History"))
+        lines = [f"<p><b>{heading}</b></p><table cellpadding='2'>"]
         for e in d.history:
             what = event_label(e.kind)
             if e.kind == "monitor":
@@ -207,8 +209,8 @@ class HazardDetailPanel(QWidget):
                 what += f" → {status_label(e.to_status)}"
             lines.append(
                 "<tr>"
-                f"<td style='color:#5f6368'>{format_time(e.at)}</td>"
-                f"<td>{html.escape(e.actor_name)}</td>"
+                f"<td nowrap style='color:#5f6368'>{format_time(e.at)}</td>"
+                f"<td nowrap>{html.escape(e.actor_name)}</td>"
                 f"<td><b>{html.escape(what)}</b></td>"
                 f"<td>{html.escape(e.note)}</td>"
                 "</tr>"

@@ -123,7 +123,7 @@ class HazardsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((150, 220, 90, 56, 120, 90, 90)):
+        for col, width in enumerate((136, 200, 96, 44, 112, 84, 84)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._chosen(cur))
 
@@ -135,6 +135,7 @@ class HazardsPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        split.setSizes([700, 500])
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)

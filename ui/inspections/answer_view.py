@@ -92,7 +92,7 @@ class AnswerView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((40, 330, 100, 70, 160)):
+        for col, width in enumerate((36, 280, 96, 64, 150, 40)):
             self.table.setColumnWidth(col, width)
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -160,6 +160,7 @@ class AnswerView(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        split.setSizes([640, 440])
 
         self.back_button = QPushButton(translate("Inspections", "Back to the list"))
         self.remaining_button = QPushButton(translate("Inspections", "All other items pass"))

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
 from app.dashboard.overview import ActivityItem
+from ui.common.list_model import Index, ListTableModel
 from ui.i18n import role_label, translate
 
 ACTION_LABELS: dict[str, str] = {
@@ -51,8 +49,6 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("Activity", "What"),
 )
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def action_label(action: str, detail: str = "") -> str:
     """A readable, translated label for an audit action code; unknown codes as they are."""
@@ -62,37 +58,17 @@ def action_label(action: str, detail: str = "") -> str:
     return translate("Activity", label) if label else action
 
 
-class ActivityModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._items: list[ActivityItem] = []
+class ActivityModel(ListTableModel):
+    CONTEXT = "Activity"
+    COLUMNS = COLUMNS
 
     def set_items(self, items: list[ActivityItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return translate("Activity", COLUMNS[section])
-        return None
+        self.set_rows(items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        item: ActivityItem | None = self.valid_row(index)
+        if item is None:
             return None
-        item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == 0:

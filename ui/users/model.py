@@ -10,18 +10,14 @@ import uuid
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from app.accounts.service import UserView
+from ui.common.list_model import Index, ListTableModel
 from ui.formatting import role_rank, yes_no
 from ui.i18n import role_label, translate
-
-Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Users", "Name"),
@@ -35,49 +31,34 @@ COLUMNS = (
 USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(ListTableModel):
+    CONTEXT = "Users"
+    COLUMNS = COLUMNS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._users: list[UserView] = []
 
     def set_users(self, users: list[UserView]) -> None:
         self.beginResetModel()
-        self._users = sorted(users, key=lambda u: (not u.active, role_rank(u.role), u.username))
+        self._rows = sorted(users, key=lambda u: (not u.active, role_rank(u.role), u.username))
         self.endResetModel()
 
     def user_at(self, row: int) -> UserView | None:
-        return self._users[row] if 0 <= row < len(self._users) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, user_id: uuid.UUID) -> int:
-        for row, user in enumerate(self._users):
+        for row, user in enumerate(self._rows):
             if user.id == user_id:
                 return row
         return -1
 
     def usernames(self) -> list[str]:
-        return [u.username for u in self._users]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return translate("Users", COLUMNS[section])
-        return None
+        return [u.username for u in self._rows]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
+        user: UserView | None = self.valid_row(index)
+        if user is None:
             return None
-        user = self._users[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(user, col)

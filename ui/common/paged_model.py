@@ -12,30 +12,26 @@ not touch Qt objects.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 
-from ui.i18n import translate
+from ui.common.list_model import Index, ListTableModel
 from ui.operations import run_in_background
 
-Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[int, int], list[Any]]
 
 
-class PagedTableModel(QAbstractTableModel):
+class PagedTableModel(ListTableModel):
     """Subclasses give ``COLUMNS`` (English, translated in ``CONTEXT``) and :meth:`cell`."""
 
     CONTEXT = "Table"
-    COLUMNS: Sequence[str] = ()
     PAGE = 100
 
     page_loaded = Signal()  # after each page (also an empty one) has been added
@@ -107,9 +103,6 @@ class PagedTableModel(QAbstractTableModel):
 
     # -- rows --------------------------------------------------------------------
 
-    def row_at(self, row: int) -> Any | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, key: Callable[[Any], bool]) -> int:
         for i, r in enumerate(self._rows):
             if key(r):
@@ -120,23 +113,6 @@ class PagedTableModel(QAbstractTableModel):
         return list(self._rows)
 
     # -- Qt model ------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return translate(self.CONTEXT, self.COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

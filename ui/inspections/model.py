@@ -14,9 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -27,6 +25,7 @@ from app.attachments.store import PhotoRef
 from app.inspections.queries import AnswerRow, InspectionFilters, InspectionRow, list_inspections
 from app.inspections.service import KINDS
 from app.workspace import Workspace
+from ui.common.list_model import ListTableModel
 from ui.common.paged_model import PagedTableModel
 from ui.formatting import format_time
 from ui.hazards.labels import area_label
@@ -92,9 +91,10 @@ class InspectionListModel(PagedTableModel):
         return translate("Inspections", "Finalized")
 
 
-class AnswersModel(QAbstractTableModel):
+class AnswersModel(ListTableModel):
     """The items of one inspection, in checklist order."""
 
+    CONTEXT = "Inspections"
     COLUMNS = (
         QT_TRANSLATE_NOOP("Inspections", "No."),
         QT_TRANSLATE_NOOP("Inspections", "Item"),
@@ -104,17 +104,11 @@ class AnswersModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("Inspections", "Photos"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AnswerRow] = []
-
     def set_answers(self, answers: list[AnswerRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(answers)
-        self.endResetModel()
+        self.set_rows(answers)
 
     def answer_at(self, row: int) -> AnswerRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def answers(self) -> list[AnswerRow]:
         return list(self._rows)
@@ -133,23 +127,6 @@ class AnswersModel(QAbstractTableModel):
 
     def answered(self) -> int:
         return sum(1 for a in self._rows if a.result)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return translate("Inspections", self.COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

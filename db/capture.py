@@ -105,20 +105,31 @@ def _changed_keys(obj: SyncedMixin) -> list[str]:
     return changed
 
 
-_rank_cache: tuple[int, dict[str, int]] = (-1, {})
+@dataclasses.dataclass(frozen=True)
+class _LoadedSchema:
+    table_count: int
+    # table name -> position in dependency order (parents first)
+    ranks: dict[str, int]
+    synced: frozenset[str]
 
 
-def _table_ranks() -> dict[str, int]:
-    """Table name -> position in dependency order (parents first), recomputed only when
-    the set of mapped tables changes."""
-    global _rank_cache
+_schema_cache = _LoadedSchema(-1, {}, frozenset())
+
+
+def _loaded_schema() -> _LoadedSchema:
+    """Facts about the tables mapped so far, recomputed only when more are loaded
+    (record areas' models load on first use; tables are never removed)."""
+    global _schema_cache
     from db.base import Base
 
     count = len(Base.metadata.tables)
-    if _rank_cache[0] != count:
-        order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
-        _rank_cache = (count, order)
-    return _rank_cache[1]
+    if _schema_cache.table_count != count:
+        _schema_cache = _LoadedSchema(
+            count,
+            {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)},
+            frozenset(synced_tables(load=False)),
+        )
+    return _schema_cache
 
 
 def _before_flush(session: Session, flush_context, instances) -> None:
@@ -145,7 +156,7 @@ def _before_flush(session: Session, flush_context, instances) -> None:
         now = utcnow()
         captured: list[OutboxEntry] = []
         # Parents before children, so a replay in outbox order satisfies foreign keys.
-        ranks = _table_ranks()
+        ranks = _loaded_schema().ranks
         for obj in sorted(new, key=lambda o: ranks.get(o.__tablename__, len(ranks))):
             if obj.id is None:
                 obj.id = new_id()
@@ -206,24 +217,11 @@ def _before_flush(session: Session, flush_context, instances) -> None:
             touched.append({"table": entry.table_name, "id": str(entry.row_id), "op": entry.op})
 
 
-_synced_cache: tuple[int, set[str]] = (-1, set())
-
-
-def _synced_names() -> set[str]:
-    global _synced_cache
-    from db.base import Base
-
-    count = len(Base.metadata.tables)
-    if _synced_cache[0] != count:
-        _synced_cache = (count, synced_tables(load=False))
-    return _synced_cache[1]
-
-
 def _refuse_bulk_writes(state: ORMExecuteState) -> None:
     if not (state.is_update or state.is_delete or state.is_insert):
         return
     table = getattr(state.statement, "table", None)
-    if table is not None and table.name in _synced_names():
+    if table is not None and table.name in _loaded_schema().synced:
         kind = "UPDATE" if state.is_update else "DELETE" if state.is_delete else "INSERT"
         raise CaptureError(
             f"bulk {kind} on synced table {table.name!r} would bypass the outbox; "

@@ -8,11 +8,13 @@ opens its own session).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sqlite3
 import tempfile
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -66,11 +68,28 @@ def copy_sqlite(src: Path, dest: Path) -> Path:
     return dest
 
 
+@dataclasses.dataclass(frozen=True)
+class Committed:
+    """What listeners hear after an action commits: its name and whether it is urgent.
+
+    Urgent actions (an incident, say) ask sync to send at once instead of
+    waiting for the timer.
+    """
+
+    name: str
+    urgent: bool = False
+
+
+Listener = Callable[[Committed], None]
+
+
 class Workspace:
     def __init__(self, data_dir: Path, db: Database) -> None:
         self.data_dir = data_dir
         self.db = db
         self._school_id: uuid.UUID | None = None
+        self._listeners: list[Listener] = []
+        self._listeners_lock = threading.Lock()
 
     @property
     def db_path(self) -> Path:
@@ -142,14 +161,51 @@ class Workspace:
     def set_school_id(self, school_id: uuid.UUID) -> None:
         self._school_id = school_id
 
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` after every committed action; returns the unsubscribe function.
+
+        Listeners run on the thread that ran the action (a worker thread in
+        the UI), so a Qt listener must hand over to its own thread with a
+        queued signal. A listener that raises is not allowed to undo the
+        commit: its error propagates only after every listener has run.
+        """
+        with self._listeners_lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._listeners_lock, contextlib.suppress(ValueError):
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _notify(self, event: Committed) -> None:
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        errors: list[BaseException] = []
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception as exc:  # noqa: BLE001 - re-raised below
+                errors.append(exc)
+        if errors:
+            raise errors[0]
+
     @contextlib.contextmanager
     def action(
-        self, actor: Actor, name: str, *, detail: str = "", always_audit: bool = False
+        self,
+        actor: Actor,
+        name: str,
+        *,
+        detail: str = "",
+        always_audit: bool = False,
+        urgent: bool = False,
     ) -> Iterator[Session]:
         """One user action: one transaction, its outbox rows and one audit entry.
 
         Everything inside commits together or not at all. The audit entry
         lists every synced row the action inserted, updated or tombstoned.
+        After the commit, listeners hear :class:`Committed` (``urgent``
+        asks sync to send now).
         """
         from app.audit.trail import append_entry
         from db.capture import clear_touched, touched_rows
@@ -162,6 +218,7 @@ class Workspace:
             detail = s.info.pop("xiaoan.audit_detail", detail)
             if targets or always_audit:
                 append_entry(s, actor, name, targets, detail)
+        self._notify(Committed(name, urgent))
 
     def read(self):
         return self.db.read()

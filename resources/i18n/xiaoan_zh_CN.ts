@@ -1164,6 +1164,21 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <source>Sign with the mouse or a pen. Delete clears.</source>
+        <translation>用鼠标或手写笔签名，按 Delete 键清除。</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>xiaoan cannot start</source>

@@ -44,6 +44,7 @@ class Permission(enum.StrEnum):
     RECHECK_HAZARD = "recheck_hazard"
     MONITOR_HAZARD = "monitor_hazard"
     ADD_PHOTOS = "add_photos"
+    RECORD_DRILL = "record_drill"
 
 
 # Patrols, checks and reporting hazards are everyone's work at a school (一岗双责);
@@ -69,6 +70,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.EDIT_GRID,
             Permission.EDIT_ROSTER,
             Permission.RECORD_HANDOVER,
+            Permission.RECORD_DRILL,
             *HAZARD_MANAGERS,
         }
     ),

@@ -211,6 +211,405 @@
     </message>
 </context>
 <context>
+    <name>Drills</name>
+    <message>
+        <source>Drill record</source>
+        <translation>应急演练记录</translation>
+    </message>
+    <message>
+        <source>e.g. Autumn fire evacuation drill</source>
+        <translation>如：秋季消防疏散演练</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已举行</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Which grades or building</source>
+        <translation>哪些年级或哪栋楼</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>教职工</translation>
+    </message>
+    <message>
+        <source>From the alarm to the last class at the assembly point (mm:ss)</source>
+        <translation>从警报响起到最后一个班级到达集合点（分:秒）</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>姓名，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Aims, command, routes, assembly point, roles</source>
+        <translation>演练目的、指挥、疏散路线、集合点、人员分工</translation>
+    </message>
+    <message>
+        <source>Attach plan &amp;document…</source>
+        <translation>附加方案文件(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>What was done and how it went</source>
+        <translation>演练经过及完成情况</translation>
+    </message>
+    <message>
+        <source>Not rated yet</source>
+        <translation>尚未评定</translation>
+    </message>
+    <message>
+        <source>Effect evaluation: aims met, timing, order</source>
+        <translation>效果评估：目的是否达到、用时、秩序</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Tit&amp;le</source>
+        <translation>名称(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>举行时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Taking part</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Evacuation time</source>
+        <translation>疏散用时</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>观摩人员</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>演练方案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Plan documents</source>
+        <translation>方案文件</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>演练总结(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Rating</source>
+        <translation>评定(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;valuation</source>
+        <translation>效果评估(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Problem found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Hazard ledger</source>
+        <translation>隐患台账</translation>
+    </message>
+    <message>
+        <source>Add problem</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Into the &amp;hazard ledger…</source>
+        <translation>录入隐患台账(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hotos…</source>
+        <translation>添加照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;folder…</source>
+        <translation>添加文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>F2 edits a caption, Enter shows the photo large, Delete removes it, Ctrl+←/→ moves it. Photos can also be dropped here.</source>
+        <translation>F2 编辑说明，回车查看大图，Delete 移除，Ctrl+←/→ 调整顺序。也可以把照片拖到这里。</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Problems found in the evaluation</source>
+        <translation>评估发现的问题</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Finalize…</source>
+        <translation>定稿(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Start &amp;correction</source>
+        <translation>发起更正(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save the draft first.</source>
+        <translation>请先保存草稿。</translation>
+    </message>
+    <message>
+        <source>New drill</source>
+        <translation>新建演练</translation>
+    </message>
+    <message>
+        <source>Draft (not saved yet)</source>
+        <translation>草稿（尚未保存）</translation>
+    </message>
+    <message>
+        <source>Finalized {when}; it can no longer be changed.</source>
+        <translation>已于 {when} 定稿，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Replaced by the correction {ref}.</source>
+        <translation>已由更正记录 {ref} 取代。</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Corrects {ref}.</source>
+        <translation>更正 {ref}。</translation>
+    </message>
+    <message>
+        <source>The problem is now in the hazard ledger.</source>
+        <translation>该问题已录入隐患台账。</translation>
+    </message>
+    <message>
+        <source>Some files were not added:</source>
+        <translation>以下文件未能添加：</translation>
+    </message>
+    <message>
+        <source>Attach the plan document</source>
+        <translation>附加演练方案文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.doc *.docx *.jpg *.jpeg *.png)</source>
+        <translation>文件 (*.pdf *.doc *.docx *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Photos are still being added. Save again when they are in.</source>
+        <translation>照片仍在添加中，请添加完成后再保存。</translation>
+    </message>
+    <message>
+        <source>Finalized.</source>
+        <translation>已定稿。</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Finalize the drill record</source>
+        <translation>演练记录定稿</translation>
+    </message>
+    <message>
+        <source>After finalizing, the record cannot be changed; a mistake is put right with a correction. Finalize now?</source>
+        <translation>定稿后记录不能再修改，如有错误需发起更正。现在定稿吗？</translation>
+    </message>
+    <message>
+        <source>This is a correction: change what was wrong, then finalize it.</source>
+        <translation>这是一份更正记录：请修改有误之处，然后定稿。</translation>
+    </message>
+    <message>
+        <source>Into the hazard ledger</source>
+        <translation>录入隐患台账</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation>领域(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Severity</source>
+        <translation>严重程度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Evacuation</source>
+        <translation>疏散用时</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评定</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>planned {date}</source>
+        <translation>计划 {date}</translation>
+    </message>
+    <message>
+        <source>Finalized (correction)</source>
+        <translation>已定稿（更正）</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>No required drills in this period.</source>
+        <translation>本期没有规定的演练要求。</translation>
+    </message>
+    <message>
+        <source>{done} of {required} held</source>
+        <translation>已举行 {done}/{required} 次</translation>
+    </message>
+    <message>
+        <source>Emergency drills</source>
+        <translation>应急演练</translation>
+    </message>
+    <message>
+        <source>&amp;New drill</source>
+        <translation>新建演练(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>School &amp;terms…</source>
+        <translation>学期设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>{n} drills</source>
+        <translation>共 {n} 次演练</translation>
+    </message>
+    <message>
+        <source>Term dates saved.</source>
+        <translation>学期日期已保存。</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>照片 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Add a folder of photos (e.g. a camera card)</source>
+        <translation>添加照片文件夹（如相机存储卡）</translation>
+    </message>
+    <message>
+        <source>Photo {n} of {total}</source>
+        <translation>第 {n} 张，共 {total} 张</translation>
+    </message>
+    <message>
+        <source>Spring term</source>
+        <translation>春季学期</translation>
+    </message>
+    <message>
+        <source>Autumn term</source>
+        <translation>秋季学期</translation>
+    </message>
+    <message>
+        <source>School term dates</source>
+        <translation>学期日期</translation>
+    </message>
+    <message>
+        <source>Without dates of its own the school follows the bureau&apos;s terms: spring February to July, autumn September to January. Semester drills are counted in these terms.</source>
+        <translation>未设置本校学期日期时，按教育局默认学期：春季学期 2 月至 7 月，秋季学期 9 月至次年 1 月。每学期的演练要求按这些学期统计。</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>&amp;Add a term</source>
+        <translation>添加学期(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to xiaoan</source>
@@ -1001,6 +1400,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Emergency drills</source>
+        <translation>应急演练</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2564,202 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <source>Give the ledger&apos;s dates as 2026-09-01..2026-11-30 or a month as 2026-11.</source>
         <translation>请按 2026-09-01..2026-11-30 的格式填写台账起止日期，或按 2026-11 的格式填写月份。</translation>
     </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Emergency drill this month</source>
+        <translation>本月应急演练</translation>
+    </message>
+    <message>
+        <source>Emergency drill this quarter</source>
+        <translation>本季度应急演练</translation>
+    </message>
+    <message>
+        <source>Fire evacuation drill this semester</source>
+        <translation>本学期消防疏散演练</translation>
+    </message>
+    <message>
+        <source>Fire safety training this semester</source>
+        <translation>本学期消防安全培训</translation>
+    </message>
+    <message>
+        <source>School-bus evacuation drill this semester</source>
+        <translation>本学期校车应急疏散演练</translation>
+    </message>
+    <message>
+        <source>{path} is not a plan document that can be kept (PDF, Word, JPEG or PNG).</source>
+        <translation>{path} 不是可保存的方案文件（PDF、Word、JPEG 或 PNG）。</translation>
+    </message>
+    <message>
+        <source>{path} is larger than 50 MB. Attach a smaller copy.</source>
+        <translation>{path} 超过 50 MB，请附加较小的文件。</translation>
+    </message>
+    <message>
+        <source>A text can have at most {limit} characters.</source>
+        <translation>文字最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Numbers of people and the evacuation time are whole numbers of 0 or more.</source>
+        <translation>人数和疏散用时须为 0 或以上的整数。</translation>
+    </message>
+    <message>
+        <source>Choose the type of drill.</source>
+        <translation>请选择演练类型。</translation>
+    </message>
+    <message>
+        <source>Choose who took part in the drill.</source>
+        <translation>请选择演练范围。</translation>
+    </message>
+    <message>
+        <source>Choose a rating for the drill.</source>
+        <translation>请选择演练评定。</translation>
+    </message>
+    <message>
+        <source>A drill cannot be recorded as held in the future. Check the date.</source>
+        <translation>演练举行时间不能晚于现在，请检查日期。</translation>
+    </message>
+    <message>
+        <source>Enter how long the drill took, in minutes (1 to 1440).</source>
+        <translation>请填写演练时长（1 至 1440 分钟）。</translation>
+    </message>
+    <message>
+        <source>A photo caption can have at most 200 characters.</source>
+        <translation>照片说明最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>This drill record no longer exists.</source>
+        <translation>该演练记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This drill record is finalized and cannot be changed. Start a correction to put a mistake right.</source>
+        <translation>该演练记录已定稿，不能修改。如有错误，请发起更正。</translation>
+    </message>
+    <message>
+        <source>A problem already in the hazard ledger cannot be removed from the drill.</source>
+        <translation>已录入隐患台账的问题不能从演练记录中删除。</translation>
+    </message>
+    <message>
+        <source>Enter when the drill was held.</source>
+        <translation>请填写演练举行时间。</translation>
+    </message>
+    <message>
+        <source>Write the drill plan or attach the plan document.</source>
+        <translation>请填写演练方案或附加方案文件。</translation>
+    </message>
+    <message>
+        <source>Write the drill summary.</source>
+        <translation>请填写演练总结。</translation>
+    </message>
+    <message>
+        <source>Rate how well the drill went.</source>
+        <translation>请评定演练效果。</translation>
+    </message>
+    <message>
+        <source>Add at least one photo of the drill.</source>
+        <translation>请至少添加一张演练照片。</translation>
+    </message>
+    <message>
+        <source>A draft can be edited directly; it needs no correction.</source>
+        <translation>草稿可以直接修改，无需更正。</translation>
+    </message>
+    <message>
+        <source>This draft has a problem in the hazard ledger and cannot be discarded.</source>
+        <translation>该草稿中有问题已录入隐患台账，不能删除。</translation>
+    </message>
+    <message>
+        <source>This problem is no longer in the drill record.</source>
+        <translation>该问题已不在演练记录中。</translation>
+    </message>
+    <message>
+        <source>This problem is already in the hazard ledger.</source>
+        <translation>该问题已录入隐患台账。</translation>
+    </message>
+    <message>
+        <source>Fire evacuation drill</source>
+        <translation>消防疏散演练</translation>
+    </message>
+    <message>
+        <source>Fire safety training</source>
+        <translation>消防安全培训</translation>
+    </message>
+    <message>
+        <source>Earthquake drill</source>
+        <translation>防地震演练</translation>
+    </message>
+    <message>
+        <source>Anti-stampede drill</source>
+        <translation>防踩踏演练</translation>
+    </message>
+    <message>
+        <source>School-bus evacuation drill</source>
+        <translation>校车应急疏散演练</translation>
+    </message>
+    <message>
+        <source>Gas leak drill</source>
+        <translation>燃气泄漏演练</translation>
+    </message>
+    <message>
+        <source>Anti-violence and anti-terror drill</source>
+        <translation>防暴反恐演练</translation>
+    </message>
+    <message>
+        <source>Flood drill</source>
+        <translation>防汛演练</translation>
+    </message>
+    <message>
+        <source>Other drill</source>
+        <translation>其他演练</translation>
+    </message>
+    <message>
+        <source>Whole school</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>Some grades</source>
+        <translation>部分年级</translation>
+    </message>
+    <message>
+        <source>One building</source>
+        <translation>单栋楼</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>较差</translation>
+    </message>
+    <message>
+        <source>A term must end after it starts.</source>
+        <translation>学期结束日期须晚于开始日期。</translation>
+    </message>
+    <message>
+        <source>A term can be at most 250 days long.</source>
+        <translation>一个学期最长 250 天。</translation>
+    </message>
+    <message>
+        <source>Two terms overlap. Check their dates.</source>
+        <translation>有两个学期日期重叠，请检查。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -2343,6 +2942,30 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Applied {n} replies from the bureau.</source>
         <translation>已应用 {n} 份教育局回执。</translation>
+    </message>
+    <message>
+        <source>finalized</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>{n} photos</source>
+        <translation>{n} 张照片</translation>
+    </message>
+    <message>
+        <source>Give the period as a month, e.g. 2026-11 (not {given}).</source>
+        <translation>请按月份填写期间，如 2026-11（而不是 {given}）。</translation>
+    </message>
+    <message>
+        <source>Drills in {month}: {n}</source>
+        <translation>{month} 的演练：{n} 次</translation>
+    </message>
+    <message>
+        <source>Required drills:</source>
+        <translation>演练要求：</translation>
     </message>
 </context>
 </TS>

@@ -2553,6 +2553,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>还没有可打印的隐患记录。</translation>
     </message>
     <message>
+        <source>There is no finalized drill to print yet.</source>
+        <translation>还没有可打印的已定稿演练记录。</translation>
+    </message>
+    <message>
         <source>{record} is not a record number.</source>
         <translation>{record} 不是有效的记录编号。</translation>
     </message>

@@ -5,7 +5,8 @@ Runs the app's own windows on xcb under Xvfb (re-executing itself through
 demo principal through the real password check, and saves PNGs with
 ``QWidget.grab()``: main-window.png (dashboard), users.png, settings.png,
 inspection.png (a patrol being answered), hazard-ledger.png (the ledger with
-a hazard's history), first-run-wizard.png and login.png. The user's own preferences and data are
+a hazard's history), drills.png (the drills page with its cadence status),
+drill-editor.png (a drill being written up, photos imported), first-run-wizard.png and login.png. The user's own preferences and data are
 never touched (temporary folders for everything).
 """
 
@@ -153,6 +154,7 @@ def shoot(outdir: Path, tmp: Path) -> int:
 
     shoot_inspection(app, window, outdir, tmp)
     shoot_ledger(app, window, outdir)
+    shoot_drills(app, window, outdir, tmp)
 
     window.close()
     operations.wait_all()
@@ -212,6 +214,52 @@ def shoot_ledger(app, window, outdir: Path) -> None:
     wait(app, lambda: page.detail.detail is not None and not operations.busy())
     wait(app, lambda: page.detail.photos.thumbnails >= page.detail.photos.count())
     save(window, outdir / "hazard-ledger.png")
+
+
+def shoot_drills(app, window, outdir: Path, tmp: Path) -> None:
+    """The drills page, then this month's drill written up with photos from a camera card."""
+    import random
+
+    from app.drills.demo import _scene
+    from ui import operations
+    from ui.drills.editor import DrillEditor
+
+    page = window.show_page("drills")
+    wait(app, lambda: page.loaded >= 1 and not operations.busy())
+    save(window, outdir / "drills.png")
+
+    draft = next(r for r in page.model._rows if not r.finalized)
+    editor = DrillEditor(window.ctx, draft.id, window)
+    editor.resize(*SIZE)
+    editor.show()
+    wait(app, lambda: editor.loaded and not operations.busy())
+    card = tmp / "DCIM"
+    card.mkdir()
+    rng = random.Random(3)
+    for i, sky in enumerate([(150, 190, 230), (200, 210, 220), (170, 200, 235), (140, 180, 225)]):
+        _scene(card / f"IMG_{i:04d}.JPG", rng, sky)
+    editor.held.setChecked(True)
+    editor.duration.setValue(20)
+    editor.students.setValue(412)
+    editor.staff.setValue(36)
+    editor.evacuation.setTime(editor.evacuation.time().addSecs(3 * 60 + 5))
+    editor.observers.setText("乡中心校 刘主任")
+    editor.summary.setPlainText(
+        "课间操时段全校疏散，各楼梯口均有教师引导，三分零五秒全部到达操场。"
+    )
+    editor.rating.setCurrentIndex(editor.rating.findData("good"))
+    editor.evaluation.setPlainText("达到预期目的；二楼转角处速度偏慢。")
+    editor.grid.import_paths([str(card)])
+    wait(app, lambda: editor.grid.thumbnails >= 4 and editor.grid.pending == 0, 60)
+    for i, caption in enumerate(["警报响起", "楼梯口教师引导", "二楼转角", "操场清点人数"]):
+        editor.grid.item(i).setText(caption)
+    editor._add_problem()
+    editor.problems.item(0, 0).setText("二楼转角处学生拥挤，需增设引导员")
+    editor.problems.setCurrentCell(0, 0)
+    editor.grid.setCurrentRow(1)
+    wait(app, lambda: not operations.busy())
+    save(editor, outdir / "drill-editor.png")
+    editor.close()
 
 
 if __name__ == "__main__":

@@ -473,6 +473,10 @@
         <translation>严重程度(&amp;S)</translation>
     </message>
     <message>
+        <source>Held on</source>
+        <translation>举行时间</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -607,6 +611,18 @@
     <message>
         <source>&amp;Add a term</source>
         <translation>添加学期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Q{q} {year}</source>
+        <translation>{year}年第{q}季度</translation>
+    </message>
+    <message>
+        <source>Spring term {year}</source>
+        <translation>{year}年春季学期</translation>
+    </message>
+    <message>
+        <source>Autumn term {year}</source>
+        <translation>{year}年秋季学期</translation>
     </message>
 </context>
 <context>

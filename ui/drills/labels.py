@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.drills.cadence import STATUS_LABELS
 from app.drills.types import DRILL_TYPE_LABELS, RATING_LABELS, SCOPE_LABELS
-from ui.i18n import app_text
+from ui.i18n import app_text, translate
 
 
 def type_label(value: str) -> str:
@@ -32,3 +32,18 @@ STATUS_COLORS = {
     "due": ("#fff4e0", "#8a5300"),
     "missed": ("#fde7e4", "#a4262c"),
 }
+
+
+def period_label(period) -> str:
+    """A period as people say it: 2026-11, 2026年第4季度, 2026年秋季学期."""
+    from app.periods import Cadence
+
+    if period.cadence is Cadence.QUARTERLY:
+        year, q = period.key.split("-Q")
+        return translate("Drills", "Q{q} {year}").format(q=q, year=year)
+    if period.cadence is Cadence.SEMESTER:
+        year, name = period.key.split("-", 1)
+        if name == "spring":
+            return translate("Drills", "Spring term {year}").format(year=year)
+        return translate("Drills", "Autumn term {year}").format(year=year)
+    return period.key

@@ -20,7 +20,7 @@ DRAFT_TEXT = QColor("#6b6b6b")
 class DrillsModel(ListTableModel):
     CONTEXT = "Drills"
     COLUMNS = (
-        QT_TRANSLATE_NOOP("Drills", "Held"),
+        QT_TRANSLATE_NOOP("Drills", "Held on"),
         QT_TRANSLATE_NOOP("Drills", "Type"),
         QT_TRANSLATE_NOOP("Drills", "Title"),
         QT_TRANSLATE_NOOP("Drills", "People"),

@@ -38,7 +38,7 @@ from app.school.terms import get_terms, set_terms
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.drills.editor import DrillEditor
-from ui.drills.labels import STATUS_COLORS, status_label, type_label
+from ui.drills.labels import STATUS_COLORS, period_label, status_label, type_label
 from ui.drills.model import DRILL_ID_ROLE, DrillsModel
 from ui.drills.terms_dialog import TermsDialog
 from ui.i18n import app_text, translate
@@ -79,7 +79,7 @@ class CadenceStrip(QFrame):
             bg, fg = STATUS_COLORS[item.status.value]
             text = (
                 f"<b>{status_label(item.status)}</b>　{app_text(item.requirement.label)}"
-                f"<br><span style='font-size:small'>{item.period.key}　"
+                f"<br><span style='font-size:small'>{period_label(item.period)}　"
                 + translate("Drills", "{done} of {required} held").format(
                     done=item.done, required=item.requirement.required
                 )
@@ -144,11 +144,11 @@ class DrillsPage(QWidget):
         filters = QHBoxLayout()
         type_label_ = QLabel(translate("Drills", "T&ype"))
         type_label_.setBuddy(self.type_filter)
-        period_label = QLabel(translate("Drills", "&Month"))
-        period_label.setBuddy(self.period)
+        month_label = QLabel(translate("Drills", "&Month"))
+        month_label.setBuddy(self.period)
         filters.addWidget(type_label_)
         filters.addWidget(self.type_filter)
-        filters.addWidget(period_label)
+        filters.addWidget(month_label)
         filters.addWidget(self.period)
         filters.addStretch(1)
 
@@ -163,7 +163,7 @@ class DrillsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((150, 190, 220, 64, 80, 64, 56, 130)):
+        for col, width in enumerate((130, 150, 180, 56, 72, 56, 48, 110)):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(lambda _i: self.open_current())
 

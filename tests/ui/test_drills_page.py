@@ -175,3 +175,53 @@ def test_a_finalized_drill_opens_read_only_and_a_problem_goes_to_the_ledger(
     qtbot.waitUntil(lambda: bool(editor.problems.item(0, 1) and editor.problems.item(0, 1).text()))
     assert editor.problems.item(0, 1).text().startswith("YH")
     assert not editor.to_hazard.isEnabled()
+
+
+def test_photos_are_reordered_removed_and_shown_large_by_keyboard(qtbot, workspace, crew, tmp_path):
+    editor = _editor(qtbot, workspace)
+    paths = [
+        str(jpeg(tmp_path / f"{n}.jpg", color=c, size=(400, 300)))
+        for n, c in (("a", (250, 0, 0)), ("b", (0, 250, 0)), ("c", (0, 0, 250)))
+    ]
+    editor.grid.import_paths(paths)
+    qtbot.waitUntil(lambda: editor.grid.thumbnails == 3 and editor.grid.pending == 0)
+    names = lambda: [ref.original_name for ref, _c in editor.grid.refs()]  # noqa: E731
+    assert names() == ["a.jpg", "b.jpg", "c.jpg"], "tiles keep the order of the files"
+
+    editor.grid.setFocus()
+    editor.grid.setCurrentRow(0)
+    qtbot.keyClick(editor.grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert names() == ["b.jpg", "a.jpg", "c.jpg"]
+    qtbot.keyClick(editor.grid, Qt.Key.Key_Delete)
+    assert names() == ["b.jpg", "c.jpg"]
+
+    from ui.drills.photo_view import PhotoView
+
+    view = PhotoView(editor, workspace.data_dir, editor.grid.refs(), 0)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.loaded == 1)
+    assert view.picture.pixmap() is not None and not view.picture.pixmap().isNull()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: view.loaded == 2)
+    assert view.row == 1 and "2" in view.windowTitle()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.row == 1, "the last photo stays"
+
+
+def test_the_principal_sets_term_dates_from_the_page(qtbot, workspace, crew, monkeypatch):
+    from app.school.terms import get_terms
+    from ui.drills import page as page_module
+
+    page = _page(qtbot, workspace, "zhangli", PRINCIPAL_PASSWORD)
+
+    class _Dialog(page_module.TermsDialog):
+        def exec(self):  # the dialog offers this year's term; accept it as it is
+            return page_module.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(page_module, "TermsDialog", _Dialog)
+    page.terms_button.click()
+    qtbot.waitUntil(lambda: page.message.isVisible())
+    wait_idle(qtbot)
+    assert len(get_terms(workspace)) == 1
+    assert "学期日期已保存" in page.message.text()

@@ -12,10 +12,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,8 +32,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -47,7 +43,6 @@ from app.drills.queries import DrillRecord, get_drill
 from app.drills.service import (
     DrillForm,
     PhotoEntry,
-    ProblemEntry,
     finalize_drill,
     problem_to_hazard,
     save_drill,
@@ -62,10 +57,10 @@ from ui.drills.hazard_dialog import HazardChoiceDialog
 from ui.drills.labels import rating_label, scope_label, type_label
 from ui.drills.photo_grid import PhotoGrid
 from ui.drills.photo_view import PhotoView
+from ui.drills.problems import ProblemsTable
 from ui.i18n import translate
 from ui.operations import run_in_background
 
-PROBLEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BEIJING = QTimeZone(8 * 3600)
 
 
@@ -189,18 +184,7 @@ class DrillEditor(QDialog):
         scroll.setWidgetResizable(True)
 
         # -- problems --------------------------------------------------------------
-        self.problems = QTableWidget(0, 2)
-        self.problems.setHorizontalHeaderLabels(
-            [translate("Drills", "Problem found"), translate("Drills", "Hazard ledger")]
-        )
-        self.problems.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.problems.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.problems.verticalHeader().hide()
-        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problems.setMaximumHeight(150)
-        self.problems.setTabKeyNavigation(False)
+        self.problems = ProblemsTable()
         self.add_problem = QPushButton(translate("Drills", "Add problem"))
         self.remove_problem = QPushButton(translate("Drills", "Remove"))
         self.to_hazard = QPushButton(translate("Drills", "Into the &hazard ledger…"))
@@ -354,9 +338,7 @@ class DrillEditor(QDialog):
             self.documents.clear()
             for doc in r.documents:
                 self.documents.addItem(f"{doc.name}（{doc.byte_size // 1024 + 1} KB）")
-            self.problems.setRowCount(0)
-            for p in r.problems:
-                self._add_problem_row(p.text, p.id, p.hazard_ref)
+            self.problems.set_problems(r.problems)
         self.grid.editable = editable
         if r is not None:
             self.grid.set_photos((v.photo, v.caption) for v in r.photos)
@@ -376,11 +358,7 @@ class DrillEditor(QDialog):
         self.attach.setToolTip(
             "" if r is not None else translate("Drills", "Save the draft first.")
         )
-        self.problems.setEditTriggers(
-            QAbstractItemView.EditTrigger.AllEditTriggers
-            if editable
-            else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
+        self.problems.set_editable(editable)
         self.correct_button.setVisible(r is not None and r.finalized)
         self.correct_button.setEnabled(allowed(self.ctx.actor, Permission.RECORD_DRILL))
         self.finalize_button.setVisible(r is None or not r.finalized)
@@ -413,37 +391,16 @@ class DrillEditor(QDialog):
 
     # -- problems ------------------------------------------------------------------
 
-    def _add_problem_row(self, text: str, problem_id=None, hazard_ref: str = "") -> None:
-        row = self.problems.rowCount()
-        self.problems.insertRow(row)
-        item = QTableWidgetItem(text)
-        item.setData(PROBLEM_ID_ROLE, str(problem_id) if problem_id else None)
-        self.problems.setItem(row, 0, item)
-        link = QTableWidgetItem(hazard_ref)
-        link.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-        self.problems.setItem(row, 1, link)
-
     def _add_problem(self) -> None:
-        self._add_problem_row("")
-        row = self.problems.rowCount() - 1
-        self.problems.setCurrentCell(row, 0)
-        self.problems.editItem(self.problems.item(row, 0))
-
-    def _remove_problem(self) -> None:
-        row = self.problems.currentRow()
-        if row >= 0 and not self.problems.item(row, 1).text():
-            self.problems.removeRow(row)
+        self.problems.add_new()
         self._update_buttons()
 
-    def _current_problem(self) -> tuple[uuid.UUID | None, str]:
-        row = self.problems.currentRow()
-        if row < 0:
-            return None, ""
-        value = self.problems.item(row, 0).data(PROBLEM_ID_ROLE)
-        return (uuid.UUID(value) if value else None), self.problems.item(row, 1).text()
+    def _remove_problem(self) -> None:
+        self.problems.remove_current()
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
-        problem_id, hazard_ref = self._current_problem()
+        problem_id, _text, hazard_ref = self.problems.current()
         self.to_hazard.setEnabled(
             problem_id is not None
             and not hazard_ref
@@ -451,11 +408,10 @@ class DrillEditor(QDialog):
         )
 
     def _problem_to_hazard(self) -> None:
-        problem_id, _ref = self._current_problem()
+        problem_id, text, _ref = self.problems.current()
         if problem_id is None:
             self.message.show_error(translate("Drills", "Save the draft first."))
             return
-        text = self.problems.item(self.problems.currentRow(), 0).text()
         default_area = HAZARD_AREA_FOR_TYPE.get(self.drill_type.currentData(), "security")
         dialog = HazardChoiceDialog(self, text, default_area)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -526,11 +482,6 @@ class DrillEditor(QDialog):
         idx = self.organiser.findText(organiser_name)
         if idx >= 0:
             organiser_id = self.organiser.itemData(idx)
-        problems = []
-        for row in range(self.problems.rowCount()):
-            item = self.problems.item(row, 0)
-            value = item.data(PROBLEM_ID_ROLE)
-            problems.append(ProblemEntry(item.text(), uuid.UUID(value) if value else None))
         observers = [
             o for part in self.observers.text().replace("，", ",").replace("、", ",").split(",")
             if (o := part.strip())
@@ -553,7 +504,7 @@ class DrillEditor(QDialog):
             summary=self.summary.toPlainText(),
             rating=self.rating.currentData(),
             evaluation=self.evaluation.toPlainText(),
-            problems=tuple(problems),
+            problems=self.problems.entries(),
             photos=tuple(PhotoEntry(pid, caption) for pid, caption in self.grid.entries()),
         )
 

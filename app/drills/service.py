@@ -397,7 +397,7 @@ def problem_to_hazard(
                 place=d.scope_detail,
             )
         )
-        h = new_hazard(s, actor, report, reported_at=utcnow(), note=f"drill {d.ref}")
+        h = new_hazard(s, actor, report, reported_at=utcnow(), note=f"应急演练 {d.ref}")
         s.flush()  # the hazard row first: the link's foreign key needs it
         p.hazard_id = h.id
         s.flush()

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.drills.documents import attach_document, document_path
+from app.drills.documents import attach_document, document_path, remove_document
 from app.drills.queries import drill_for_hazard, get_drill, list_drills
 from app.drills.service import (
     DrillForm,
@@ -143,7 +143,10 @@ def test_a_problem_becomes_a_hazard_with_a_link_back(workspace, crew, tmp_path):
     assert hazard.status == "reported"
     after = get_drill(workspace, drill_id).problems[0]
     assert after.hazard_id == hazard_id and after.hazard_ref == hazard.ref
-    assert drill_for_hazard(workspace, hazard_id) == (drill_id, get_drill(workspace, drill_id).ref)
+    drill_ref = get_drill(workspace, drill_id).ref
+    assert drill_for_hazard(workspace, hazard_id) == (drill_id, drill_ref)
+    history = hazard_detail(workspace, crew.officer, hazard_id).history
+    assert drill_ref in history[0].note, "the hazard's history names the drill"
     with pytest.raises(UserError, match="already in the hazard ledger"):
         problem_to_hazard(workspace, crew.officer, problem.id, area="fire")
     assert audit_actions(workspace)[-1] == "drill.problem.to_hazard"
@@ -183,6 +186,8 @@ def test_plan_documents_are_stored_once_and_non_documents_refused(workspace, cre
     assert [d.name for d in docs] == ["方案.pdf", "copy.pdf"]
     assert document_path(workspace.data_dir, docs[0].sha256, docs[0].name).exists()
     assert len(list((workspace.data_dir / "documents").rglob("*.pdf"))) == 1
+    remove_document(workspace, crew.officer, docs[1].id)
+    assert [d.name for d in get_drill(workspace, drill_id).documents] == ["方案.pdf"]
     finalize_drill(workspace, crew.officer, drill_id)  # a document stands in for plan text
 
 

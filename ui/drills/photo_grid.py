@@ -10,17 +10,21 @@ Captions are the tiles' text: F2 (or a double-click on the text) edits one.
 Enter or Space opens the large view; Delete removes a photo from the drill
 (it stays in the store); Ctrl+Left/Right moves it.
 
-Threading: UI thread. Workers only touch files and the store and return a
-``QImage`` (safe off the UI thread), never a widget or a ``QPixmap``.
+Threading: UI thread. Jobs run on the app's one thread pool (so quitting
+waits for them before the database closes); they only touch files and the
+store and return a ``QImage`` (safe off the UI thread), never a widget or a
+``QPixmap``. Hashing, decoding and resizing release the GIL, so two jobs
+use both cores.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,17 +45,6 @@ from ui.operations import Operation
 ICON = QSize(168, 126)
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REF_ROLE = Qt.ItemDataRole.UserRole + 2
-# Two workers: the store's hashing and Pillow's decoding release the GIL,
-# and the rest of the app keeps the global pool for its reads.
-_POOL: QThreadPool | None = None
-
-
-def import_pool() -> QThreadPool:
-    global _POOL
-    if _POOL is None:
-        _POOL = QThreadPool()
-        _POOL.setMaxThreadCount(2)
-    return _POOL
 
 
 def _placeholder(text_color: str = "#dfe3e8") -> QIcon:
@@ -76,6 +69,11 @@ def _thumbnail_image(data_dir: Path, ref: PhotoRef) -> QImage:
 class PhotoGrid(QListWidget):
     """Captioned photos of one drill, in order. ``editable`` grids take files, folders, drops."""
 
+    # Imports running at once: two use both cores of a small PC. They are
+    # queued here rather than all on the pool, so the app's other reads (a
+    # page, the large view) wait for one import at most, not for thirty.
+    MAX_IMPORTS = 2
+
     changed = Signal()  # photos added, removed, moved or captioned
     import_finished = Signal()  # every file of every import so far has been dealt with
     open_photo = Signal(int)  # row to show large
@@ -88,6 +86,8 @@ class PhotoGrid(QListWidget):
         self.pending = 0  # files still being imported
         self.refused: list[tuple[str, str]] = []  # (file name, message) of this import
         self._generation = 0
+        self._queue: deque[tuple[int, QListWidgetItem, Path]] = deque()
+        self._running = 0
         self._placeholder = _placeholder()
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setFlow(QListView.Flow.LeftToRight)
@@ -125,7 +125,7 @@ class PhotoGrid(QListWidget):
                 on_error=lambda _m, _e: None,  # the placeholder stays; the original is kept
                 context=self,
                 description="drill photo thumbnail",
-            ).start(import_pool())
+            ).start()
 
     def _tile(self, name: str, caption: str) -> QListWidgetItem:
         item = QListWidgetItem(self._placeholder, caption)
@@ -204,14 +204,22 @@ class PhotoGrid(QListWidget):
             on_error=self._listing_failed,
             context=self,
             description="list photos",
-        ).start(import_pool())
+        ).start()
 
     def _listed(self, files: list[Path]) -> None:
         self.pending -= 1
-        ws, actor, gen = self.ctx.workspace, self.ctx.actor, self._generation
         for path in files:
-            item = self._tile(path.name, "")
+            self._queue.append((self._generation, self._tile(path.name, ""), path))
             self.pending += 1
+        self._pump()
+        self._maybe_finished()
+
+    def _pump(self) -> None:
+        """Start queued imports, at most :attr:`MAX_IMPORTS` at a time."""
+        ws, actor = self.ctx.workspace, self.ctx.actor
+        while self._queue and self._running < self.MAX_IMPORTS:
+            gen, item, path = self._queue.popleft()
+            self._running += 1
             Operation(
                 lambda path=path: _import_and_thumbnail(ws, actor, path),
                 on_done=lambda result, item=item, gen=gen: self._imported(gen, item, result),
@@ -220,8 +228,7 @@ class PhotoGrid(QListWidget):
                 ),
                 context=self,
                 description="import drill photo",
-            ).start(import_pool())
-        self._maybe_finished()
+            ).start()
 
     def _listing_failed(self, message: str, _error: BaseException) -> None:
         self.pending -= 1
@@ -230,6 +237,8 @@ class PhotoGrid(QListWidget):
 
     def _imported(self, generation: int, item: QListWidgetItem, result) -> None:
         self.pending -= 1
+        self._running -= 1
+        self._pump()
         ref, image = result
         if generation == self._generation:
             duplicate = any(
@@ -246,6 +255,8 @@ class PhotoGrid(QListWidget):
 
     def _refused(self, generation: int, item: QListWidgetItem, name: str, message: str) -> None:
         self.pending -= 1
+        self._running -= 1
+        self._pump()
         if generation == self._generation and self.row(item) >= 0:
             self.takeItem(self.row(item))
         self.refused.append((name, message))

@@ -23,6 +23,7 @@ _LAZY: dict[str, str] = {
     "FinalizedRecordError": "db.models.inspections",
     "Photo": "db.models.attachments",
     "PhotoLink": "db.models.attachments",
+    "BureauBlob": "db.models.bureau",
     "BureauBundle": "db.models.bureau",
     "BureauDevice": "db.models.bureau",
     "BureauFieldClock": "db.models.bureau",
@@ -67,6 +68,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "AuditEntry",
+    "BureauBlob",
     "BureauBundle",
     "BureauDevice",
     "BureauFieldClock",

@@ -15,7 +15,8 @@ reason and never blocks the files after it. Rules (README.md, "Bureau"):
 * otherwise it is held until every lower seq of its device is settled; then,
   in one transaction, the hash chain (``broken_chain``) and the clock
   (``clock_skew``: an HLC more than 24 h ahead of the bureau) are checked and
-  its changes merged (:mod:`app.bureau.merge`; a failure is ``apply_failed``).
+  its changes merged (:mod:`app.bureau.merge`; a failure is ``apply_failed``)
+  and its photo sync copies stored (:mod:`app.bureau.blobs`).
   A bundle settled by quarantine still advances the device's contiguous seq.
 
 Thread-safe: each call uses its own connections; the device row is locked
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select, update
 
+from app.bureau.blobs import store_blobs
 from app.bureau.config import BureauConfig
 from app.bureau.merge import apply_changes
 from app.sync.bundle import Bundle, BundleError, read_bundle
@@ -260,6 +262,7 @@ class Ingestor:
         savepoint = conn.begin_nested()
         try:
             apply_changes(conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id)
+            store_blobs(conn, self.config.spool_dir, bundle, dev.school_id)
         except Exception as e:  # noqa: BLE001 - any failure quarantines this bundle only
             savepoint.rollback()
             return "quarantined", "apply_failed", f"{type(e).__name__}: {e}"

@@ -8,6 +8,11 @@ data folder are serialised by a process-wide lock; a second caller waits.
 
 Outbox rows are marked acknowledged only from a verified return bundle
 (:func:`apply_return`), over HTTP or from a USB folder alike.
+
+Progress: ``sync_pass(progress=...)`` calls the given function with a
+:class:`SyncProgress` from the thread running the pass (packing, each
+uploaded chunk, fetching the reply). It is a plain callable, so the UI
+decides how to hand it over to its own thread.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import base64
 import dataclasses
 import logging
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +30,7 @@ from sqlalchemy import select, update
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync import enrollment as enrollment_mod
+from app.sync import problems
 from app.sync.bundle import BundleError
 from app.sync.keys import load_or_create_device_keys
 from app.sync.outgoing import outgoing_dir, pack_pending, unacked_count
@@ -39,6 +46,23 @@ _locks_guard = threading.Lock()
 OPEN_STATES = (BundleState.PENDING, BundleState.UPLOADING, BundleState.SENT)
 
 
+@dataclasses.dataclass(frozen=True)
+class SyncProgress:
+    """Where a pass is: ``stage`` packing | uploading | fetching; bytes of bundle ``seq``."""
+
+    stage: str
+    seq: int = 0
+    sent: int = 0
+    total: int = 0
+
+
+Progress = Callable[[SyncProgress], None]
+
+
+def _no_progress(_p: SyncProgress) -> None:
+    pass
+
+
 @dataclasses.dataclass
 class SyncReport:
     packed: int = 0
@@ -47,7 +71,9 @@ class SyncReport:
     unacked_changes: int = 0
     open_bundles: int = 0
     quarantined: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    # Technical detail for the log; ``problem`` is the code to show (app.sync.problems).
     error: str = ""
+    problem: str = ""
 
     @property
     def anything_left(self) -> bool:
@@ -74,36 +100,55 @@ def _open_bundles(ws: Workspace) -> list[SyncBundle]:
 
 
 def sync_pass(
-    ws: Workspace, *, transport: HttpTransport | None = None, policy: RetryPolicy | None = None
+    ws: Workspace,
+    *,
+    transport: HttpTransport | None = None,
+    policy: RetryPolicy | None = None,
+    progress: Progress | None = None,
 ) -> SyncReport:
-    """Run one pass. Network trouble ends the pass early with ``report.error`` set."""
+    """Run one pass. Network trouble ends the pass early with ``report.problem`` set.
+
+    Raises UserError (not enrolled, no keyring, a reply that does not verify);
+    everything the network can do wrong is in the report instead.
+    """
+    progress = progress or _no_progress
     with _lock(ws):
         enrollment = enrollment_mod.current_enrollment(ws)
         transport = transport or HttpTransport(enrollment.bureau_url, policy=policy)
         keys = load_or_create_device_keys(ws.device_id)
         report = SyncReport()
+        registering = True
         try:
             enrollment_mod.register(ws, transport)
+            registering = False
+            progress(SyncProgress("packing"))
             report.packed = len(pack_pending(ws, keys))
             for bundle in _open_bundles(ws):
                 if bundle.state == BundleState.SENT:
                     continue
-                _upload(ws, transport, bundle)
+                _upload(ws, transport, bundle, progress)
                 report.uploaded += 1
+            progress(SyncProgress("fetching"))
             data = transport.fetch_return(ws.device_id)
             apply_return(ws, data)
         except (Transient, Refused, OSError) as e:
             report.error = str(e)
-            log.warning("sync pass stopped: %s", e)
+            report.problem = problems.classify(e, registering=registering)
+            log.warning("sync pass stopped (%s): %s", report.problem, e)
         _fill(ws, report)
+        now = datetime.now(UTC)
         with ws.db.write(actor_id=None) as s:
             row = s.get(SyncEnrollment, 1)
-            row.last_sync_at = datetime.now(UTC)
-            row.last_error = report.error[:500]
+            row.last_attempt_at = now
+            if not report.problem:
+                row.last_sync_at = now
+            row.last_error = report.problem
         return report
 
 
-def _upload(ws: Workspace, transport: HttpTransport, bundle: SyncBundle) -> None:
+def _upload(
+    ws: Workspace, transport: HttpTransport, bundle: SyncBundle, progress: Progress = _no_progress
+) -> None:
     path = outgoing_dir(ws) / bundle.file_name
     metadata = {"name": bundle.file_name, "sha256": bundle.sha256}
 
@@ -112,7 +157,9 @@ def _upload(ws: Workspace, transport: HttpTransport, bundle: SyncBundle) -> None
 
     def on_progress(offset: int) -> None:
         _set_bundle(ws, bundle.seq, bytes_sent=offset)
+        progress(SyncProgress("uploading", bundle.seq, offset, bundle.size))
 
+    progress(SyncProgress("uploading", bundle.seq, bundle.bytes_sent, bundle.size))
     outcome = transport.upload(
         path, metadata, url=bundle.upload_url, on_url=on_url, on_progress=on_progress
     )

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_status_bar()
+        self._attach_sync()
         self._build_shortcuts()
         ctx.events.changed.connect(self._on_changed)
         self.nav.setCurrentRow(0)
@@ -133,6 +134,24 @@ class MainWindow(QMainWindow):
     def _on_changed(self, area: str) -> None:
         if area == "backup":
             self.refresh_status()
+
+    # -- sync (status bar) ----------------------------------------------------
+
+    def _attach_sync(self) -> None:
+        """Start the sync triggers and show the last successful sync in the status bar."""
+        from ui.sync.controller import SyncController
+
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncStatus")
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.sync = SyncController.of(self.ctx)
+        self.sync.overview_changed.connect(self._show_sync)
+        self.sync.start()
+
+    def _show_sync(self, overview) -> None:
+        from ui.sync.controller import status_text
+
+        self.sync_label.setText(status_text(overview))
 
     # -- keyboard --------------------------------------------------------------
 

@@ -163,6 +163,22 @@ class _BundleUploader(Uploader):
         return int(resp.headers["upload-offset"])
 
 
+def reachable(base_url: str, timeout: float = 3.0) -> bool:
+    """Whether a TCP connection to the bureau's host and port opens (a cheap probe, no HTTP)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url)
+    if not parts.hostname:
+        return False
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
 class HttpTransport:
     def __init__(
         self,

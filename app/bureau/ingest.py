@@ -285,15 +285,16 @@ class Ingestor:
                 .order_by(BB.c.seq, BB.c.id)
             ).all()
         held = sorted({r.seq for r in rows if r.state == "held"})
+        # A bundle an operator rejected stays refused, with "rejected" as its reason.
         quarantined = [
             {
                 "seq": r.seq,
                 "sha256": r.sha256,
-                "reason": r.reason,
+                "reason": "rejected" if r.state == "rejected" else r.reason,
                 "settled": bool(r.verified) and r.reason != "seq_conflict",
             }
             for r in rows
-            if r.state == "quarantined"
+            if r.state in ("quarantined", "rejected")
         ]
         return Acks(contiguous, held, quarantined)
 

@@ -210,8 +210,18 @@ def apply_return(ws: Workspace, data: bytes) -> Acks | None:
         row.return_seq = ret.return_seq
         row.acked_seq = max(row.acked_seq, acks.contiguous_seq)
         settled_ok: list[int] = []
-        for b in s.scalars(select(SyncBundle).where(SyncBundle.state.in_(OPEN_STATES))):
+        watched = (*OPEN_STATES, BundleState.QUARANTINED)
+        for b in s.scalars(select(SyncBundle).where(SyncBundle.state.in_(watched))):
             q = by_sha.get(b.sha256)
+            if b.state == BundleState.QUARANTINED:
+                if q is None and b.seq <= acks.contiguous_seq and b.reason != "seq_conflict":
+                    # An operator at the bureau released it: its changes are in now.
+                    b.state, b.reason, b.acked_at = BundleState.ACKED, "", now
+                    settled_ok.append(b.seq)
+                    (outgoing_dir(ws) / b.file_name).unlink(missing_ok=True)
+                elif q is not None:
+                    b.reason = q["reason"]
+                continue
             if b.seq <= acks.contiguous_seq:
                 if q and q["settled"]:
                     b.state, b.reason = BundleState.QUARANTINED, q["reason"]

@@ -242,6 +242,7 @@ class SyncPage(QWidget):
             self.message.clear_message()
 
     def _pass_started(self) -> None:
+        self.message.clear_message()
         self.sync_button.setEnabled(False)
         self.sync_button.setText(translate("Sync", "Syncing…"))
         self.progress_bar.setValue(0)

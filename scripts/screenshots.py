@@ -247,6 +247,11 @@ def shoot_sync(app, window, outdir: Path, tmp: Path) -> None:
         page.choose_file = lambda: bureau.enroll(tmp, name="东风乡中心学校")
         page.import_enrollment()
         wait(app, lambda: page.overview.registered and not operations.busy())
+        from app.bureau.operator import issue_notice
+
+        issue_notice(
+            bureau.engine, "220105-0012", "请于本周五前通过本系统上报秋季开学安全自查结果。"
+        )
         page.sync_now()
         wait(app, lambda: not page.controller.running and not operations.busy(), timeout=60)
         ctx = window.ctx

@@ -1,4 +1,5 @@
-"""``xiaoan-bureau``: init, enroll, serve, import, export-returns, status, quarantine, revoke-device.
+"""``xiaoan-bureau``: init, enroll, serve, import, export-returns, status, quarantine,
+revoke-device, notice.
 
 Every command finds the bureau's keys and settings in ``--key-dir`` (default
 ``$XIAOAN_BUREAU_HOME`` or ``./xiaoan-bureau``); ``--db`` overrides the
@@ -57,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         r = q.add_parser(action, help=text)
         r.add_argument("bundle", help="number from 'quarantine list' or a SHA-256 prefix")
+    p = sub.add_parser("notice", help="send a text message to a school (shown on its sync page)")
+    p.add_argument("--school-code", required=True)
+    p.add_argument("text")
     p = sub.add_parser("revoke-device", help="refuse a device's bundles from now on")
     p.add_argument("device_id", type=uuid.UUID)
     return parser
@@ -218,7 +222,20 @@ def _revoke(args, config, engine) -> int:
     return 0
 
 
+def _notice(args, config, engine) -> int:
+    from app.bureau import operator
+
+    try:
+        operator.issue_notice(engine, args.school_code, args.text)
+    except operator.OperatorError as e:
+        print(f"xiaoan-bureau notice: {e}", file=sys.stderr)
+        return 2
+    print(f"Notice for {args.school_code} recorded; its PCs get it at their next sync.")
+    return 0
+
+
 COMMANDS = {
+    "notice": _notice,
     "quarantine": _quarantine,
     "revoke-device": _revoke,
     "enroll": _enroll,

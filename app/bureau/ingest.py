@@ -39,14 +39,14 @@ from app.bureau.blobs import store_blobs
 from app.bureau.config import BureauConfig
 from app.bureau.merge import apply_changes
 from app.sync.bundle import Bundle, BundleError, read_bundle
-from app.sync.returns import Acks, build_return
+from app.sync.returns import MAX_NOTICES, Acks, build_return
 from db import hlc as hlc_mod
-from db.models import BureauBundle, BureauDevice
+from db.models import BureauBundle, BureauDevice, BureauNotice
 
 log = logging.getLogger(__name__)
 
 MAX_FUTURE_MS = 24 * 3600 * 1000
-BB, BD = BureauBundle.__table__, BureauDevice.__table__
+BB, BD, BN = BureauBundle.__table__, BureauDevice.__table__, BureauNotice.__table__
 
 
 @dataclasses.dataclass(frozen=True)
@@ -316,4 +316,19 @@ class Ingestor:
             signing_key=self.config.signing,
             recipient=dev.recipient,
             created_at=datetime.fromtimestamp(time.time(), UTC).isoformat(),
+            notices=self.notices(dev.school_code),
         )
+
+    def notices(self, school_code: str) -> list[dict]:
+        """The school's newest notices, oldest first, as return bundles carry them."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(BN.c.id, BN.c.text, BN.c.created_at)
+                .where(BN.c.school_code == school_code)
+                .order_by(BN.c.created_at.desc())
+                .limit(MAX_NOTICES)
+            ).all()
+        return [
+            {"id": str(r.id), "text": r.text, "created_at": r.created_at.isoformat()}
+            for r in reversed(rows)
+        ]

@@ -10,7 +10,9 @@
 * :func:`reject` — the operator confirms the bundle is not wanted; the
   device is told (reason ``rejected``) and it leaves the quarantine list;
 * :func:`revoke_device` — a device's later bundles are refused (quarantined
-  as ``unknown_device``).
+  as ``unknown_device``);
+* :func:`issue_notice` — a text message to a school, sent down in its
+  devices' return bundles and shown on their sync page.
 
 Each works in its own transaction and is safe to run while the server runs.
 """
@@ -28,7 +30,8 @@ from app.bureau.blobs import store_blobs
 from app.bureau.ingest import Ingestor, IngestResult
 from app.bureau.merge import apply_changes
 from app.sync.bundle import BundleError
-from db.models import BureauBundle, BureauDevice
+from db.base import new_id
+from db.models import BureauBundle, BureauDevice, BureauNotice, BureauSchool
 
 BB, BD = BureauBundle.__table__, BureauDevice.__table__
 
@@ -139,3 +142,26 @@ def revoke_device(engine: Engine, device_id: uuid.UUID) -> None:
         ).rowcount
     if not done:
         raise OperatorError(f"no active device {device_id}")
+
+
+MAX_NOTICE_CHARS = 2000
+
+
+def issue_notice(engine: Engine, school_code: str, text: str) -> uuid.UUID:
+    """Record a notice for a school; its PCs get it with their next return bundle."""
+    text = text.strip()
+    if not text or len(text) > MAX_NOTICE_CHARS:
+        raise OperatorError(f"a notice is 1 to {MAX_NOTICE_CHARS} characters")
+    with engine.begin() as conn:
+        known = conn.execute(
+            select(BureauSchool.code).where(BureauSchool.code == school_code)
+        ).first()
+        if known is None:
+            raise OperatorError(f"no school with code {school_code}")
+        notice_id = new_id()
+        conn.execute(
+            BureauNotice.__table__.insert().values(
+                id=notice_id, school_code=school_code, text=text, created_at=datetime.now(UTC)
+            )
+        )
+    return notice_id

@@ -37,7 +37,7 @@ from app.sync.outgoing import outgoing_dir, pack_pending, unacked_count
 from app.sync.returns import Acks, read_return
 from app.sync.transport import HttpTransport, Refused, RetryPolicy, Transient
 from app.workspace import Workspace
-from db.models import BundleState, SyncBundle, SyncEnrollment
+from db.models import BundleState, SyncBundle, SyncEnrollment, SyncNotice
 from db.models.outbox import OutboxEntry
 
 log = logging.getLogger(__name__)
@@ -239,6 +239,7 @@ def apply_return(ws: Workspace, data: bytes) -> Acks | None:
                 )
             elif b.state == BundleState.SENT and b.seq not in acks.held:
                 b.state, b.upload_url, b.bytes_sent = BundleState.PENDING, None, 0
+        _keep_notices(s, ret.notices, now)
         if settled_ok:
             s.execute(
                 update(OutboxEntry)
@@ -247,6 +248,26 @@ def apply_return(ws: Workspace, data: bytes) -> Acks | None:
                 .execution_options(synchronize_session=False)
             )
     return acks
+
+
+def _keep_notices(s, notices, now: datetime) -> None:
+    """Store the bureau's notices this PC has not seen yet (by their bureau id)."""
+    import uuid
+
+    if not notices:
+        return
+    ids = {uuid.UUID(n["id"]): n for n in notices}
+    known = set(s.scalars(select(SyncNotice.id).where(SyncNotice.id.in_(ids))))
+    for nid, n in ids.items():
+        if nid not in known:
+            s.add(
+                SyncNotice(
+                    id=nid,
+                    text=n["text"][:4000],
+                    created_at=datetime.fromisoformat(n["created_at"]),
+                    received_at=now,
+                )
+            )
 
 
 # -- USB ---------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 
 from app.sync.problems import MESSAGES, OFFLINE
 from app.workspace import Workspace
-from db.models import SyncBundle, SyncEnrollment
+from db.models import SyncBundle, SyncEnrollment, SyncNotice
 from db.models.outbox import OutboxEntry
 
 BUNDLE_ROWS = 200
+NOTICE_ROWS = 20
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,6 +35,13 @@ class BundleRow:
 
 
 @dataclasses.dataclass(frozen=True)
+class Notice:
+    text: str
+    created_at: datetime
+    received_at: datetime
+
+
+@dataclasses.dataclass(frozen=True)
 class SyncOverview:
     enrolled: bool = False
     registered: bool = False
@@ -48,6 +56,7 @@ class SyncOverview:
     last_problem: str = ""
     unacked_changes: int = 0
     bundles: tuple[BundleRow, ...] = ()
+    notices: tuple[Notice, ...] = ()  # newest first
 
     @property
     def open_bundles(self) -> int:
@@ -85,6 +94,12 @@ def sync_overview(ws: Workspace, limit: int = BUNDLE_ROWS) -> SyncOverview:
             )
             or 0
         )
+        notices = tuple(
+            Notice(n.text, n.created_at, n.received_at)
+            for n in s.scalars(
+                select(SyncNotice).order_by(SyncNotice.created_at.desc()).limit(NOTICE_ROWS)
+            )
+        )
         return SyncOverview(
             enrolled=True,
             registered=e.registered_at is not None,
@@ -98,6 +113,7 @@ def sync_overview(ws: Workspace, limit: int = BUNDLE_ROWS) -> SyncOverview:
             last_problem=_problem(e.last_error),
             unacked_changes=unacked,
             bundles=bundles,
+            notices=notices,
         )
 
 

@@ -27,6 +27,7 @@ _LAZY: dict[str, str] = {
     "BureauBundle": "db.models.bureau",
     "BureauDevice": "db.models.bureau",
     "BureauFieldClock": "db.models.bureau",
+    "BureauNotice": "db.models.bureau",
     "BureauSchool": "db.models.bureau",
     "EnrollmentToken": "db.models.bureau",
     "DutyShift": "db.models.duty",
@@ -49,6 +50,7 @@ _LAZY: dict[str, str] = {
     "StaffMember": "db.models.staff",
     "SyncBundle": "db.models.sync",
     "SyncEnrollment": "db.models.sync",
+    "SyncNotice": "db.models.sync",
 }
 
 
@@ -72,6 +74,7 @@ __all__ = [
     "BureauBundle",
     "BureauDevice",
     "BureauFieldClock",
+    "BureauNotice",
     "BureauSchool",
     "DeviceState",
     "DutyShift",
@@ -100,5 +103,6 @@ __all__ = [
     "StaffMember",
     "SyncBundle",
     "SyncEnrollment",
+    "SyncNotice",
     "UserAccount",
 ]

@@ -115,6 +115,17 @@ class BureauBlob(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class BureauNotice(Base):
+    """A message from the bureau to one school, sent down in every return bundle."""
+
+    __tablename__ = "bureau_notice"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    school_code: Mapped[str] = mapped_column(Code, ForeignKey("bureau_school.code"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class EnrollmentToken(Base):
     """A one-time enrollment token, stored only as its SHA-256."""
 

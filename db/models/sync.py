@@ -77,3 +77,14 @@ class SyncBundle(Base):
 
     def as_dict(self) -> dict[str, Any]:
         return {c.key: getattr(self, c.key) for c in self.__table__.columns}
+
+
+class SyncNotice(Base):
+    """A notice from the bureau received in a return bundle (kept by its bureau id)."""
+
+    __tablename__ = "sync_notice"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1360,6 +1360,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>导入教育局回执…</translation>
     </message>
     <message>
+        <source>Notices from the bureau</source>
+        <translation>教育局通知</translation>
+    </message>
+    <message>
         <source>Bundles</source>
         <translation>数据包</translation>
     </message>
@@ -1386,6 +1390,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Records not yet received by the bureau: {n}</source>
         <translation>教育局尚未收到的记录：{n}</translation>
+    </message>
+    <message>
+        <source>No notices.</source>
+        <translation>暂无通知。</translation>
     </message>
     <message>
         <source>Syncs by itself when the network comes back and every 15 minutes.</source>

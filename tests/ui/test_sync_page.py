@@ -141,3 +141,17 @@ def test_the_network_coming_back_starts_a_pass(qtbot, ctx, postgres_url, tmp_pat
         controller.set_online(True)
         qtbot.waitUntil(lambda: controller.passes > before, timeout=30_000)
         wait_idle(qtbot)
+
+
+def test_a_notice_from_the_bureau_shows_on_the_page(qtbot, ctx, postgres_url, tmp_path):
+    from app.bureau.operator import issue_notice
+
+    with running_bureau(postgres_url, tmp_path / "keys") as bureau:
+        page = _page(qtbot, ctx)
+        assert page.notices.item(0).text() == "暂无通知。"
+        _enroll(qtbot, page, bureau.enroll(tmp_path))
+        issue_notice(bureau.engine, "220105-0012", "明天上午教育局来校检查消防通道。")
+        page.sync_button.click()
+        qtbot.waitUntil(lambda: not page.controller.running, timeout=30_000)
+        wait_idle(qtbot)
+        assert "消防通道" in page.notices.item(0).text()

@@ -1,4 +1,4 @@
-"""同步: enrollment and fingerprints, "sync now" with progress, every bundle's state, USB.
+"""同步: enrollment and fingerprints, "sync now" with progress, bundles, USB, bureau notices.
 
 The page shows what :class:`ui.sync.controller.SyncController` knows and
 asks it to run passes; it never runs one itself. Enrollment import and USB
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -63,7 +64,10 @@ class SyncPage(QWidget):
         layout.addWidget(title)
         top = QHBoxLayout()
         top.addWidget(self._enrollment_box(), 3)
-        top.addWidget(self._usb_box(), 2)
+        right = QVBoxLayout()
+        right.addWidget(self._usb_box())
+        right.addWidget(self._notices_box(), 1)
+        top.addLayout(right, 2)
         layout.addLayout(top)
         layout.addWidget(self._sync_box(), 1)
 
@@ -137,6 +141,16 @@ class SyncPage(QWidget):
         self.usb_message = MessageLabel()
         column.addWidget(self.usb_message)
         column.addStretch(1)
+        return box
+
+    def _notices_box(self) -> QGroupBox:
+        box = QGroupBox(translate("Sync", "Notices from the bureau"))
+        column = QVBoxLayout(box)
+        self.notices = QListWidget()
+        self.notices.setWordWrap(True)
+        self.notices.setAlternatingRowColors(True)
+        self.notices.setMaximumHeight(120)  # the bundles below get the room
+        column.addWidget(self.notices)
         return box
 
     def _sync_box(self) -> QGroupBox:
@@ -218,6 +232,11 @@ class SyncPage(QWidget):
                 n=ov.unacked_changes
             )
         )
+        self.notices.clear()
+        for n in ov.notices:
+            self.notices.addItem(f"{format_time(n.created_at)}\n{n.text}")
+        if not ov.notices:
+            self.notices.addItem(translate("Sync", "No notices."))
         if not self.controller.running:
             self.model.set_rows(ov.bundles)
             if ov.last_problem:

@@ -1,8 +1,8 @@
-"""sync: photo blobs at the bureau, last sync attempt
+"""sync: photo blobs and notices at the bureau, last sync attempt
 
 Revision ID: 0008_sync_blobs
 Revises: 0004_grid_duty
-Create Date: 2026-11-23 13:30:40.981234
+Create Date: 2026-11-23 13:40:08.086511
 """
 
 from collections.abc import Sequence
@@ -34,6 +34,32 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_bureau_blob_school_id"), ["school_id"], unique=False)
 
+    op.create_table(
+        "sync_notice",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_notice")),
+    )
+    op.create_table(
+        "bureau_notice",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("school_code", sa.String(length=64), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["school_code"],
+            ["bureau_school.code"],
+            name=op.f("fk_bureau_notice_school_code_bureau_school"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_bureau_notice")),
+    )
+    with op.batch_alter_table("bureau_notice", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_bureau_notice_school_code"), ["school_code"], unique=False
+        )
+
     with op.batch_alter_table("sync_enrollment", schema=None) as batch_op:
         batch_op.add_column(sa.Column("last_attempt_at", sa.DateTime(timezone=True), nullable=True))
 
@@ -45,6 +71,11 @@ def downgrade() -> None:
     with op.batch_alter_table("sync_enrollment", schema=None) as batch_op:
         batch_op.drop_column("last_attempt_at")
 
+    with op.batch_alter_table("bureau_notice", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_bureau_notice_school_code"))
+
+    op.drop_table("bureau_notice")
+    op.drop_table("sync_notice")
     with op.batch_alter_table("bureau_blob", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_bureau_blob_school_id"))
         batch_op.drop_index(batch_op.f("ix_bureau_blob_photo_sha256"))

@@ -1200,8 +1200,8 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>同步：未注册</translation>
     </message>
     <message>
-        <source>Last sync: never</source>
-        <translation>上次同步：从未</translation>
+        <source> (the latest attempt failed; see the sync page)</source>
+        <translation>（最近一次未成功，详见数据同步页）</translation>
     </message>
     <message>
         <source>Last sync: {time}</source>

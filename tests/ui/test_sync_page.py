@@ -155,3 +155,27 @@ def test_a_notice_from_the_bureau_shows_on_the_page(qtbot, ctx, postgres_url, tm
         qtbot.waitUntil(lambda: not page.controller.running, timeout=30_000)
         wait_idle(qtbot)
         assert "消防通道" in page.notices.item(0).text()
+
+
+def test_without_a_system_network_watcher_a_probe_of_the_bureau_starts_passes(
+    qtbot, ctx, postgres_url, tmp_path
+):
+    from app.sync.enrollment import import_enrollment, register
+
+    with running_bureau(postgres_url, tmp_path / "keys") as bureau:
+        import_enrollment(ctx.workspace, bureau.enroll(tmp_path))
+        register(ctx.workspace, HttpTransport(bureau.url, policy=FAST))
+        controller = SyncController(ctx)
+        controller.transport_factory = lambda url: HttpTransport(url, policy=FAST)
+        controller.start(system_network=False)
+        assert controller.reachability_source == "probe" and controller.probe_timer.isActive()
+        qtbot.waitUntil(lambda: controller.overview.enrolled)
+        controller.probe()  # what the minute timer does
+        qtbot.waitUntil(lambda: controller.passes == 1, timeout=30_000)
+        wait_idle(qtbot)
+        assert controller.overview.last_sync_at is not None
+    controller.probe()  # the bureau is gone: offline, no pass
+    qtbot.waitUntil(lambda: controller.online is False, timeout=10_000)
+    wait_idle(qtbot)
+    assert controller.passes == 1
+    controller.stop()

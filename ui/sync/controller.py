@@ -7,7 +7,8 @@ started by the main window. It owns the triggers:
   backend the platform has (NetworkManager/glib on Linux, the system's on
   Windows); when none loads, a cheap TCP probe of the bureau's address every
   minute (:func:`app.sync.transport.reachable`). A change to "online" starts
-  a pass. :attr:`reachability_source` says which one is in use.
+  a pass, and so does the first reading at start-up when this PC is
+  enrolled and online. :attr:`reachability_source` says which one is in use.
 * **timer** — every 15 minutes, doubling after each failed pass up to 4
   hours, back to 15 minutes after a good one;
 * **sync now** — :meth:`sync_now`;
@@ -49,12 +50,13 @@ TransportFactory = Callable[[str], object]
 
 
 def status_text(overview: SyncOverview) -> str:
-    """The status bar's words for the last successful sync."""
+    """The status bar's words for the last successful sync (and whether the last try failed)."""
     if not overview.enrolled:
         return translate("Sync", "Sync: not enrolled")
-    if overview.last_sync_at is None:
-        return translate("Sync", "Last sync: never")
-    return translate("Sync", "Last sync: {time}").format(time=format_time(overview.last_sync_at))
+    text = translate("Sync", "Last sync: {time}").format(time=format_time(overview.last_sync_at))
+    if overview.last_problem:
+        text += translate("Sync", " (the latest attempt failed; see the sync page)")
+    return text
 
 
 class SyncController(QObject):
@@ -85,6 +87,9 @@ class SyncController(QObject):
         self.transport_factory: TransportFactory | None = None
         self._again = False
         self._started = False
+        # With the system's network watcher, one pass once the state is read
+        # (the probe's first answer does that job otherwise).
+        self._pass_at_start = False
         self._unsubscribe: Callable[[], None] | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -131,6 +136,7 @@ class SyncController(QObject):
             info = QNetworkInformation.instance()
             self.reachability_source = f"qt:{info.backendName()}"
             self.online = self._is_online(info.reachability())
+            self._pass_at_start = self.online is not False
             info.reachabilityChanged.connect(
                 lambda r: self.set_online(self._is_online(r)) if shiboken6.isValid(self) else None
             )
@@ -147,17 +153,17 @@ class SyncController(QObject):
         return reachability in (r.Online, r.Site)
 
     def set_online(self, online: bool) -> None:
-        """The network came up or went down; coming up starts a pass."""
+        """The network came up or went down; coming up (or first seen up) starts a pass."""
         was, self.online = self.online, online
         if was != online:
             self.online_changed.emit(online)
-        if online and was is False:
+        if online and was is not True:
             self.sync_now("network")
 
     def probe(self) -> None:
         """Check once whether the bureau's address answers (the fallback watcher)."""
         url = self.overview.bureau_url
-        if not url:
+        if not url or self.running:
             return
         from app.sync.transport import reachable
 
@@ -256,6 +262,10 @@ class SyncController(QObject):
             return
         self.overview = overview
         self.overview_changed.emit(overview)
+        if self._pass_at_start:  # the first reading after start only
+            self._pass_at_start = False
+            if overview.enrolled:
+                self.sync_now("start")
 
     def last_sync_at(self) -> datetime | None:
         return self.overview.last_sync_at

@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 
 from app.sync.problems import MESSAGES, OFFLINE
 from app.workspace import Workspace
-from db.models import SyncBundle, SyncEnrollment, SyncNotice
 from db.models.outbox import OutboxEntry
 
 BUNDLE_ROWS = 200
@@ -63,7 +62,7 @@ class SyncOverview:
         return sum(1 for b in self.bundles if b.state not in ("acked", "quarantined"))
 
 
-def _row(b: SyncBundle) -> BundleRow:
+def _row(b) -> BundleRow:
     return BundleRow(
         b.seq,
         b.state,
@@ -80,6 +79,9 @@ def _row(b: SyncBundle) -> BundleRow:
 
 def sync_overview(ws: Workspace, limit: int = BUNDLE_ROWS) -> SyncOverview:
     """Enrollment state and the newest ``limit`` bundles, newest first."""
+    # Models on first use: the main window reads this at start-up, off the UI thread.
+    from db.models import SyncBundle, SyncEnrollment, SyncNotice
+
     with ws.read() as s:
         e = s.get(SyncEnrollment, 1)
         if e is None:
@@ -118,11 +120,15 @@ def sync_overview(ws: Workspace, limit: int = BUNDLE_ROWS) -> SyncOverview:
 
 
 def is_enrolled(ws: Workspace) -> bool:
+    from db.models import SyncEnrollment
+
     with ws.read() as s:
         return s.get(SyncEnrollment, 1) is not None
 
 
 def bureau_url(ws: Workspace) -> str | None:
+    from db.models import SyncEnrollment
+
     with ws.read() as s:
         e = s.get(SyncEnrollment, 1)
         return e.bureau_url if e else None

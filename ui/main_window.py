@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +29,9 @@ from ui.formatting import format_time
 from ui.i18n import role_label, translate
 from ui.operations import run_in_background
 from ui.pages import PageSpec, pages_for
+
+
+SYNC_START_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -146,7 +149,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
         self.sync = SyncController.of(self.ctx)
         self.sync.overview_changed.connect(self._show_sync)
-        self.sync.start()
+        # After the window is up: its first reading loads the sync models in a
+        # worker, which would otherwise compete with start-up for the GIL.
+        QTimer.singleShot(SYNC_START_DELAY_MS, self.sync, self.sync.start)
 
     def _show_sync(self, overview) -> None:
         from ui.sync.controller import status_text

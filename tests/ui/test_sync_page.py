@@ -179,3 +179,25 @@ def test_without_a_system_network_watcher_a_probe_of_the_bureau_starts_passes(
     wait_idle(qtbot)
     assert controller.passes == 1
     controller.stop()
+
+
+def test_the_main_window_status_bar_shows_the_last_successful_sync(
+    qtbot, ctx, postgres_url, tmp_path
+):
+    from app.sync.enrollment import import_enrollment
+    from app.sync.service import sync_pass
+    from ui.main_window import MainWindow
+
+    with running_bureau(postgres_url, tmp_path / "keys") as bureau:
+        import_enrollment(ctx.workspace, bureau.enroll(tmp_path))
+        transport = HttpTransport(bureau.url, policy=FAST)
+        assert sync_pass(ctx.workspace, transport=transport).problem == ""
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.sync.transport_factory = lambda url: HttpTransport(url, policy=FAST)
+        window.show()
+        window.sync.start()  # the window does this itself a moment after showing
+        qtbot.waitUntil(lambda: window.sync_label.text().startswith("上次同步："))
+        wait_idle(qtbot)
+        assert "从未" not in window.sync_label.text()
+        assert "未成功" not in window.sync_label.text()

@@ -30,7 +30,6 @@ from ui.i18n import role_label, translate
 from ui.operations import run_in_background
 from ui.pages import PageSpec, pages_for
 
-
 SYNC_START_DELAY_MS = 1500
 
 

@@ -6,7 +6,10 @@ Figures, each against a floor measured in the same run:
    (target: bundle <= 1.2 x floor + 1 KiB; a school day without photos <= 10 KB);
 2. bytes re-sent when the line drops at random offsets (target <= one 1 MiB chunk);
 3. 1,000 schools' daily bundles ingested into PostgreSQL (target <= 60 s),
-   against a plain COPY of the same rows. Skipped without a reachable PostgreSQL.
+   against a plain COPY of the same rows. Skipped without a reachable PostgreSQL;
+4. photos: bytes of the bundles carrying ten phone photos against the photos'
+   sync copies alone (the floor) and against the originals, the time to pack
+   them, and the photo bytes a later pass sends again (target 0).
 """
 
 from __future__ import annotations
@@ -304,6 +307,81 @@ def ingest_thousand_schools(tmp: Path, schools: int = 1000) -> None:
                 conn.execute(f'DROP DATABASE IF EXISTS "{n}" WITH (FORCE)')
 
 
+def _phone_photo(path: Path, seed: int) -> Path:
+    """A 4000x3000 picture with a phone photo's kind of detail (gradients, edges, grain)."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rnd = random.Random(seed)
+    im = Image.linear_gradient("L").resize((4000, 3000)).convert("RGB")
+    draw = ImageDraw.Draw(im)
+    for _ in range(60):
+        x, y = rnd.randrange(4000), rnd.randrange(3000)
+        color = tuple(rnd.randrange(256) for _ in range(3))
+        draw.rectangle((x, y, x + rnd.randrange(50, 900), y + rnd.randrange(50, 700)), fill=color)
+    grain = Image.effect_noise((4000, 3000), 18).convert("RGB")
+    im = Image.blend(im.filter(ImageFilter.GaussianBlur(2)), grain, 0.12)
+    im.save(path, "JPEG", quality=90)
+    return path
+
+
+def photos_in_bundles(tmp: Path, count: int = 10) -> None:
+    from app.accounts.service import authenticate
+    from app.attachments.store import add_photos
+    from app.demo import build_demo
+    from app.sync.enrollment import import_enrollment, register
+    from app.sync.keys import load_or_create_device_keys
+    from app.sync.outgoing import pack_pending
+    from app.sync.service import sync_pass
+    from app.sync.transport import HttpTransport, RetryPolicy
+    from app.workspace import Workspace
+    from db.models import Photo, SyncBundle
+    from tests.sync_support import running_bureau
+
+    info = build_demo(tmp / "photo-school")
+    ws = Workspace.open(info.data_dir)
+    try:
+        with running_bureau(f"sqlite:///{tmp / 'photo-bureau.sqlite3'}", tmp / "pkeys") as bureau:
+            transport = HttpTransport(bureau.url, policy=RetryPolicy(attempts=3))
+            import_enrollment(ws, bureau.enroll(tmp))
+            register(ws, transport)
+            sync_pass(ws, transport=transport)  # the demo's own records first
+            actor = authenticate(ws, info.principal_username, info.principal_secret)
+            paths = [_phone_photo(tmp / f"phone{i}.jpg", i) for i in range(count)]
+            originals = sum(p.stat().st_size for p in paths)
+            refs = add_photos(ws, actor, paths)
+            keys = load_or_create_device_keys(ws.device_id)
+            start = time.perf_counter()
+            made = pack_pending(ws, keys)
+            pack_s = time.perf_counter() - start
+            from app.attachments.store import sync_copy_path
+
+            copies = sum(sync_copy_path(ws.data_dir, r.sha256).stat().st_size for r in refs)
+            with ws.read() as s:
+                bundles = [s.get(SyncBundle, seq) for seq in made]
+            sent = sum(b.size for b in bundles)
+            sync_pass(ws, transport=transport)
+            # The same pictures named again by new rows (a second PC's import): rows only.
+            with ws.action(actor, "photo.add") as s:
+                for r in refs:
+                    s.add(Photo(sha256=r.sha256, media_type="image/jpeg", byte_size=1,
+                                width=4000, height=3000))  # fmt: skip
+            again = pack_pending(ws, keys)
+            with ws.read() as s:
+                again_blobs = sum(len(s.get(SyncBundle, q).blobs) for q in again)
+                again_bytes = sum(s.get(SyncBundle, q).size for q in again)
+    finally:
+        ws.close()
+    print(
+        f"photos: {count} originals {originals} B -> {len(made)} bundles {sent} B; "
+        f"sync copies alone {copies} B; ratio to copies {sent / copies:.3f}, "
+        f"to originals {sent / originals:.3f}; packing (making the copies) {pack_s:.2f} s"
+    )
+    print(
+        f"photos, later pass naming the same pictures: {again_blobs} photos re-sent, "
+        f"{again_bytes} B in {len(again)} bundle(s) (target 0 photos)"
+    )
+
+
 def main() -> None:
     import keyring
 
@@ -313,6 +391,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         bundle_sizes(Path(tmp))
         resend_after_cuts(Path(tmp))
+        photos_in_bundles(Path(tmp))
         ingest_thousand_schools(Path(tmp))
 
 

@@ -23,6 +23,7 @@ REVISIONS: tuple[str, ...] = (
     "0005_sync",
     "0004_grid_duty",
     "0006_drills",
+    "0008_sync_blobs",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -37,7 +37,18 @@ def main(out_dir: Path) -> None:
                 old.unlink()
             # The first two pages are enough to show the layout.
             subprocess.run(
-                ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", str(pdf), str(out_dir / key)],
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "70",
+                    "-f",
+                    "1",
+                    "-l",
+                    "2",
+                    str(pdf),
+                    str(out_dir / key),
+                ],
                 check=True,
             )
             print(key, "->", sorted(p.name for p in out_dir.glob(f"{key}-*.png")))

@@ -6,7 +6,9 @@ demo principal through the real password check, and saves PNGs with
 ``QWidget.grab()``: main-window.png (dashboard), users.png, settings.png,
 inspection.png (a patrol being answered), hazard-ledger.png (the ledger with
 a hazard's history), drills.png (the drills page with its cadence status),
-drill-editor.png (a drill being written up, photos imported), first-run-wizard.png and login.png. The user's own preferences and data are
+drill-editor.png (a drill being written up, photos imported), sync.png (the
+sync page after a pass to a loopback bureau on a temporary SQLite database),
+first-run-wizard.png and login.png. The user's own preferences and data are
 never touched (temporary folders for everything).
 """
 
@@ -155,6 +157,7 @@ def shoot(outdir: Path, tmp: Path) -> int:
     shoot_inspection(app, window, outdir, tmp)
     shoot_ledger(app, window, outdir)
     shoot_drills(app, window, outdir, tmp)
+    shoot_sync(app, window, outdir, tmp)
 
     window.close()
     operations.wait_all()
@@ -260,6 +263,65 @@ def shoot_drills(app, window, outdir: Path, tmp: Path) -> None:
     wait(app, lambda: not operations.busy())
     save(editor, outdir / "drill-editor.png")
     editor.close()
+def shoot_sync(app, window, outdir: Path, tmp: Path) -> None:
+    """Enrolled with a loopback bureau, synced once, a photo's bundle on its way."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from app.attachments.store import add_photos
+    from app.sync.service import SyncProgress
+    from tests.sync_support import BureauUnderTest
+    from ui import operations
+
+    class MemoryKeyring(KeyringBackend):  # the screenshot machine has no real keyring
+        priority = 1
+        store: dict = {}
+
+        def get_password(self, service, username):
+            return self.store.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.store[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.store.pop((service, username), None)
+
+    keyring.set_keyring(MemoryKeyring())
+    bureau = BureauUnderTest(f"sqlite:///{tmp / 'bureau.db'}", tmp / "bureau-keys").start()
+    try:
+        page = window.show_page("sync")
+        wait(app, lambda: not operations.busy())
+        page.choose_file = lambda: bureau.enroll(tmp, name="东风乡中心学校")
+        page.import_enrollment()
+        wait(app, lambda: page.overview.registered and not operations.busy())
+        from app.bureau.operator import issue_notice
+
+        issue_notice(
+            bureau.engine, "220105-0012", "请于本周五前通过本系统上报秋季开学安全自查结果。"
+        )
+        page.sync_now()
+        wait(app, lambda: not page.controller.running and not operations.busy(), timeout=60)
+        ctx = window.ctx
+        from PIL import Image
+
+        photo = tmp / "fence.jpg"
+        Image.effect_noise((1600, 1200), 40).convert("RGB").save(photo, "JPEG", quality=90)
+        add_photos(ctx.workspace, ctx.actor, [photo])
+        from app.sync.keys import load_or_create_device_keys
+        from app.sync.outgoing import pack_pending
+
+        made = pack_pending(ctx.workspace, load_or_create_device_keys(ctx.workspace.device_id))
+        page.controller.refresh()
+        wait(app, lambda: not operations.busy())
+        # The moment the new bundle is on its way (what a pass shows while it sends).
+        page._pass_started()
+        total = page.model.row_at(0).size
+        page._progress(SyncProgress("uploading", made[-1], int(total * 0.42), total))
+        wait(app, lambda: True)
+        save(window, outdir / "sync.png")
+        page._pass_ended()
+    finally:
+        bureau.stop()
 
 
 if __name__ == "__main__":

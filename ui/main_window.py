@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +29,8 @@ from ui.formatting import format_time
 from ui.i18n import role_label, translate
 from ui.operations import run_in_background
 from ui.pages import PageSpec, pages_for
+
+SYNC_START_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_status_bar()
+        self._attach_sync()
         self._build_shortcuts()
         ctx.events.changed.connect(self._on_changed)
         self.nav.setCurrentRow(0)
@@ -133,6 +136,26 @@ class MainWindow(QMainWindow):
     def _on_changed(self, area: str) -> None:
         if area == "backup":
             self.refresh_status()
+
+    # -- sync (status bar) ----------------------------------------------------
+
+    def _attach_sync(self) -> None:
+        """Start the sync triggers and show the last successful sync in the status bar."""
+        from ui.sync.controller import SyncController
+
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncStatus")
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.sync = SyncController.of(self.ctx)
+        self.sync.overview_changed.connect(self._show_sync)
+        # After the window is up: its first reading loads the sync models in a
+        # worker, which would otherwise compete with start-up for the GIL.
+        QTimer.singleShot(SYNC_START_DELAY_MS, self.sync, self.sync.start)
+
+    def _show_sync(self, overview) -> None:
+        from ui.sync.controller import status_text
+
+        self.sync_label.setText(status_text(overview))
 
     # -- keyboard --------------------------------------------------------------
 

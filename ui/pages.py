@@ -55,6 +55,7 @@ PAGES: list[PageSpec] = [
     PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "ui.users.page:UsersPage", may(Permission.MANAGE_USERS)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "ui.settings.page:SettingsPage"),
     PageSpec("drills", QT_TRANSLATE_NOOP("Navigation", "Emergency drills"), "ui.drills.page:DrillsPage", may(Permission.RECORD_DRILL)),
+    PageSpec("sync", QT_TRANSLATE_NOOP("Navigation", "Sync"), "ui.sync.page:SyncPage", may(Permission.BACKUP)),
 ]  # fmt: skip
 
 

@@ -1,4 +1,5 @@
-"""``xiaoan-bureau``: init, enroll, serve, import, export-returns, status.
+"""``xiaoan-bureau``: init, enroll, serve, import, export-returns, status, quarantine,
+revoke-device, notice.
 
 Every command finds the bureau's keys and settings in ``--key-dir`` (default
 ``$XIAOAN_BUREAU_HOME`` or ``./xiaoan-bureau``); ``--db`` overrides the
@@ -48,6 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-returns", help="write every device's return bundle into a folder")
     p.add_argument("folder", type=Path)
     sub.add_parser("status", help="schools, devices, last bundle, contiguous seq, quarantine")
+    p = sub.add_parser("quarantine", help="list, release or reject quarantined bundles")
+    q = p.add_subparsers(dest="action", required=True)
+    q.add_parser("list", help="every quarantined bundle with its reason")
+    for action, text in (
+        ("release", "run a bundle again (re-ingest, or apply a settled one)"),
+        ("reject", "refuse a bundle for good and tell its device"),
+    ):
+        r = q.add_parser(action, help=text)
+        r.add_argument("bundle", help="number from 'quarantine list' or a SHA-256 prefix")
+    p = sub.add_parser("notice", help="send a text message to a school (shown on its sync page)")
+    p.add_argument("--school-code", required=True)
+    p.add_argument("text")
+    p = sub.add_parser("revoke-device", help="refuse a device's bundles from now on")
+    p.add_argument("device_id", type=uuid.UUID)
     return parser
 
 
@@ -167,7 +182,62 @@ def _status(args, config, engine) -> int:
     return 0
 
 
+def _quarantine(args, config, engine) -> int:
+    from app.bureau import operator
+    from app.bureau.ingest import Ingestor
+
+    if args.action == "list":
+        rows = operator.quarantine_list(engine)
+        if not rows:
+            print("Nothing is quarantined.")
+        for r in rows:
+            settled = "settled" if r.settled else "unsettled"
+            print(
+                f"{r.id:>5}  {r.sha256[:16]}  device {r.device_id or '-'}  seq {r.seq or '-'}"
+                f"  {r.reason} ({settled})  {r.detail}".rstrip()
+            )
+        return 0
+    try:
+        if args.action == "release":
+            result = operator.release(Ingestor(engine, config), args.bundle)
+            print(f"{result.sha256[:16]}: {result.state} {result.reason}".rstrip())
+            return 0 if result.state != "quarantined" else 1
+        sha = operator.reject(engine, args.bundle)
+        print(f"{sha[:16]}: rejected; its device is told at its next sync.")
+        return 0
+    except operator.OperatorError as e:
+        print(f"xiaoan-bureau quarantine: {e}", file=sys.stderr)
+        return 2
+
+
+def _revoke(args, config, engine) -> int:
+    from app.bureau import operator
+
+    try:
+        operator.revoke_device(engine, args.device_id)
+    except operator.OperatorError as e:
+        print(f"xiaoan-bureau revoke-device: {e}", file=sys.stderr)
+        return 2
+    print(f"Device {args.device_id} revoked: its bundles are refused from now on.")
+    return 0
+
+
+def _notice(args, config, engine) -> int:
+    from app.bureau import operator
+
+    try:
+        operator.issue_notice(engine, args.school_code, args.text)
+    except operator.OperatorError as e:
+        print(f"xiaoan-bureau notice: {e}", file=sys.stderr)
+        return 2
+    print(f"Notice for {args.school_code} recorded; its PCs get it at their next sync.")
+    return 0
+
+
 COMMANDS = {
+    "notice": _notice,
+    "quarantine": _quarantine,
+    "revoke-device": _revoke,
     "enroll": _enroll,
     "import": _import,
     "export-returns": _export_returns,

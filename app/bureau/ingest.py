@@ -15,7 +15,8 @@ reason and never blocks the files after it. Rules (README.md, "Bureau"):
 * otherwise it is held until every lower seq of its device is settled; then,
   in one transaction, the hash chain (``broken_chain``) and the clock
   (``clock_skew``: an HLC more than 24 h ahead of the bureau) are checked and
-  its changes merged (:mod:`app.bureau.merge`; a failure is ``apply_failed``).
+  its changes merged (:mod:`app.bureau.merge`; a failure is ``apply_failed``)
+  and its photo sync copies stored (:mod:`app.bureau.blobs`).
   A bundle settled by quarantine still advances the device's contiguous seq.
 
 Thread-safe: each call uses its own connections; the device row is locked
@@ -34,17 +35,18 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select, update
 
+from app.bureau.blobs import store_blobs
 from app.bureau.config import BureauConfig
 from app.bureau.merge import apply_changes
 from app.sync.bundle import Bundle, BundleError, read_bundle
-from app.sync.returns import Acks, build_return
+from app.sync.returns import MAX_NOTICES, Acks, build_return
 from db import hlc as hlc_mod
-from db.models import BureauBundle, BureauDevice
+from db.models import BureauBundle, BureauDevice, BureauNotice
 
 log = logging.getLogger(__name__)
 
 MAX_FUTURE_MS = 24 * 3600 * 1000
-BB, BD = BureauBundle.__table__, BureauDevice.__table__
+BB, BD, BN = BureauBundle.__table__, BureauDevice.__table__, BureauNotice.__table__
 
 
 @dataclasses.dataclass(frozen=True)
@@ -260,6 +262,7 @@ class Ingestor:
         savepoint = conn.begin_nested()
         try:
             apply_changes(conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id)
+            store_blobs(conn, self.config.spool_dir, bundle, dev.school_id)
         except Exception as e:  # noqa: BLE001 - any failure quarantines this bundle only
             savepoint.rollback()
             return "quarantined", "apply_failed", f"{type(e).__name__}: {e}"
@@ -282,15 +285,16 @@ class Ingestor:
                 .order_by(BB.c.seq, BB.c.id)
             ).all()
         held = sorted({r.seq for r in rows if r.state == "held"})
+        # A bundle an operator rejected stays refused, with "rejected" as its reason.
         quarantined = [
             {
                 "seq": r.seq,
                 "sha256": r.sha256,
-                "reason": r.reason,
+                "reason": "rejected" if r.state == "rejected" else r.reason,
                 "settled": bool(r.verified) and r.reason != "seq_conflict",
             }
             for r in rows
-            if r.state == "quarantined"
+            if r.state in ("quarantined", "rejected")
         ]
         return Acks(contiguous, held, quarantined)
 
@@ -312,4 +316,19 @@ class Ingestor:
             signing_key=self.config.signing,
             recipient=dev.recipient,
             created_at=datetime.fromtimestamp(time.time(), UTC).isoformat(),
+            notices=self.notices(dev.school_code),
         )
+
+    def notices(self, school_code: str) -> list[dict]:
+        """The school's newest notices, oldest first, as return bundles carry them."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(BN.c.id, BN.c.text, BN.c.created_at)
+                .where(BN.c.school_code == school_code)
+                .order_by(BN.c.created_at.desc())
+                .limit(MAX_NOTICES)
+            ).all()
+        return [
+            {"id": str(r.id), "text": r.text, "created_at": r.created_at.isoformat()}
+            for r in reversed(rows)
+        ]

@@ -13,7 +13,9 @@ Members, in this order:
   fingerprints and every other member's SHA-256 and size;
 * ``manifest.sig`` — the Ed25519 signature of ``manifest.json`` by the device key;
 * ``changes.jsonl`` — one canonical JSON change per line;
-* ``blobs/<sha256>`` — photo sync copies, stored as they are (already JPEG).
+* ``blobs/<sha256>`` — photo sync copies, stored as they are (already JPEG),
+  named by the SHA-256 of these bytes; the manifest's ``blobs`` maps each to
+  the SHA-256 of the photo's original (what the ``photo`` row names).
 
 The file name is ``{school}.{device}.{seq:08d}.bundle``; the bytes are the same
 over HTTP or on a USB stick.
@@ -113,8 +115,14 @@ def build_bundle(
     recipients: list[str],
     created_at: str,
     bundle_id: uuid.UUID | None = None,
+    blob_photos: dict[str, str] | None = None,
 ) -> bytes:
-    """Pack, sign and encrypt one bundle. Returns the file's bytes."""
+    """Pack, sign and encrypt one bundle. Returns the file's bytes.
+
+    ``blobs`` maps each photo sync copy's SHA-256 to its bytes;
+    ``blob_photos`` maps the same SHA-256 to the original's (the ``photo``
+    rows' ``sha256``) and goes into the manifest as ``blobs``.
+    """
     import pyrage
     import zstandard
     from pyrage import x25519
@@ -138,6 +146,7 @@ def build_bundle(
         "app_version": app_version,
         "created_at": created_at,
         "recipients": sorted(age_fingerprint(r) for r in recipients),
+        "blobs": {digest: (blob_photos or {}).get(digest, "") for digest in sorted(blobs)},
         "members": {
             name: {"sha256": sha256_hex(data), "size": len(data)} for name, data in members
         },

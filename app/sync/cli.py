@@ -82,8 +82,16 @@ def sync(args: argparse.Namespace) -> int:
             seq=seq,
             reason=reason,
         )
-    if report.error:
-        return fail(QT_TRANSLATE_NOOP("cli", "Sync stopped: {error}"), 2, error=report.error)
+    if report.problem:
+        from app.i18n import translate
+        from app.sync.problems import message
+
+        # The plain sentence (what to do); the technical detail is in the log.
+        return fail(
+            QT_TRANSLATE_NOOP("cli", "Sync stopped: {error}"),
+            2,
+            error=translate("app", message(report.problem)),
+        )
     say(
         QT_TRANSLATE_NOOP(
             "cli", "Sent {uploaded} bundles; the bureau has everything up to bundle {acked}."

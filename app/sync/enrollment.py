@@ -163,3 +163,28 @@ def register(ws: Workspace, transport) -> EnrollmentInfo:
     return EnrollmentInfo(
         row.bureau_url, row.school_code, row.bureau_fingerprint, row.device_fingerprint, True
     )
+
+
+def enroll_from_file(
+    ws: Workspace, path: Path, transport_factory=None
+) -> tuple[EnrollmentInfo, str]:
+    """Import the file, then try to register at once (what the sync page does).
+
+    Returns the enrollment and a problem code (:mod:`app.sync.problems`; ""
+    when registration went through). A bureau that cannot be reached now is
+    not an error: the next sync pass registers. ``transport_factory(url)``
+    makes the transport (tests); by default a briefly patient HTTP one.
+    """
+    from app.sync import problems
+    from app.sync.transport import HttpTransport, Refused, RetryPolicy, Transient
+
+    info = import_enrollment(ws, path)
+    # Someone is waiting at the screen: try briefly, the next pass tries again.
+    if transport_factory is not None:
+        transport = transport_factory(info.bureau_url)
+    else:
+        transport = HttpTransport(info.bureau_url, policy=RetryPolicy(2, timeout=20))
+    try:
+        return register(ws, transport), ""
+    except (Transient, Refused) as e:
+        return info, problems.classify(e, registering=True)

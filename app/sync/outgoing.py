@@ -3,9 +3,12 @@
 Contract of :func:`pack_pending`: outbox rows not yet in a bundle are packed in
 outbox order into bundles numbered 1, 2, … per device, each naming the
 previous bundle's SHA-256 (a hash chain), each at most
-:data:`~app.sync.bundle.MAX_BUNDLE_BYTES`. A photo's sync copy travels in the
-bundle of the change that adds it; a photo too big to share a bundle goes
-alone; a photo already in an acknowledged bundle is never sent again. The
+:data:`~app.sync.bundle.MAX_BUNDLE_BYTES`. A photo's sync copy (long edge ≤
+1600 px, made here if the background job has not made it yet) travels in the
+bundle of the ``photo`` insert that names it, as ``blobs/<sha256 of the copy>``,
+with the manifest's ``blobs`` map naming the original's SHA-256; a photo too
+big to share a bundle goes alone; a photo already in a bundle that was not
+refused (acknowledged, or still on its way) is never packed again. The
 file is written (atomically) before its row and the outbox marks commit, in
 one write transaction, so a crash leaves at worst an orphan file that the next
 pack overwrites. Not safe to run twice at once for one data folder (the write
@@ -14,6 +17,7 @@ lock serialises it).
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +34,7 @@ from db import schema
 from db.models import BundleState, SyncBundle, SyncEnrollment
 from db.models.outbox import OutboxEntry
 
+log = logging.getLogger(__name__)
 OUTGOING_DIR = Path("sync") / "outgoing"
 # Room for the tar headers, the manifest and age's framing.
 FRAMING_BYTES = 64 * 1024
@@ -42,26 +47,36 @@ def outgoing_dir(ws: Workspace) -> Path:
     return path
 
 
-def photo_bytes(ws: Workspace, sha256: str) -> bytes | None:
-    """The photo's sync copy, if the attachments store can give it (None otherwise)."""
+def photo_bytes(ws: Workspace, sha256: str, media_type: str = "image/jpeg") -> bytes | None:
+    """The sync copy of the photo whose original has ``sha256`` (None if this PC lacks it)."""
+    from app.attachments.store import make_derivatives
+
     try:
-        from app.attachments import sync_copy  # type: ignore[attr-defined]
-    except ImportError:
+        return make_derivatives(ws.data_dir, sha256, media_type).sync_copy.read_bytes()
+    except FileNotFoundError:
+        return None  # a photo row from another PC of the school: its bytes are not here
+    except OSError:
+        log.warning("photo %s: sync copy could not be made", sha256[:12], exc_info=True)
         return None
-    return sync_copy(ws, sha256)
 
 
-def _blob_ref(change: dict[str, Any]) -> str | None:
+def _blob_ref(change: dict[str, Any]) -> tuple[str, str] | None:
+    """(original SHA-256, media type) of the photo a change adds, if it adds one."""
     if change["table"] == "photo" and change["op"] == "insert":
-        return change["changes"].get("sha256")
+        sha = change["changes"].get("sha256")
+        if sha:
+            return sha, change["changes"].get("media_type") or "image/jpeg"
     return None
 
 
-def _acked_blobs(s) -> set[str]:
-    acked: set[str] = set()
-    for blobs in s.scalars(select(SyncBundle.blobs).where(SyncBundle.state == BundleState.ACKED)):
-        acked.update(blobs or [])
-    return acked
+def _sent_photos(s) -> set[str]:
+    """Originals whose sync copy is in a bundle the bureau has not refused."""
+    sent: set[str] = set()
+    for blobs in s.scalars(
+        select(SyncBundle.blobs).where(SyncBundle.state != BundleState.QUARANTINED)
+    ):
+        sent.update(blobs or [])
+    return sent
 
 
 def pack_pending(
@@ -81,18 +96,19 @@ def pack_pending(
             if not entries:
                 return made
             enrollment = s.get(SyncEnrollment, 1)
-            acked = _acked_blobs(s)
+            sent = _sent_photos(s)
             changes: list[dict[str, Any]] = []
-            blobs: dict[str, bytes] = {}
+            blobs: dict[str, bytes] = {}  # sync copy sha -> bytes
+            photos: dict[str, str] = {}  # sync copy sha -> original sha
             taken: list[int] = []
             used = 0
             for entry in entries:
                 change = outbox_change(entry)
                 size = len(canonical_json(change)) + 1
-                digest = _blob_ref(change)
+                ref = _blob_ref(change)
                 blob = None
-                if digest and digest not in acked and digest not in blobs:
-                    blob = photo_bytes(ws, digest)
+                if ref and ref[0] not in sent and ref[0] not in photos.values():
+                    blob = photo_bytes(ws, *ref)
                 extra = len(blob) if blob is not None else 0
                 if taken and used + size + extra > budget:
                     break  # a big photo starts (and usually fills) the next bundle
@@ -100,7 +116,9 @@ def pack_pending(
                 taken.append(entry.seq)
                 used += size + extra
                 if blob is not None:
-                    blobs[digest] = blob
+                    copy_sha = sha256_hex(blob)
+                    blobs[copy_sha] = blob
+                    photos[copy_sha] = ref[0]
             last = s.scalar(select(SyncBundle).order_by(SyncBundle.seq.desc()).limit(1))
             seq = (last.seq + 1) if last else 1
             prev = last.sha256 if last else ""
@@ -113,6 +131,7 @@ def pack_pending(
                 prev_sha256=prev,
                 changes=changes,
                 blobs=blobs,
+                blob_photos=photos,
                 schema_revision=schema.HEAD,
                 app_version=APP_VERSION,
                 signing_key=keys.signing,
@@ -133,7 +152,7 @@ def pack_pending(
                     prev_sha256=prev,
                     size=len(data),
                     change_count=len(changes),
-                    blobs=sorted(blobs),
+                    blobs=sorted(photos.values()),
                     state=BundleState.PENDING,
                     created_at=now,
                 )

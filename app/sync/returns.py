@@ -3,7 +3,7 @@
 A return bundle is the same kind of file as a bundle (age v1 around a tar of
 ``manifest.json``, ``manifest.sig`` and members) with ``"kind": "return"``;
 it is signed by the bureau's Ed25519 key and encrypted to the device's age
-recipient. Its one member today is ``acks.json``::
+recipient. Its members are ``acks.json``::
 
     {"contiguous_seq": 7,            # every seq <= 7 is settled at the bureau
      "held": [9, 10],                # stored, waiting for seq 8
@@ -12,6 +12,9 @@ recipient. Its one member today is ``acks.json``::
 ``settled`` is true when the quarantined bundle's signature verified, so it
 used up its seq (its changes wait for an operator); false when the file could
 not be trusted (damaged, wrong key…), so the device should send that seq again.
+and, when the bureau has any for the school, ``notices.json``: the newest
+notices (at most :data:`MAX_NOTICES`), ``[{"id": uuid, "text": "…",
+"created_at": ISO 8601}]``, every time (the device keeps each id once).
 Return bundles are numbered per device (``return_seq``); a device ignores any
 return bundle not newer than the last one it applied.
 """
@@ -29,6 +32,7 @@ from app.sync.bundle import BundleError, _tar, canonical_json, sha256_hex
 from app.sync.keys import AgeIdentity, SigningKey, verify_signature
 
 RETURN_FORMAT = 1
+MAX_NOTICES = 50
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,6 +49,7 @@ class Acks:
 class ReturnBundle:
     manifest: dict[str, Any]
     acks: Acks
+    notices: tuple[dict[str, Any], ...] = ()
 
     @property
     def return_seq(self) -> int:
@@ -64,11 +69,14 @@ def build_return(
     signing_key: SigningKey,
     recipient: str,
     created_at: str,
+    notices: list[dict[str, Any]] | None = None,
 ) -> bytes:
     import pyrage
     from pyrage import x25519
 
-    body = canonical_json(acks.as_json())
+    members = [("acks.json", canonical_json(acks.as_json()))]
+    if notices:
+        members.append(("notices.json", canonical_json(list(notices)[:MAX_NOTICES])))
     manifest = {
         "format": RETURN_FORMAT,
         "kind": "return",
@@ -76,14 +84,16 @@ def build_return(
         "school": str(school_id) if school_id else None,
         "return_seq": return_seq,
         "created_at": created_at,
-        "members": {"acks.json": {"sha256": sha256_hex(body), "size": len(body)}},
+        "members": {
+            name: {"sha256": sha256_hex(body), "size": len(body)} for name, body in members
+        },
     }
     manifest_bytes = canonical_json(manifest)
     tar = _tar(
         [
             ("manifest.json", manifest_bytes),
             ("manifest.sig", signing_key.sign(manifest_bytes)),
-            ("acks.json", body),
+            *members,
         ]
     )
     return pyrage.encrypt(tar, [x25519.Recipient.from_str(recipient)])
@@ -126,4 +136,17 @@ def read_return(
         raise BundleError("member_hash_mismatch", "acks.json")
     raw = json.loads(body)
     acks = Acks(int(raw["contiguous_seq"]), list(raw["held"]), list(raw["quarantined"]))
-    return ReturnBundle(manifest, acks)
+    notices: tuple[dict[str, Any], ...] = ()
+    meta = manifest.get("members", {}).get("notices.json")
+    if meta is not None:
+        body = files.get("notices.json", b"")
+        if sha256_hex(body) != meta.get("sha256"):
+            raise BundleError("member_hash_mismatch", "notices.json")
+        try:
+            notices = tuple(
+                {"id": str(n["id"]), "text": str(n["text"]), "created_at": str(n["created_at"])}
+                for n in json.loads(body)
+            )
+        except (ValueError, KeyError, TypeError) as e:
+            raise BundleError("bad_manifest", f"notices: {e}") from None
+    return ReturnBundle(manifest, acks, notices)

@@ -8,6 +8,11 @@ data folder are serialised by a process-wide lock; a second caller waits.
 
 Outbox rows are marked acknowledged only from a verified return bundle
 (:func:`apply_return`), over HTTP or from a USB folder alike.
+
+Progress: ``sync_pass(progress=...)`` calls the given function with a
+:class:`SyncProgress` from the thread running the pass (packing, each
+uploaded chunk, fetching the reply). It is a plain callable, so the UI
+decides how to hand it over to its own thread.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import base64
 import dataclasses
 import logging
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,19 +30,37 @@ from sqlalchemy import select, update
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync import enrollment as enrollment_mod
+from app.sync import problems
 from app.sync.bundle import BundleError
 from app.sync.keys import load_or_create_device_keys
 from app.sync.outgoing import outgoing_dir, pack_pending, unacked_count
 from app.sync.returns import Acks, read_return
 from app.sync.transport import HttpTransport, Refused, RetryPolicy, Transient
 from app.workspace import Workspace
-from db.models import BundleState, SyncBundle, SyncEnrollment
+from db.models import BundleState, SyncBundle, SyncEnrollment, SyncNotice
 from db.models.outbox import OutboxEntry
 
 log = logging.getLogger(__name__)
 _locks: dict[Path, threading.Lock] = {}
 _locks_guard = threading.Lock()
 OPEN_STATES = (BundleState.PENDING, BundleState.UPLOADING, BundleState.SENT)
+
+
+@dataclasses.dataclass(frozen=True)
+class SyncProgress:
+    """Where a pass is: ``stage`` packing | uploading | fetching; bytes of bundle ``seq``."""
+
+    stage: str
+    seq: int = 0
+    sent: int = 0
+    total: int = 0
+
+
+Progress = Callable[[SyncProgress], None]
+
+
+def _no_progress(_p: SyncProgress) -> None:
+    pass
 
 
 @dataclasses.dataclass
@@ -47,7 +71,9 @@ class SyncReport:
     unacked_changes: int = 0
     open_bundles: int = 0
     quarantined: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    # Technical detail for the log; ``problem`` is the code to show (app.sync.problems).
     error: str = ""
+    problem: str = ""
 
     @property
     def anything_left(self) -> bool:
@@ -74,36 +100,55 @@ def _open_bundles(ws: Workspace) -> list[SyncBundle]:
 
 
 def sync_pass(
-    ws: Workspace, *, transport: HttpTransport | None = None, policy: RetryPolicy | None = None
+    ws: Workspace,
+    *,
+    transport: HttpTransport | None = None,
+    policy: RetryPolicy | None = None,
+    progress: Progress | None = None,
 ) -> SyncReport:
-    """Run one pass. Network trouble ends the pass early with ``report.error`` set."""
+    """Run one pass. Network trouble ends the pass early with ``report.problem`` set.
+
+    Raises UserError (not enrolled, no keyring, a reply that does not verify);
+    everything the network can do wrong is in the report instead.
+    """
+    progress = progress or _no_progress
     with _lock(ws):
         enrollment = enrollment_mod.current_enrollment(ws)
         transport = transport or HttpTransport(enrollment.bureau_url, policy=policy)
         keys = load_or_create_device_keys(ws.device_id)
         report = SyncReport()
+        registering = True
         try:
             enrollment_mod.register(ws, transport)
+            registering = False
+            progress(SyncProgress("packing"))
             report.packed = len(pack_pending(ws, keys))
             for bundle in _open_bundles(ws):
                 if bundle.state == BundleState.SENT:
                     continue
-                _upload(ws, transport, bundle)
+                _upload(ws, transport, bundle, progress)
                 report.uploaded += 1
+            progress(SyncProgress("fetching"))
             data = transport.fetch_return(ws.device_id)
             apply_return(ws, data)
         except (Transient, Refused, OSError) as e:
             report.error = str(e)
-            log.warning("sync pass stopped: %s", e)
+            report.problem = problems.classify(e, registering=registering)
+            log.warning("sync pass stopped (%s): %s", report.problem, e)
         _fill(ws, report)
+        now = datetime.now(UTC)
         with ws.db.write(actor_id=None) as s:
             row = s.get(SyncEnrollment, 1)
-            row.last_sync_at = datetime.now(UTC)
-            row.last_error = report.error[:500]
+            row.last_attempt_at = now
+            if not report.problem:
+                row.last_sync_at = now
+            row.last_error = report.problem
         return report
 
 
-def _upload(ws: Workspace, transport: HttpTransport, bundle: SyncBundle) -> None:
+def _upload(
+    ws: Workspace, transport: HttpTransport, bundle: SyncBundle, progress: Progress = _no_progress
+) -> None:
     path = outgoing_dir(ws) / bundle.file_name
     metadata = {"name": bundle.file_name, "sha256": bundle.sha256}
 
@@ -112,7 +157,9 @@ def _upload(ws: Workspace, transport: HttpTransport, bundle: SyncBundle) -> None
 
     def on_progress(offset: int) -> None:
         _set_bundle(ws, bundle.seq, bytes_sent=offset)
+        progress(SyncProgress("uploading", bundle.seq, offset, bundle.size))
 
+    progress(SyncProgress("uploading", bundle.seq, bundle.bytes_sent, bundle.size))
     outcome = transport.upload(
         path, metadata, url=bundle.upload_url, on_url=on_url, on_progress=on_progress
     )
@@ -163,8 +210,18 @@ def apply_return(ws: Workspace, data: bytes) -> Acks | None:
         row.return_seq = ret.return_seq
         row.acked_seq = max(row.acked_seq, acks.contiguous_seq)
         settled_ok: list[int] = []
-        for b in s.scalars(select(SyncBundle).where(SyncBundle.state.in_(OPEN_STATES))):
+        watched = (*OPEN_STATES, BundleState.QUARANTINED)
+        for b in s.scalars(select(SyncBundle).where(SyncBundle.state.in_(watched))):
             q = by_sha.get(b.sha256)
+            if b.state == BundleState.QUARANTINED:
+                if q is None and b.seq <= acks.contiguous_seq and b.reason != "seq_conflict":
+                    # An operator at the bureau released it: its changes are in now.
+                    b.state, b.reason, b.acked_at = BundleState.ACKED, "", now
+                    settled_ok.append(b.seq)
+                    (outgoing_dir(ws) / b.file_name).unlink(missing_ok=True)
+                elif q is not None:
+                    b.reason = q["reason"]
+                continue
             if b.seq <= acks.contiguous_seq:
                 if q and q["settled"]:
                     b.state, b.reason = BundleState.QUARANTINED, q["reason"]
@@ -182,6 +239,7 @@ def apply_return(ws: Workspace, data: bytes) -> Acks | None:
                 )
             elif b.state == BundleState.SENT and b.seq not in acks.held:
                 b.state, b.upload_url, b.bytes_sent = BundleState.PENDING, None, 0
+        _keep_notices(s, ret.notices, now)
         if settled_ok:
             s.execute(
                 update(OutboxEntry)
@@ -190,6 +248,26 @@ def apply_return(ws: Workspace, data: bytes) -> Acks | None:
                 .execution_options(synchronize_session=False)
             )
     return acks
+
+
+def _keep_notices(s, notices, now: datetime) -> None:
+    """Store the bureau's notices this PC has not seen yet (by their bureau id)."""
+    import uuid
+
+    if not notices:
+        return
+    ids = {uuid.UUID(n["id"]): n for n in notices}
+    known = set(s.scalars(select(SyncNotice.id).where(SyncNotice.id.in_(ids))))
+    for nid, n in ids.items():
+        if nid not in known:
+            s.add(
+                SyncNotice(
+                    id=nid,
+                    text=n["text"][:4000],
+                    created_at=datetime.fromisoformat(n["created_at"]),
+                    received_at=now,
+                )
+            )
 
 
 # -- USB ---------------------------------------------------------------------------

@@ -23,19 +23,31 @@ import requests
 import stamina
 from tusclient.client import TusClient
 from tusclient.exceptions import TusCommunicationError, TusUploadFailed
+from tusclient.request import TusRequest
 from tusclient.uploader import Uploader
+from tusclient.uploader.uploader import _verify_upload
 
 CHUNK_SIZE = 1024 * 1024
 HTTP_TIMEOUT = 60
+# Seconds one chunk's PATCH may go without progress (connect, or waiting for
+# the answer) before the line counts as dead and the upload resumes.
+CHUNK_TIMEOUT = 60.0
 TRANSIENT_STATUS = {408, 409, 425, 429, 460, 500, 502, 503, 504}
 
 
 class Transient(Exception):
-    """Worth retrying; ``retry_after`` is the server's wish in seconds, if it said."""
+    """Worth retrying; ``retry_after`` is the server's wish in seconds, if it said.
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    ``status`` is the HTTP status when the server answered (None for a
+    connection that failed, was cut or stalled).
+    """
+
+    def __init__(
+        self, message: str, retry_after: float | None = None, status: int | None = None
+    ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.status = status
 
 
 class Refused(Exception):
@@ -82,17 +94,53 @@ def retry_after_seconds(value: str | None) -> float | None:
 def _check(resp: requests.Response) -> requests.Response:
     if resp.status_code in TRANSIENT_STATUS:
         raise Transient(
-            f"HTTP {resp.status_code}", retry_after_seconds(resp.headers.get("retry-after"))
+            f"HTTP {resp.status_code}",
+            retry_after_seconds(resp.headers.get("retry-after")),
+            status=resp.status_code,
         )
     if resp.status_code >= 400:
         raise Refused(resp.status_code, resp.text[:300])
     return resp
 
 
+class _TimedRequest(TusRequest):
+    """tuspy's PATCH with a timeout: its own request waits for ever on a stalled line."""
+
+    timeout: float = CHUNK_TIMEOUT
+
+    def perform(self):
+        try:
+            chunk = self.file.read(self._content_length)
+            self.add_checksum(chunk)
+            resp = requests.patch(
+                self._url,
+                data=chunk,
+                headers=self._request_headers,
+                verify=self.verify_tls_cert,
+                cert=self.client_cert,
+                timeout=self.timeout,
+            )
+            self.status_code = resp.status_code
+            self.response_content = resp.content
+            self.response_headers = {k.lower(): v for k, v in resp.headers.items()}
+        except requests.exceptions.RequestException as error:
+            raise TusCommunicationError(f"chunk upload failed: {error}") from None
+
+
 class _BundleUploader(Uploader):
-    """tuspy's uploader with SHA-256 checksums and Retry-After-aware errors."""
+    """tuspy's uploader with SHA-256 checksums, a chunk timeout and Retry-After-aware errors."""
 
     CHECKSUM_ALGORITHM_PAIR = ("sha256", hashlib.sha256)
+    chunk_timeout: float = CHUNK_TIMEOUT
+
+    def _do_request(self):
+        self.request = _TimedRequest(self)
+        self.request.timeout = self.chunk_timeout
+        try:
+            self.request.perform()
+            _verify_upload(self.request)
+        except TusUploadFailed as error:
+            self._retry_or_cry(error)
 
     def create_url(self):
         try:
@@ -115,13 +163,35 @@ class _BundleUploader(Uploader):
         return int(resp.headers["upload-offset"])
 
 
+def reachable(base_url: str, timeout: float = 3.0) -> bool:
+    """Whether a TCP connection to the bureau's host and port opens (a cheap probe, no HTTP)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url)
+    if not parts.hostname:
+        return False
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
 class HttpTransport:
     def __init__(
-        self, base_url: str, *, policy: RetryPolicy | None = None, chunk_size: int = CHUNK_SIZE
+        self,
+        base_url: str,
+        *,
+        policy: RetryPolicy | None = None,
+        chunk_size: int = CHUNK_SIZE,
+        chunk_timeout: float = CHUNK_TIMEOUT,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.policy = policy or RetryPolicy()
         self.chunk_size = chunk_size
+        self.chunk_timeout = chunk_timeout
 
     def _backoff(self, exc: Exception) -> bool | float:
         if isinstance(exc, Transient):
@@ -211,7 +281,7 @@ class HttpTransport:
                         return UploadOutcome("quarantined", "seq_conflict")
                     if e.status_code is None or e.status_code in TRANSIENT_STATUS:
                         wait = retry_after_seconds(got.get("retry-after"))
-                        raise Transient(str(e), wait) from None
+                        raise Transient(str(e), wait, status=e.status_code) from None
                     raise Refused(e.status_code, str(e.response_content)[:300]) from None
                 except TusCommunicationError as e:
                     raise Transient(str(e)) from None
@@ -224,7 +294,7 @@ class HttpTransport:
         return self._retrying(attempt)
 
     def _uploader(self, path: Path, metadata: dict[str, str], url: str | None) -> _BundleUploader:
-        return _BundleUploader(
+        up = _BundleUploader(
             file_path=str(path),
             client=TusClient(f"{self.base_url}/tus/"),
             url=url,
@@ -233,3 +303,5 @@ class HttpTransport:
             upload_checksum=True,
             retries=0,
         )
+        up.chunk_timeout = self.chunk_timeout
+        return up

@@ -23,9 +23,11 @@ _LAZY: dict[str, str] = {
     "FinalizedRecordError": "db.models.inspections",
     "Photo": "db.models.attachments",
     "PhotoLink": "db.models.attachments",
+    "BureauBlob": "db.models.bureau",
     "BureauBundle": "db.models.bureau",
     "BureauDevice": "db.models.bureau",
     "BureauFieldClock": "db.models.bureau",
+    "BureauNotice": "db.models.bureau",
     "BureauSchool": "db.models.bureau",
     "EnrollmentToken": "db.models.bureau",
     "Drill": "db.models.drills",
@@ -53,6 +55,7 @@ _LAZY: dict[str, str] = {
     "StaffMember": "db.models.staff",
     "SyncBundle": "db.models.sync",
     "SyncEnrollment": "db.models.sync",
+    "SyncNotice": "db.models.sync",
 }
 
 
@@ -72,9 +75,11 @@ def __getattr__(name: str):
 
 __all__ = [
     "AuditEntry",
+    "BureauBlob",
     "BureauBundle",
     "BureauDevice",
     "BureauFieldClock",
+    "BureauNotice",
     "BureauSchool",
     "DeviceState",
     "Drill",
@@ -108,5 +113,6 @@ __all__ = [
     "StaffMember",
     "SyncBundle",
     "SyncEnrollment",
+    "SyncNotice",
     "UserAccount",
 ]

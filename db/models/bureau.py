@@ -97,6 +97,35 @@ class BureauFieldClock(Base):
     clocks: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class BureauBlob(Base):
+    """A photo sync copy received in a bundle, stored once under its own SHA-256.
+
+    ``sha256`` names the sync copy's bytes (``spool/blobs/<sha256>``);
+    ``photo_sha256`` is the original's hash, the ``sha256`` of the school's
+    ``photo`` rows, so a photo row finds its picture at the bureau.
+    """
+
+    __tablename__ = "bureau_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    school_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    photo_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    path: Mapped[str] = mapped_column(String(400))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BureauNotice(Base):
+    """A message from the bureau to one school, sent down in every return bundle."""
+
+    __tablename__ = "bureau_notice"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    school_code: Mapped[str] = mapped_column(Code, ForeignKey("bureau_school.code"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class EnrollmentToken(Base):
     """A one-time enrollment token, stored only as its SHA-256."""
 

@@ -39,7 +39,10 @@ class SyncEnrollment(Base):
     return_seq: Mapped[int] = mapped_column(Integer, default=0)
     # Highest contiguous bundle seq the bureau has acknowledged.
     acked_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # Last pass that finished with nothing going wrong (shown in the status bar).
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Last pass tried, and the problem code it ended with ("" when it went well).
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     last_error: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -61,7 +64,8 @@ class SyncBundle(Base):
     prev_sha256: Mapped[str] = mapped_column(String(64), default="")
     size: Mapped[int] = mapped_column(BigInteger)
     change_count: Mapped[int] = mapped_column(Integer, default=0)
-    # SHA-256 of the photo sync copies inside, so an acked photo is never sent again.
+    # SHA-256 of the *originals* whose sync copies are inside (the photo rows'
+    # ``sha256``), so a photo in an acked bundle is never sent again.
     blobs: Mapped[list[str]] = mapped_column(JSON, default=list)
     state: Mapped[str] = mapped_column(String(16), default=BundleState.PENDING)
     upload_url: Mapped[str | None] = mapped_column(String(400), default=None)
@@ -73,3 +77,14 @@ class SyncBundle(Base):
 
     def as_dict(self) -> dict[str, Any]:
         return {c.key: getattr(self, c.key) for c in self.__table__.columns}
+
+
+class SyncNotice(Base):
+    """A notice from the bureau received in a return bundle (kept by its bureau id)."""
+
+    __tablename__ = "sync_notice"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

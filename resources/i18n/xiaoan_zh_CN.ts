@@ -1421,6 +1421,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <source>Emergency drills</source>
         <translation>应急演练</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>数据同步</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -1606,6 +1610,277 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Nothing has been changed.</source>
         <translation>未做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Sync: not enrolled</source>
+        <translation>同步：未注册</translation>
+    </message>
+    <message>
+        <source>Last sync: {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
+    <message>
+        <source> (the latest attempt failed; see the sync page)</source>
+        <translation>（最近一次未成功，详见数据同步页）</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <source>Sent, waiting for the bureau</source>
+        <translation>已发送，等待教育局确认</translation>
+    </message>
+    <message>
+        <source>Received by the bureau</source>
+        <translation>教育局已收到</translation>
+    </message>
+    <message>
+        <source>Held back by the bureau</source>
+        <translation>被教育局暂扣</translation>
+    </message>
+    <message>
+        <source>the file is not a sync bundle</source>
+        <translation>文件不是同步数据包</translation>
+    </message>
+    <message>
+        <source>made for another bureau&apos;s key</source>
+        <translation>数据包是为其他教育局的密钥加密的</translation>
+    </message>
+    <message>
+        <source>damaged on the way; it will be sent again</source>
+        <translation>传输中损坏，将重新发送</translation>
+    </message>
+    <message>
+        <source>the contents list is unreadable</source>
+        <translation>数据包清单无法读取</translation>
+    </message>
+    <message>
+        <source>made by a newer version of xiaoan</source>
+        <translation>由更新版本的校安生成</translation>
+    </message>
+    <message>
+        <source>the bureau does not know this computer (withdrawn or not enrolled)</source>
+        <translation>教育局不认识这台电脑（已被撤销或未注册）</translation>
+    </message>
+    <message>
+        <source>the signature does not match this computer</source>
+        <translation>签名与这台电脑不符</translation>
+    </message>
+    <message>
+        <source>the bureau already has another file with this number</source>
+        <translation>教育局已收到另一个同编号的数据包</translation>
+    </message>
+    <message>
+        <source>does not follow the previous bundle</source>
+        <translation>与上一个数据包衔接不上</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is far ahead; check the date</source>
+        <translation>这台电脑的时钟快了很多，请检查日期时间</translation>
+    </message>
+    <message>
+        <source>the bureau could not file its records</source>
+        <translation>教育局无法录入其中的记录</translation>
+    </message>
+    <message>
+        <source>the bureau rejected it</source>
+        <translation>教育局已拒收</translation>
+    </message>
+    <message>
+        <source>reason given by the bureau: {reason}</source>
+        <translation>教育局给出的原因：{reason}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>打包时间</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}：{reason}</translation>
+    </message>
+    <message>
+        <source>Sending {percent}%</source>
+        <translation>正在发送 {percent}%</translation>
+    </message>
+    <message>
+        <source>Sync with the education bureau</source>
+        <translation>与教育局同步</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Bureau:</source>
+        <translation>教育局：</translation>
+    </message>
+    <message>
+        <source>Bureau fingerprint:</source>
+        <translation>教育局指纹：</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s fingerprint:</source>
+        <translation>本机指纹：</translation>
+    </message>
+    <message>
+        <source>Read both fingerprints to the bureau by phone: they must match what the bureau sees. If they differ, do not sync and call the bureau.</source>
+        <translation>请打电话向教育局逐一核对这两个指纹，必须与教育局看到的完全一致。如果不一致，请不要同步，并联系教育局。</translation>
+    </message>
+    <message>
+        <source>Import enrollment file…</source>
+        <translation>导入注册文件…</translation>
+    </message>
+    <message>
+        <source>USB transfer (no network)</source>
+        <translation>U盘传递（无网络时）</translation>
+    </message>
+    <message>
+        <source>Without a network: export the bundles to a USB stick and take it to the bureau. Bring back the bureau&apos;s reply files on the stick and import them.</source>
+        <translation>没有网络时：把数据包导出到U盘，送到教育局；再把教育局的回执文件用U盘带回来导入。</translation>
+    </message>
+    <message>
+        <source>Export bundles to a folder…</source>
+        <translation>导出数据包到文件夹…</translation>
+    </message>
+    <message>
+        <source>Import the bureau&apos;s replies…</source>
+        <translation>导入教育局回执…</translation>
+    </message>
+    <message>
+        <source>Notices from the bureau</source>
+        <translation>教育局通知</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Not enrolled. Import the enrollment file the education bureau sent you.</source>
+        <translation>未注册。请导入教育局发给学校的注册文件。</translation>
+    </message>
+    <message>
+        <source>Enrollment file imported; this computer registers with the bureau at the next sync.</source>
+        <translation>注册文件已导入；下次同步时本机将向教育局完成注册。</translation>
+    </message>
+    <message>
+        <source>Enrolled with the bureau as school {code}.</source>
+        <translation>已在教育局注册，学校代码 {code}。</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {time}</source>
+        <translation>上次成功同步：{time}</translation>
+    </message>
+    <message>
+        <source>Records not yet received by the bureau: {n}</source>
+        <translation>教育局尚未收到的记录：{n}</translation>
+    </message>
+    <message>
+        <source>No notices.</source>
+        <translation>暂无通知。</translation>
+    </message>
+    <message>
+        <source>Syncs by itself when the network comes back and every 15 minutes.</source>
+        <translation>网络恢复时以及每 15 分钟会自动同步。</translation>
+    </message>
+    <message>
+        <source>Checks every minute whether the bureau can be reached; syncs when it can and every 15 minutes.</source>
+        <translation>每分钟检查一次能否连上教育局；能连上时以及每 15 分钟会自动同步。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Sending bundle {seq}: {percent}%</source>
+        <translation>正在发送第 {seq} 个数据包：{percent}%</translation>
+    </message>
+    <message>
+        <source>Waiting for the bureau&apos;s reply…</source>
+        <translation>等待教育局回执…</translation>
+    </message>
+    <message>
+        <source>The bureau held back {n} bundles (see the list). Call the bureau; everything else was received.</source>
+        <translation>教育局暂扣了 {n} 个数据包（见下表），请联系教育局；其余数据教育局均已收到。</translation>
+    </message>
+    <message>
+        <source>Sync finished: the bureau has everything.</source>
+        <translation>同步完成：教育局已收到全部数据。</translation>
+    </message>
+    <message>
+        <source>Enrollment file from the bureau</source>
+        <translation>教育局发来的注册文件</translation>
+    </message>
+    <message>
+        <source>Enrollment files (*.enroll.json *.json)</source>
+        <translation>注册文件 (*.enroll.json *.json)</translation>
+    </message>
+    <message>
+        <source>The enrollment file was imported, but registering did not work yet.</source>
+        <translation>注册文件已导入，但暂时未能完成注册。</translation>
+    </message>
+    <message>
+        <source>Enrolled. Read both fingerprints to the bureau by phone, then sync.</source>
+        <translation>注册成功。请打电话向教育局核对两个指纹，然后同步。</translation>
+    </message>
+    <message>
+        <source>Folder on the USB stick</source>
+        <translation>U盘上的文件夹</translation>
+    </message>
+    <message>
+        <source>Wrote {n} bundles to {path}. Take them to the bureau.</source>
+        <translation>已将 {n} 个数据包写入 {path}，请送到教育局。</translation>
+    </message>
+    <message>
+        <source>Folder with the bureau&apos;s replies</source>
+        <translation>存放教育局回执的文件夹</translation>
+    </message>
+    <message>
+        <source>Read {n} replies from the bureau.</source>
+        <translation>已读取 {n} 份教育局回执。</translation>
+    </message>
+    <message>
+        <source>No new reply for this computer was found in {path}.</source>
+        <translation>在 {path} 中没有找到给本机的新回执。</translation>
     </message>
 </context>
 <context>
@@ -2779,6 +3054,30 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Two terms overlap. Check their dates.</source>
         <translation>有两个学期日期重叠，请检查。</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s server could not be reached. Check the network cable or Wi-Fi. Nothing is lost: sync tries again by itself when the network is back.</source>
+        <translation>连不上教育局的服务器。请检查网线或无线网络。数据不会丢失：网络恢复后会自动重试同步。</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s server is busy or under maintenance. Nothing is lost: sync tries again by itself later.</source>
+        <translation>教育局的服务器繁忙或正在维护。数据不会丢失：稍后会自动重试同步。</translation>
+    </message>
+    <message>
+        <source>A bundle is larger than the bureau&apos;s server accepts. Take it to the bureau with USB transfer below, and tell the bureau.</source>
+        <translation>有一个数据包超过了教育局服务器接收的大小。请用右侧的U盘传递送到教育局，并告知教育局。</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s server refused this computer (it may have been withdrawn). Call the bureau and read them this computer&apos;s fingerprint.</source>
+        <translation>教育局的服务器拒绝了这台电脑（可能已被撤销）。请联系教育局，并把本机指纹读给对方。</translation>
+    </message>
+    <message>
+        <source>The bureau did not accept the enrollment file (it was already used or has expired). Ask the bureau for a new enrollment file and import it.</source>
+        <translation>教育局不接受这份注册文件（已被使用或已过期）。请向教育局索取新的注册文件并导入。</translation>
+    </message>
+    <message>
+        <source>The sync files in the data folder could not be read or written. Check that the disk is not full, then press Sync now.</source>
+        <translation>无法读写数据文件夹中的同步文件。请检查磁盘是否已满，然后点击“立即同步”。</translation>
     </message>
 </context>
 <context>

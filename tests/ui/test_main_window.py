@@ -35,6 +35,7 @@ def test_principal_has_users_page_and_shortcuts_switch_pages(qtbot, workspace):
         "users",
         "settings",
         "drills",
+        "sync",
     ]
     assert window.windowTitle() == "校安 — 东风乡中心学校"
     assert window.current_key() == "dashboard"

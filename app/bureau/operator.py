@@ -1,0 +1,167 @@
+"""What a bureau operator does about quarantine and lost or stolen PCs.
+
+* :func:`quarantine_list` — every bundle held back, with its reason;
+* :func:`release` — run a quarantined bundle again. A bundle whose signature
+  never verified (``unknown_device``, ``wrong_recipient``…) is forgotten and
+  ingested afresh from the spool (after the device was re-enrolled, say); a
+  settled one (``clock_skew``, ``apply_failed``, ``broken_chain``) has its
+  changes and photos applied now, the operator having checked them — last
+  writer wins keeps newer edits;
+* :func:`reject` — the operator confirms the bundle is not wanted; the
+  device is told (reason ``rejected``) and it leaves the quarantine list;
+* :func:`revoke_device` — a device's later bundles are refused (quarantined
+  as ``unknown_device``);
+* :func:`issue_notice` — a text message to a school, sent down in its
+  devices' return bundles and shown on their sync page.
+
+Each works in its own transaction and is safe to run while the server runs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, select, update
+
+from app.bureau.blobs import store_blobs
+from app.bureau.ingest import Ingestor, IngestResult
+from app.bureau.merge import apply_changes
+from app.sync.bundle import BundleError
+from db.base import new_id
+from db.models import BureauBundle, BureauDevice, BureauNotice, BureauSchool
+
+BB, BD = BureauBundle.__table__, BureauDevice.__table__
+
+
+class OperatorError(Exception):
+    """Something the operator asked for that cannot be done; the message says why."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Quarantined:
+    id: int
+    sha256: str
+    device_id: uuid.UUID | None
+    seq: int | None
+    reason: str
+    detail: str
+    settled: bool
+    received_at: datetime
+
+
+def quarantine_list(engine: Engine) -> list[Quarantined]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(BB).where(BB.c.state == "quarantined").order_by(BB.c.received_at, BB.c.id)
+        ).all()
+    return [
+        Quarantined(
+            r.id,
+            r.sha256,
+            r.device_id,
+            r.seq,
+            r.reason,
+            r.detail,
+            bool(r.verified) and r.reason != "seq_conflict",
+            r.received_at,
+        )
+        for r in rows
+    ]
+
+
+def _find(conn, ref: str):
+    """A quarantined bundle by its number in the list or a prefix of its SHA-256."""
+    query = select(BB).where(BB.c.state == "quarantined")
+    if ref.isdigit() and len(ref) < 12:
+        rows = conn.execute(query.where(BB.c.id == int(ref))).all()
+    else:
+        rows = conn.execute(query.where(BB.c.sha256.startswith(ref.lower()))).all()
+    if len(rows) != 1:
+        raise OperatorError(
+            f"no quarantined bundle {ref!r}" if not rows else f"{ref!r} matches several bundles"
+        )
+    return rows[0]
+
+
+def release(ingestor: Ingestor, ref: str) -> IngestResult:
+    """Run a quarantined bundle again; returns what became of it."""
+    engine = ingestor.engine
+    with engine.connect() as conn:
+        row = _find(conn, ref)
+    data = Path(row.path).read_bytes()
+    settled = bool(row.verified) and row.reason != "seq_conflict"
+    if not settled:
+        with engine.begin() as conn:
+            conn.execute(delete(BB).where(BB.c.id == row.id))
+        name = f"x.{row.device_id}.{row.seq}.bundle" if row.device_id and row.seq else None
+        return ingestor.receive(data, name)
+    try:
+        bundle = ingestor._reread(row.path)
+        if bundle is None:
+            raise BundleError("corrupt", "stored file no longer readable")
+    except BundleError as e:
+        raise OperatorError(f"bundle {row.sha256[:12]} cannot be read again: {e}") from None
+    with engine.begin() as conn:
+        dev = conn.execute(
+            select(BD).where(BD.c.device_id == row.device_id).with_for_update()
+        ).one()
+        apply_changes(conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id)
+        store_blobs(conn, ingestor.config.spool_dir, bundle, dev.school_id)
+        conn.execute(
+            update(BB)
+            .where(BB.c.id == row.id)
+            .values(
+                state="applied", detail=f"released ({row.reason})", applied_at=datetime.now(UTC)
+            )
+        )
+    return IngestResult(row.sha256, "applied", "", row.device_id, row.seq)
+
+
+def reject(engine: Engine, ref: str) -> str:
+    """Take a bundle out of the quarantine list for good; returns its SHA-256."""
+    with engine.begin() as conn:
+        row = _find(conn, ref)
+        conn.execute(
+            update(BB)
+            .where(BB.c.id == row.id)
+            .values(state="rejected", detail=f"rejected ({row.reason}) {row.detail}"[:500])
+        )
+    return row.sha256
+
+
+def revoke_device(engine: Engine, device_id: uuid.UUID) -> None:
+    """Refuse the device's bundles from now on (a lost or stolen PC)."""
+    with engine.begin() as conn:
+        done = conn.execute(
+            update(BD)
+            .where(BD.c.device_id == device_id, BD.c.revoked_at.is_(None))
+            .values(revoked_at=datetime.now(UTC))
+        ).rowcount
+    if not done:
+        raise OperatorError(f"no active device {device_id}")
+
+
+MAX_NOTICE_CHARS = 2000
+
+
+def issue_notice(engine: Engine, school_code: str, text: str) -> uuid.UUID:
+    """Record a notice for a school; its PCs get it with their next return bundle."""
+    text = text.strip()
+    if not text or len(text) > MAX_NOTICE_CHARS:
+        raise OperatorError(f"a notice is 1 to {MAX_NOTICE_CHARS} characters")
+    with engine.begin() as conn:
+        known = conn.execute(
+            select(BureauSchool.code).where(BureauSchool.code == school_code)
+        ).first()
+        if known is None:
+            raise OperatorError(f"no school with code {school_code}")
+        notice_id = new_id()
+        conn.execute(
+            BureauNotice.__table__.insert().values(
+                id=notice_id, school_code=school_code, text=text, created_at=datetime.now(UTC)
+            )
+        )
+    return notice_id

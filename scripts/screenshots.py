@@ -5,7 +5,8 @@ Runs the app's own windows on xcb under Xvfb (re-executing itself through
 demo principal through the real password check, and saves PNGs with
 ``QWidget.grab()``: main-window.png (dashboard), users.png, settings.png,
 inspection.png (a patrol being answered), hazard-ledger.png (the ledger with
-a hazard's history), first-run-wizard.png and login.png. The user's own preferences and data are
+a hazard's history), print-preview.png (Print / 打印 on an inspection),
+first-run-wizard.png and login.png. The user's own preferences and data are
 never touched (temporary folders for everything).
 """
 
@@ -153,6 +154,7 @@ def shoot(outdir: Path, tmp: Path) -> int:
 
     shoot_inspection(app, window, outdir, tmp)
     shoot_ledger(app, window, outdir)
+    shoot_print_preview(app, window, outdir)
 
     window.close()
     operations.wait_all()
@@ -212,6 +214,24 @@ def shoot_ledger(app, window, outdir: Path) -> None:
     wait(app, lambda: page.detail.detail is not None and not operations.busy())
     wait(app, lambda: page.detail.photos.thumbnails >= page.detail.photos.count())
     save(window, outdir / "hazard-ledger.png")
+
+
+def shoot_print_preview(app, window, outdir: Path) -> None:
+    """Print / 打印 on the latest inspection: the signed form's pages in the preview."""
+    import keyring
+
+    from tests.helpers import MemoryKeyring
+    from ui import operations
+    from ui.reports.preview import open_print_preview
+
+    keyring.set_keyring(MemoryKeyring())  # a throw-away signing key, no OS keyring touched
+    dialog = open_print_preview(window.ctx, window, "inspection", "latest")
+    dialog.resize(900, 760)
+    wait(app, lambda: dialog.ready and not operations.busy())
+    until = time.monotonic() + 3  # QPdfView paints its pages from a render thread
+    wait(app, lambda: time.monotonic() > until)
+    save(dialog, outdir / "print-preview.png")
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -77,7 +77,7 @@ def main() -> None:
             )
             show(f"inspection form, {'signed' if sign else 'unsigned'}", ms, TARGET_MS)
 
-        # A fresh school year range holding exactly 300 hazards reported today.
+        # Today's range: 300 added hazards (plus any the demo reported today).
         add_hazards(ws, principal, 300, title="宿舍楼消防通道堆放杂物")
         from app.hazards.service import school_today
 
@@ -86,7 +86,11 @@ def main() -> None:
         from pypdf import PdfReader
 
         pages = len(PdfReader(io.BytesIO(rendered.pdf)).pages)
-        print(f"ledger of 300 rows: {pages} pages")
+        from app.hazards.ledger import LedgerFilters, hazard_count
+
+        day = school_today()
+        rows = hazard_count(ws, principal, LedgerFilters(date_from=day, date_to=day))
+        print(f"ledger of today's hazards: {rows} rows, {pages} pages")
         for sign in (False, True):
             ms = _median_ms(
                 lambda s=sign: print_form(ws, principal, "ledger", f"{today}..{today}", sign=s),

@@ -10,7 +10,13 @@ import sys
 import traceback
 
 # Start-up first, as the figure every user feels.
-BENCHMARKS = ("bench.startup", "bench.bench_ledger", "bench.bench_sync", "bench.bench_drill_photos")
+BENCHMARKS = (
+    "bench.startup",
+    "bench.bench_ledger",
+    "bench.bench_sync",
+    "bench.bench_drill_photos",
+    "bench.bench_forms",
+)
 
 
 def main() -> int:

@@ -8,6 +8,7 @@ inspection.png (a patrol being answered), hazard-ledger.png (the ledger with
 a hazard's history), drills.png (the drills page with its cadence status),
 drill-editor.png (a drill being written up, photos imported), sync.png (the
 sync page after a pass to a loopback bureau on a temporary SQLite database),
+print-preview.png (Print / 打印 on an inspection),
 first-run-wizard.png and login.png. The user's own preferences and data are
 never touched (temporary folders for everything).
 """
@@ -158,6 +159,7 @@ def shoot(outdir: Path, tmp: Path) -> int:
     shoot_ledger(app, window, outdir)
     shoot_drills(app, window, outdir, tmp)
     shoot_sync(app, window, outdir, tmp)
+    shoot_print_preview(app, window, outdir)
 
     window.close()
     operations.wait_all()
@@ -322,6 +324,22 @@ def shoot_sync(app, window, outdir: Path, tmp: Path) -> None:
         page._pass_ended()
     finally:
         bureau.stop()
+def shoot_print_preview(app, window, outdir: Path) -> None:
+    """Print / 打印 on the latest inspection: the signed form's pages in the preview."""
+    import keyring
+
+    from tests.helpers import MemoryKeyring
+    from ui import operations
+    from ui.reports.preview import open_print_preview
+
+    keyring.set_keyring(MemoryKeyring())  # a throw-away signing key, no OS keyring touched
+    dialog = open_print_preview(window.ctx, window, "inspection", "latest")
+    dialog.resize(900, 760)
+    wait(app, lambda: dialog.ready and not operations.busy())
+    until = time.monotonic() + 3  # QPdfView paints its pages from a render thread
+    wait(app, lambda: time.monotonic() > until)
+    save(dialog, outdir / "print-preview.png")
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -45,3 +45,16 @@ class MemoryKeyring:
                 self.store.pop((service, username), None)
 
         return _Memory()
+
+
+def add_hazards(ws, actor, n: int, *, title: str = "消防通道堆放杂物") -> None:
+    """``n`` reported hazards in one action (for long ledgers in tests and benchmarks)."""
+    from app.hazards.service import HazardReport, new_hazard
+    from db.base import utcnow
+
+    with ws.action(actor, "hazard.report") as s:
+        for i in range(1, n + 1):
+            report = HazardReport(
+                title=f"{title}（{i}）", area="fire", place=f"教学楼{i % 5 + 1}层"
+            )
+            new_hazard(s, actor, report, reported_at=utcnow())

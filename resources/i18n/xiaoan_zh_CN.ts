@@ -1054,6 +1054,18 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>隐患整改台账</translation>
     </message>
     <message>
+        <source>Rectification notice</source>
+        <translation>隐患整改通知单</translation>
+    </message>
+    <message>
+        <source>Re-check slip</source>
+        <translation>隐患复查销号单</translation>
+    </message>
+    <message>
+        <source>Ledger for the dates shown</source>
+        <translation>所选日期的隐患整改台账</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1454,6 +1466,61 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Preview, print or save the form</source>
+        <translation>预览、打印或保存表单</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Preparing the form…</source>
+        <translation>正在生成表单…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Print preview: {name}</source>
+        <translation>打印预览：{name}</translation>
+    </message>
+    <message>
+        <source>{pages} pages, signed. Record {id}</source>
+        <translation>共 {pages} 页，已签章。记录编号 {id}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Sent {pages} pages to the printer.</source>
+        <translation>已将 {pages} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -3078,6 +3145,14 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>The sync files in the data folder could not be read or written. Check that the disk is not full, then press Sync now.</source>
         <translation>无法读写数据文件夹中的同步文件。请检查磁盘是否已满，然后点击“立即同步”。</translation>
+    </message>
+    <message>
+        <source>There is no handover to print yet.</source>
+        <translation>还没有可打印的交接班记录。</translation>
+    </message>
+    <message>
+        <source>There is no responsibility zone to print yet. Add zones to the grid first.</source>
+        <translation>还没有可打印的安全责任区。请先在责任网格中添加责任区。</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -66,6 +68,20 @@ class HazardsPage(QWidget):
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(self.count_label)
+        self.print_button = QPushButton(translate("Printing", "Print…"))
+        self.print_button.setToolTip(translate("Printing", "Preview, print or save the form"))
+        menu = QMenu(self.print_button)
+        self.print_actions = {
+            "hazard-notice": menu.addAction(translate("Hazards", "Rectification notice")),
+            "recheck": menu.addAction(translate("Hazards", "Re-check slip")),
+            "ledger": menu.addAction(translate("Hazards", "Ledger for the dates shown")),
+        }
+        for key, action in self.print_actions.items():
+            action.triggered.connect(lambda _c=False, k=key: self.print_form(k))
+        menu.aboutToShow.connect(self._update_print_menu)
+        self.print_button.setMenu(menu)
+        head.addWidget(self.print_button)
+        self.preview: QWidget | None = None
 
         self.status = QComboBox()
         self.status.addItem(translate("Hazards", "All statuses"), None)
@@ -145,6 +161,7 @@ class HazardsPage(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, lambda: self.apply_filters(True))
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.showMenu)
         ctx.events.changed.connect(self._elsewhere_changed)
         self._keep: uuid.UUID | None = None
         self._stale = True
@@ -219,6 +236,29 @@ class HazardsPage(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         return row >= 0
+
+    # -- printing ------------------------------------------------------------------
+
+    def _update_print_menu(self) -> None:
+        chosen = self.detail.hazard_id is not None
+        self.print_actions["hazard-notice"].setEnabled(chosen)
+        self.print_actions["recheck"].setEnabled(chosen)
+
+    def ledger_range(self) -> str:
+        """The ledger's dates as ``xiaoan print ledger --record`` takes them."""
+        if not self.use_dates.isChecked():
+            return "latest"  # this school year so far
+        a, b = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        return f"{min(a, b).isoformat()}..{max(a, b).isoformat()}"
+
+    def print_form(self, key: str) -> None:
+        """Preview, print or save the chosen hazard's notice or re-check slip, or the ledger."""
+        from ui.reports.preview import open_print_preview
+
+        if key == "ledger":
+            self.preview = open_print_preview(self.ctx, self, key, self.ledger_range())
+        elif self.detail.hazard_id is not None:
+            self.preview = open_print_preview(self.ctx, self, key, self.detail.hazard_id)
 
     # -- refresh -------------------------------------------------------------------
 

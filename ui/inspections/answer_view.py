@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -166,6 +166,9 @@ class AnswerView(QWidget):
         self.remaining_button = QPushButton(translate("Inspections", "All other items pass"))
         self.finalize_button = QPushButton(translate("Inspections", "Finalize…"))
         self.correct_button = QPushButton(translate("Inspections", "Start a correction…"))
+        self.print_button = QPushButton(translate("Printing", "Print…"))
+        self.print_button.setToolTip(translate("Printing", "Preview, print or save the form"))
+        self.print_button.clicked.connect(self.print_form)
         self.back_button.clicked.connect(self.back)
         self.remaining_button.clicked.connect(self.answer_remaining)
         self.finalize_button.clicked.connect(self.finalize)
@@ -174,7 +177,12 @@ class AnswerView(QWidget):
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.progress)
         bottom.addStretch(1)
-        for b in (self.remaining_button, self.finalize_button, self.correct_button):
+        for b in (
+            self.remaining_button,
+            self.finalize_button,
+            self.correct_button,
+            self.print_button,
+        ):
             bottom.addWidget(b)
 
         self.message = MessageLabel()
@@ -186,6 +194,9 @@ class AnswerView(QWidget):
         layout.addLayout(bottom)
         self.setAcceptDrops(True)
         self.setTabOrder(self.table, self.pass_button)
+        self.preview: QWidget | None = None
+        print_key = QShortcut(QKeySequence.StandardKey.Print, self, self.print_form)
+        print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._set_read_only(True)
 
     # -- loading -------------------------------------------------------------------
@@ -266,6 +277,8 @@ class AnswerView(QWidget):
         self.note.setReadOnly(read_only)
         self.photos.editable = not read_only
         self.correct_button.setVisible(read_only and self.detail is not None)
+        # Only a finalized inspection has its form (安全检查记录表) to print.
+        self.print_button.setVisible(read_only and self.detail is not None)
 
     def _show_progress(self) -> None:
         total = self.model.rowCount()
@@ -515,3 +528,10 @@ class AnswerView(QWidget):
         dialog.accepted.connect(on_accepted)  # type: ignore[attr-defined]
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))  # type: ignore[attr-defined]
         dialog.open()  # type: ignore[attr-defined]
+
+    def print_form(self) -> None:
+        """Preview, print or save the finalized inspection's form (安全检查记录表)."""
+        from ui.reports.preview import open_print_preview
+
+        if self.inspection_id is not None and self.read_only and self.detail is not None:
+            self.preview = open_print_preview(self.ctx, self, "inspection", self.inspection_id)

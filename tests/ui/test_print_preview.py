@@ -1,0 +1,133 @@
+"""Print / 打印: the preview renders in the background, shows the pages, prints and saves
+the signed file byte for byte; the inspection and hazard pages open it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
+
+from app.demo import PRINCIPAL, build_demo
+from app.inspections.queries import InspectionFilters, list_inspections
+from app.workspace import Workspace
+from tests.ui.conftest import wait_idle
+from tests.ui.helpers import context_for
+from ui.reports.preview import open_print_preview
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdfsig") is None, reason="poppler-utils is installed by make"
+)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "school"
+    build_demo(path)
+    return path
+
+
+@pytest.fixture
+def ctx(demo_dir, memory_keyring):
+    ws = Workspace.open(demo_dir)
+    yield context_for(ws, PRINCIPAL[0], PRINCIPAL[2])
+    wait_idle_all()
+    ws.close()
+
+
+def wait_idle_all() -> None:
+    from ui import operations
+
+    operations.wait_all()
+
+
+def test_the_preview_renders_in_the_background_and_saves_the_signed_pdf(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    dialog = open_print_preview(ctx, None, "inspection", "latest")
+    qtbot.addWidget(dialog)
+    # The call returned with the window open and the form still being rendered.
+    assert dialog.isVisible() and not dialog.ready
+    assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
+    assert dialog.document.pageCount() >= 1
+    assert "安全检查记录表" in dialog.windowTitle()
+    assert dialog.rendered.stamp.record_id in dialog.status.text()
+
+    target = tmp_path / "检查记录.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=10_000)
+    assert target.read_bytes() == dialog.rendered.pdf
+    report = subprocess.run(["pdfsig", str(target)], capture_output=True, text=True).stdout
+    assert "Signature is Valid." in report
+    assert "已保存" in dialog.status.text()
+
+
+def test_printing_paints_every_page_on_the_printer(qtbot, ctx, tmp_path):
+    dialog = open_print_preview(ctx, None, "handover", "latest")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    dialog.send_to(printer)
+    qtbot.waitUntil(lambda: dialog.printed >= 0, timeout=30_000)
+    assert dialog.printed == dialog.document.pageCount()
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert f"Pages:          {dialog.printed}" in info.replace(
+        "Pages:           ", "Pages:          "
+    )
+
+
+def test_a_form_that_cannot_be_printed_says_why_in_the_window(qtbot, ctx):
+    dialog = open_print_preview(ctx, None, "inspection", "not-a-record")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "not-a-record" in dialog.status.text(), timeout=10_000)
+    assert "记录" in dialog.status.text()  # in Chinese
+    assert not dialog.save_button.isEnabled()
+
+
+def test_a_finalized_inspection_offers_print_and_opens_the_preview(qtbot, ctx):
+    from ui.inspections.page import InspectionsPage
+
+    done = list_inspections(ctx.workspace, ctx.actor, InspectionFilters(finalized=True), limit=1)
+    page = InspectionsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_inspection(done[0].id)
+    qtbot.waitUntil(lambda: page.answers.detail is not None, timeout=10_000)
+    assert page.answers.print_button.isVisible()
+    assert page.answers.print_button.text() == "打印…"
+    qtbot.mouseClick(page.answers.print_button, Qt.MouseButton.LeftButton)
+    preview = page.answers.preview
+    qtbot.waitUntil(lambda: preview.ready, timeout=30_000)
+    assert preview.rendered.stamp.record_id == str(done[0].id)
+    preview.close()
+    wait_idle(qtbot)
+
+
+def test_the_hazard_page_prints_the_ledger_for_the_dates_shown(qtbot, ctx):
+    from PySide6.QtCore import QDate
+
+    from ui.hazards.page import HazardsPage
+
+    page = HazardsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    wait_idle(qtbot)
+    page.date_from.setDate(QDate(2026, 9, 1))
+    page.date_to.setDate(QDate(2026, 11, 30))
+    page.use_dates.setChecked(True)
+    assert page.ledger_range() == "2026-09-01..2026-11-30"
+    page.print_actions["ledger"].trigger()
+    qtbot.waitUntil(lambda: page.preview.ready, timeout=30_000)
+    assert "2026-09-01" in page.preview.windowTitle()
+    page.preview.close()
+    wait_idle(qtbot)

@@ -1,0 +1,1 @@
+"""Printing: the print preview every page with a printed form opens."""

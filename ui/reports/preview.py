@@ -1,0 +1,264 @@
+"""Print / 打印: preview a signed form, print it, or save it as a PDF.
+
+One call from any page that shows a record with a printed form::
+
+    from ui.reports.preview import open_print_preview
+
+    open_print_preview(self.ctx, self, "handover", handover_id)
+
+``form`` is a key of :data:`app.reports.forms.FORMS` (``inspection``,
+``hazard-notice``, ``recheck``, ``ledger``, ``handover``, ``placard``, and
+whatever other areas register); ``record`` is a record id, ``"latest"``, or
+what the form's ``xiaoan print --record`` accepts (a ledger takes
+``2026-09-01..2026-11-30``). The dialog opens at once (non-modal, deleted
+on close) and returns; the form is rendered and signed in the background
+exactly as ``xiaoan print`` does, then its pages are shown.
+
+* **Print…** (Ctrl+P) opens Qt's print dialog; pages are rendered as
+  images at the printer's resolution (at most 300 dpi) and painted onto the
+  printer in the background, so a slow printer driver never freezes the
+  window. Printing needs no network.
+* **Save as PDF…** (Ctrl+S) writes the signed file byte for byte, so its
+  PAdES signature stays valid.
+* **Close** (Esc).
+
+A missing Chinese font, or any other refusal, is shown in the dialog in
+words (the font message names the paths tried).
+
+Threading: create and use on the UI thread; rendering, printing and saving
+run through :mod:`ui.operations`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.reports.forms import RenderedForm, print_form
+from ui.context import AppContext
+from ui.i18n import translate
+from ui.operations import run_in_background
+
+MAX_PRINT_DPI = 300
+
+
+def open_print_preview(
+    ctx: AppContext, parent: QWidget | None, form: str, record: uuid.UUID | str = "latest"
+) -> PrintPreviewDialog:
+    """Open the preview of ``form`` for ``record`` and start rendering it; returns at once."""
+    dialog = PrintPreviewDialog(ctx, parent, form, str(record))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.render()
+    return dialog
+
+
+def _reader(pdf: bytes, parent=None) -> QBuffer:
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(pdf))  # a copy the buffer owns
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return buffer
+
+
+def print_pages(pdf: bytes, printer: QPrinter) -> int:
+    """Paint every page of ``pdf`` in the printer's page range; returns pages printed.
+
+    Runs on a worker thread: QPdfDocument, QImage and a QPainter on a
+    QPrinter are all usable off the UI thread (no widget is touched).
+    """
+    buffer = _reader(pdf)
+    doc = QPdfDocument()
+    doc.load(buffer)
+    count = doc.pageCount()
+    first, last = printer.fromPage(), printer.toPage()
+    pages = range(first - 1, last) if first > 0 and last >= first else range(count)
+    pages = [p for p in pages if 0 <= p < count]
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    painter = QPainter()
+    if not pages or not painter.begin(printer):
+        return 0
+    try:
+        for n, page in enumerate(pages):
+            if n:
+                printer.newPage()
+            size = doc.pagePointSize(page)
+            pixels = QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))
+            image = QImage(pixels, QImage.Format.Format_RGB32)
+            image.fill(QColor("white"))  # render() gives a transparent page: paint it on white
+            with_page = QPainter(image)
+            with_page.drawImage(QPointF(0, 0), doc.render(page, pixels))
+            with_page.end()
+            target = painter.viewport()
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(
+                target.x() + (target.width() - scaled.width()) // 2,
+                target.y(),
+                image.scaled(
+                    scaled,
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                ),
+            )
+    finally:
+        painter.end()
+        doc.close()
+    return len(pages)
+
+
+class PrintPreviewDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None, form: str, record: str) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = form
+        self.record = record
+        self.rendered: RenderedForm | None = None
+        self.saved_to: Path | None = None
+        self.printed = -1  # pages sent to the printer by the last print, once done
+        self.setWindowTitle(translate("Printing", "Print preview"))
+        self.resize(820, 900)
+
+        self.status = QLabel(translate("Printing", "Preparing the form…"))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._buffer: QBuffer | None = None
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        self.print_button = QPushButton(translate("Printing", "Print…"))
+        self.save_button = QPushButton(translate("Printing", "Save as PDF…"))
+        self.close_button = QPushButton(translate("Printing", "Close"))
+        self.print_button.clicked.connect(self.print_form)
+        self.save_button.clicked.connect(self.save_as)
+        self.close_button.clicked.connect(self.close)
+        self.print_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Print).toString())
+        self.save_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for b in (self.print_button, self.save_button, self.close_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_form)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
+        self._set_ready(False)
+        self.close_button.setFocus()
+
+    # -- rendering -----------------------------------------------------------------
+
+    def render(self) -> None:
+        ws, actor, form, record = self.ctx.workspace, self.ctx.actor, self.form, self.record
+        run_in_background(
+            lambda: print_form(ws, actor, form, record),
+            on_done=self._rendered,
+            on_error=self._failed,
+            context=self,
+            description=f"render form {form}",
+        )
+
+    def _rendered(self, rendered: RenderedForm) -> None:
+        self.rendered = rendered
+        self.document.close()
+        self._buffer = _reader(rendered.pdf, self)
+        self.document.load(self._buffer)
+        pages = self.document.pageCount()
+        self.setWindowTitle(
+            translate("Printing", "Print preview: {name}").format(
+                name=Path(rendered.suggested_name).stem
+            )
+        )
+        self.status.setText(
+            translate("Printing", "{pages} pages, signed. Record {id}").format(
+                pages=pages, id=rendered.stamp.record_id
+            )
+        )
+        self._set_ready(True)
+        self.print_button.setFocus()
+
+    def _failed(self, message: str, _error: BaseException) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #b3261e;")
+        self._set_ready(False)
+
+    def _set_ready(self, ready: bool) -> None:
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+
+    @property
+    def ready(self) -> bool:
+        return self.rendered is not None and self.document.pageCount() > 0
+
+    # -- printing and saving -------------------------------------------------------
+
+    def print_form(self) -> None:
+        if not self.ready:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(Path(self.rendered.suggested_name).stem)
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setMinMax(1, self.document.pageCount())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.send_to(printer)
+
+    def send_to(self, printer: QPrinter) -> None:
+        """Print on ``printer`` (already set up) in the background."""
+        pdf = self.rendered.pdf
+        self.printed = -1
+        self._printer = printer  # kept alive until the job is done
+        self.status.setText(translate("Printing", "Printing…"))
+        run_in_background(
+            lambda: print_pages(pdf, printer),
+            on_done=self._printed,
+            on_error=self._failed,
+            context=self,
+            description="print form",
+        )
+
+    def _printed(self, pages: int) -> None:
+        self.printed = pages
+        self._printer = None
+        self.status.setText(translate("Printing", "Sent {pages} pages to the printer.").format(
+            pages=pages))  # fmt: skip
+
+    def save_as(self) -> None:
+        if not self.ready:
+            return
+        suggested = str(Path.home() / self.rendered.suggested_name)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, translate("Printing", "Save as PDF"), suggested, translate("Printing", "PDF (*.pdf)")
+        )  # fmt: skip
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        pdf = self.rendered.pdf  # the signed bytes, unchanged: the signature stays valid
+        run_in_background(
+            lambda: target.write_bytes(pdf),
+            on_done=lambda _n: self._saved(target),
+            on_error=self._failed,
+            context=self,
+            description="save form",
+        )
+
+    def _saved(self, target: Path) -> None:
+        self.saved_to = target
+        self.status.setText(translate("Printing", "Saved to {path}.").format(path=str(target)))

@@ -225,3 +225,22 @@ def test_the_principal_sets_term_dates_from_the_page(qtbot, workspace, crew, mon
     wait_idle(qtbot)
     assert len(get_terms(workspace)) == 1
     assert "学期日期已保存" in page.message.text()
+
+
+def test_a_finalized_drill_prints_its_record_form(qtbot, workspace, crew, tmp_path, memory_keyring):
+    from app.drills.service import finalize_drill
+
+    ref = photo(workspace, crew.officer, tmp_path)
+    drill_id = save_drill(workspace, crew.officer, complete_form(ref.id))
+    draft = _editor(qtbot, workspace, drill_id)
+    assert not draft.print_button.isVisible()  # a draft has no form to sign yet
+    draft.close()
+    finalize_drill(workspace, crew.officer, drill_id)
+    editor = _editor(qtbot, workspace, drill_id)
+    assert editor.print_button.isVisible() and editor.print_button.text() == "打印…"
+    editor.print_button.click()
+    preview = editor.preview
+    qtbot.waitUntil(lambda: preview.ready, timeout=30_000)
+    assert preview.rendered.stamp.record_id == str(drill_id)
+    preview.close()
+    wait_idle(qtbot)

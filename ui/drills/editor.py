@@ -247,13 +247,20 @@ class DrillEditor(QDialog):
         self.finalize_button = QPushButton(translate("Drills", "&Finalize…"))
         self.correct_button = QPushButton(translate("Drills", "Start &correction"))
         self.close_button = QPushButton(translate("Drills", "Close"))
+        self.print_button = QPushButton(translate("Printing", "Print…"))
+        self.print_button.setToolTip(translate("Printing", "Preview, print or save the form"))
+        self.print_button.setVisible(False)
+        self.print_button.clicked.connect(self.print_form)
         self.save_button.clicked.connect(lambda: self.save())
         self.finalize_button.clicked.connect(self.confirm_finalize)
         self.correct_button.clicked.connect(self.correct)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.state, 1)
-        for b in (self.correct_button, self.finalize_button, self.save_button, self.close_button):
+        for b in (
+            self.print_button, self.correct_button, self.finalize_button, self.save_button,
+            self.close_button,
+        ):  # fmt: skip
             buttons.addWidget(b)
 
         layout = QVBoxLayout(self)
@@ -264,6 +271,7 @@ class DrillEditor(QDialog):
 
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
         QShortcut(QKeySequence("Ctrl+Return"), self, self.confirm_finalize)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_form)
         for w in (self.title, self.scope_detail, self.observers):
             w.returnPressed.connect(lambda: self.save())
         self.setTabOrder(self.drill_type, self.title)
@@ -360,6 +368,8 @@ class DrillEditor(QDialog):
         )
         self.problems.set_editable(editable)
         self.correct_button.setVisible(r is not None and r.finalized)
+        # Only a finalized drill has its record form (应急演练记录) to print.
+        self.print_button.setVisible(r is not None and r.finalized)
         self.correct_button.setEnabled(allowed(self.ctx.actor, Permission.RECORD_DRILL))
         self.finalize_button.setVisible(r is None or not r.finalized)
         self.save_button.setVisible(r is None or not r.finalized)
@@ -581,3 +591,11 @@ class DrillEditor(QDialog):
         )
         self.ctx.events.changed.emit("drills")
         self.reload()
+
+    def print_form(self) -> None:
+        """Preview, print or save the finalized drill's record form (应急演练记录)."""
+        if self.record is None or not self.record.finalized:
+            return
+        from ui.reports.preview import open_print_preview
+
+        self.preview = open_print_preview(self.ctx, self, "drill", self.record.id)

@@ -33,6 +33,35 @@ def local_paths(mime: QMimeData) -> list[str]:
     return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
 
 
+class TakesDroppedFiles:
+    """Mixin for an editable view that takes local files and folders dropped on it.
+
+    The class sets ``editable`` and implements :meth:`dropped_paths`; other
+    drags (text, web links) and drops on a read-only view are refused.
+    """
+
+    editable: bool
+
+    def dropped_paths(self, paths: list[str]) -> None:
+        raise NotImplementedError
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.editable and local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent  # noqa: N815 - Qt API
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = local_paths(event.mimeData())
+        if self.editable and paths:
+            event.acceptProposedAction()
+            self.dropped_paths(paths)
+        else:
+            event.ignore()
+
+
 def expand(paths: Iterable[str]) -> list[Path]:
     """Folders become the pictures directly in them; other files are kept (worker-safe)."""
     out: list[Path] = []
@@ -52,7 +81,7 @@ def _placeholder() -> QIcon:
     return QIcon(pix)
 
 
-class PhotoStrip(QListWidget):
+class PhotoStrip(TakesDroppedFiles, QListWidget):
     """Thumbnails of some photos; ``editable`` strips take files, folders and drops."""
 
     # The PhotoRefs just added to the store (in order) and the caller's tag. The
@@ -155,20 +184,5 @@ class PhotoStrip(QListWidget):
         """The tag for photos dropped on the strip; owners may override."""
         return None
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if self.editable and local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        if self.editable and local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = local_paths(event.mimeData())
-        if self.editable and paths:
-            event.acceptProposedAction()
-            self.import_paths(paths, self.drop_tag())
+    def dropped_paths(self, paths: list[str]) -> None:
+        self.import_paths(paths, self.drop_tag())

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.attachments.store import SUFFIXES, PhotoRef, make_derivatives
 from app.drills.photos import expand, import_one
-from ui.common.photo_strip import local_paths
+from ui.common.photo_strip import TakesDroppedFiles
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.operations import Operation
@@ -66,7 +66,7 @@ def _thumbnail_image(data_dir: Path, ref: PhotoRef) -> QImage:
     )
 
 
-class PhotoGrid(QListWidget):
+class PhotoGrid(TakesDroppedFiles, QListWidget):
     """Captioned photos of one drill, in order. ``editable`` grids take files, folders, drops."""
 
     # Imports running at once: two use both cores of a small PC. They are
@@ -302,20 +302,5 @@ class PhotoGrid(QListWidget):
 
     # -- drag and drop -------------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if self.editable and local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        if self.editable and local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        paths = local_paths(event.mimeData())
-        if self.editable and paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
+    def dropped_paths(self, paths: list[str]) -> None:
+        self.import_paths(paths)

@@ -54,6 +54,10 @@ PAGES: list[PageSpec] = [
     PageSpec("hazards", QT_TRANSLATE_NOOP("Navigation", "Hazard ledger"), "ui.hazards.page:HazardsPage", may(Permission.REPORT_HAZARD)),
     PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "ui.users.page:UsersPage", may(Permission.MANAGE_USERS)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "ui.settings.page:SettingsPage"),
+    PageSpec("grid", QT_TRANSLATE_NOOP("Navigation", "Responsibility grid"), "ui.grid.page:GridPage"),
+    PageSpec("roster", QT_TRANSLATE_NOOP("Navigation", "Duty roster"), "ui.duty.roster_page:RosterPage"),
+    PageSpec("handover", QT_TRANSLATE_NOOP("Navigation", "Shift handover"), "ui.duty.handover_page:HandoverPage", may(Permission.RECORD_HANDOVER)),
+    PageSpec("staff", QT_TRANSLATE_NOOP("Navigation", "Staff"), "ui.staff.page:StaffPage", may(Permission.EDIT_STAFF)),
 ]  # fmt: skip
 
 

@@ -985,8 +985,8 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>（请选择）</translation>
     </message>
     <message>
-        <source>🔒 Signed by both people on {when}: this handover can no longer be changed.</source>
-        <translation>🔒 交接双方已于 {when} 签字，本记录不能再修改。</translation>
+        <source>Locked: both people signed on {when}; this handover can no longer be changed.</source>
+        <translation>【已锁定】交接双方已于 {when} 签字，本记录不能再修改。</translation>
     </message>
     <message>
         <source>Signed by the outgoing person; waiting for the incoming one.</source>

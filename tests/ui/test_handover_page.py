@@ -126,7 +126,7 @@ def test_keyboard_only_handover_to_both_signatures_then_fixed(qtbot, workspace, 
     assert saved.draft.patrols[1].at.astimezone(SCHOOL_TZ).date() == shift.date + timedelta(days=1)
     assert saved.draft.night_present == 186
     # Immutability is visible: the lock line, nothing editable, no pad to sign.
-    assert "🔒" in form.state.text() and "不能再修改" in form.state.text()
+    assert "已锁定" in form.state.text() and "不能再修改" in form.state.text()
     assert incoming_name in [m.name for m in page._staff]
     assert not form.out_button.isEnabled() and not form.in_button.isEnabled()
     assert form.patrols.rows[0][1].isReadOnly() and not form.peaceful.isEnabled()

@@ -86,6 +86,7 @@ class HandoverForm(QWidget):
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading.setWordWrap(True)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.peaceful = QCheckBox(translate("Handover", "平安: nothing happened on this shift"))
@@ -165,9 +166,9 @@ class HandoverForm(QWidget):
             col.addWidget(pad)
             col.addWidget(button)
             signs.addLayout(col)
+        # ``heading`` and ``state`` are placed by the page above the scrolling form,
+        # so who, when and whether it is locked stay in sight.
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.state)
         layout.addLayout(form)
         layout.addLayout(signs)
         layout.addWidget(self.message)
@@ -275,9 +276,9 @@ class HandoverForm(QWidget):
         self.in_button.setEnabled(bool(v) and signed_out and not signed_in)
         if locked:
             text = translate(
-                "Handover", "🔒 Signed by both people on {when}: this handover can no longer be changed."
+                "Handover", "Locked: both people signed on {when}; this handover can no longer be changed."
             ).format(when=v.acknowledged_at.astimezone().strftime("%Y-%m-%d %H:%M"))  # fmt: skip
-            style = "color: #1b6e2d; font-weight: 600;"
+            style = "color: #1b6e2d; font-weight: 600; font-size: 12pt;"
         elif signed_out:
             text = translate(
                 "Handover", "Signed by the outgoing person; waiting for the incoming one."

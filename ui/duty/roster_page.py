@@ -44,7 +44,7 @@ from app.staff.service import list_staff
 from ui.common.list_model import ListTableModel
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
-from ui.duty.labels import gap_text, hours, kind_label, shift_line, weekday
+from ui.duty.labels import gap_text, hours, shift_line, weekday
 from ui.duty.roster_dialogs import DutyTypeDialog, HolidayDialog, RotationDialog
 from ui.i18n import translate
 from ui.operations import run_in_background
@@ -74,7 +74,7 @@ class ShiftsModel(ListTableModel):
         if col == 0:
             return f"{v.date:%m-%d} {weekday(v.date)}"
         if col == 1:
-            return f"{v.duty_name}（{kind_label(v.kind)}）"
+            return v.duty_name
         if col == 2:
             return v.staff_name
         if col == 3:
@@ -143,7 +143,12 @@ class RosterPage(QWidget):
         self.grid = QTableWidget(0, 7)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.grid.setWordWrap(True)
+        # One line per shift, cut with "…" rather than wrapped mid-name; smaller type fits a month.
+        self.grid.setWordWrap(False)
+        self.grid.setTextElideMode(Qt.TextElideMode.ElideRight)
+        small = QFont(self.grid.font())
+        small.setPointSizeF(max(8.0, small.pointSizeF() - 1))
+        self.grid.setFont(small)
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.setHorizontalHeaderLabels(
@@ -157,7 +162,9 @@ class RosterPage(QWidget):
         self.shift_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.shift_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.shift_table.verticalHeader().hide()
-        self.shift_table.horizontalHeader().setStretchLastSection(True)
+        self.shift_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.shift_table.selectionModel().selectionChanged.connect(lambda *_: self._update_swap())
         self.day_warnings = QLabel()
         self.day_warnings.setWordWrap(True)
@@ -179,7 +186,7 @@ class RosterPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        split.setSizes([880, 340])
+        split.setSizes([960, 280])
 
         self.message = MessageLabel()
         layout = QVBoxLayout(self)
@@ -303,9 +310,21 @@ class RosterPage(QWidget):
             if day.date == today:
                 item.setFont(bold)
             self.grid.setItem(r, c, item)
-        height = 420 if self.mode == "week" else 112
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows share the calendar's height (a week's one row takes it all)."""
+        rows = self.grid.rowCount()
+        if not rows:
+            return
+        line = self.grid.fontMetrics().lineSpacing()
+        height = max(line * 6, self.grid.viewport().height() // rows)
         for r in range(rows):
             self.grid.setRowHeight(r, height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_rows()
 
     @staticmethod
     def _cell_text(day: CalendarDay) -> str:

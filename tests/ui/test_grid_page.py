@@ -11,6 +11,7 @@ from app.grid.overview import grid_overview
 from app.grid.service import add_post, add_zone, assign
 from app.hazards.service import school_today
 from app.staff.service import add_staff
+from tests.app.inspection_helpers import jpeg
 from tests.helpers import PRINCIPAL_PASSWORD, make_user
 from tests.ui.conftest import wait_idle
 from tests.ui.helpers import context_for
@@ -116,8 +117,7 @@ def test_add_a_zone_and_a_post_with_its_duties(qtbot, workspace, grid):
 
 
 def test_record_a_letter_with_its_scan(qtbot, workspace, grid, tmp_path):
-    scan = tmp_path / "letter.jpg"
-    scan.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    scan = jpeg(tmp_path / "letter.jpg", size=(300, 400))
     page = _page(qtbot, workspace)
     page.tabs.setCurrentIndex(1)
     assert "罗斌" in page.unsigned.text()
@@ -132,6 +132,9 @@ def test_record_a_letter_with_its_scan(qtbot, workspace, grid, tmp_path):
     row = [page.letters.index(0, c).data() for c in range(6)]
     assert row[2:4] == ["赵敏", "罗斌"] and row[5].startswith("📎")
     assert "罗斌" not in page.unsigned.text()
+    # The scan is a stored photo: its thumbnail shows under the list.
+    page.letter_table.selectRow(0)
+    qtbot.waitUntil(lambda: page.scan_strip.thumbnails == 1)
 
 
 def test_staff_without_grid_rights_read_it_without_phones(qtbot, workspace, principal, grid):

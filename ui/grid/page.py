@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.roles import Permission, allowed
+from app.attachments.store import original_path
 from app.grid import letters, service
 from app.grid.overview import (
     NO_LEADER,
@@ -49,6 +50,7 @@ from app.hazards.service import school_today
 from app.staff.service import list_staff
 from ui.common.list_model import ListTableModel
 from ui.common.message_label import MessageLabel
+from ui.common.photo_strip import PhotoStrip
 from ui.context import AppContext
 from ui.grid.dialogs import AssignDialog, LetterDialog, PostDialog, ZoneDialog, zone_kind_label
 from ui.i18n import translate
@@ -138,7 +140,7 @@ class LettersModel(ListTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
-            return v.scan_path
+            return v.scan_photo.original_name if v.scan_photo else v.scan_path
         if role == Qt.ItemDataRole.ForegroundRole and col == 4 and v.signed_on is None:
             return QBrush(UNASSIGNED_TEXT)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -221,6 +223,11 @@ class GridPage(QWidget):
         self.letters = LettersModel(self)
         self.letter_table = _table(self.letters)
         self.letter_table.doubleClicked.connect(lambda _i: self.open_scan())
+        self.letter_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._letter_chosen()
+        )
+        self.scan_strip = PhotoStrip(ctx)
+        self.scan_strip.itemActivated.connect(lambda _i: self.open_scan())
         self.unsigned = QLabel()
         self.unsigned.setWordWrap(True)
         self.letter_button = QPushButton(translate("Grid", "Record letter…"))
@@ -236,6 +243,7 @@ class GridPage(QWidget):
         letters_layout = QVBoxLayout(letters_tab)
         letters_layout.addLayout(letter_bar)
         letters_layout.addWidget(self.letter_table, 1)
+        letters_layout.addWidget(self.scan_strip)
         letters_layout.addWidget(self.unsigned)
 
         self.tabs = QTabWidget()
@@ -444,13 +452,26 @@ class GridPage(QWidget):
             translate("Grid", "Letter recorded."),
         )
 
-    def open_scan(self) -> None:
+    def chosen_letter(self):
         index = self.letter_table.currentIndex()
-        v = self.letters.row_at(index.row()) if index.isValid() else None
-        if v is None or not v.scan_path:
+        return self.letters.row_at(index.row()) if index.isValid() else None
+
+    def _letter_chosen(self) -> None:
+        v = self.chosen_letter()
+        self.scan_strip.set_photos([v.scan_photo] if v is not None and v.scan_photo else [])
+
+    def open_scan(self) -> None:
+        """Open the scan in the system viewer: the stored original, or the referenced file."""
+        v = self.chosen_letter()
+        if v is not None and v.scan_photo is not None:
+            ref = v.scan_photo
+            path = str(original_path(self.ctx.workspace.data_dir, ref.sha256, ref.media_type))
+        elif v is not None and v.scan_path:
+            path = v.scan_path
+        else:
             self.message.show_error(translate("Grid", "This letter has no scan attached."))
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(v.scan_path))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     # -- refresh ---------------------------------------------------------------------
 

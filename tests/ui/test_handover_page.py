@@ -85,7 +85,8 @@ def test_keyboard_only_handover_to_both_signatures_then_fixed(qtbot, workspace, 
     _tab(qtbot)
     assert QApplication.focusWidget() is form.patrols.rows[0][0]
     _type(qtbot, "2130")
-    _tab(qtbot)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter moves on too
+    assert QApplication.focusWidget() is form.patrols.rows[0][1]
     _type(qtbot, "宿舍楼")
     _tab(qtbot)
     _type(qtbot, "三楼走廊灯不亮")

@@ -136,6 +136,9 @@ class HandoverForm(QWidget):
         self.issues.setFixedHeight(70)
         self.issues.setPlaceholderText(translate("Handover", "What the next shift must follow up"))
         self.incoming = QComboBox()
+        for e in (self.noon_expected, self.noon_present, self.night_expected, self.night_present,
+                  self.roll_call_note, self.handed_over):  # fmt: skip
+            e.returnPressed.connect(lambda e=e: e.focusNextChild())  # Enter moves on like Tab
 
         self.save_button = QPushButton(translate("Handover", "Save (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: self.save())

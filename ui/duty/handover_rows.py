@@ -75,6 +75,8 @@ class EntryRows(QWidget):
             at.setText(when)
         r = len(self.rows) + 1
         for col, w in enumerate((at, first, second)):
+            # Enter moves on like Tab: one key for a tired hand.
+            w.returnPressed.connect(lambda w=w: w.focusNextChild())
             self.grid.addWidget(w, r, col)
             w.show()  # at once, so the new row can take focus now
         self.rows.append((at, first, second))

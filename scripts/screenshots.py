@@ -6,9 +6,11 @@ demo principal through the real password check, and saves PNGs with
 ``QWidget.grab()``: main-window.png (dashboard), users.png, settings.png,
 inspection.png (a patrol being answered), hazard-ledger.png (the ledger with
 a hazard's history), drills.png (the drills page with its cadence status),
-drill-editor.png (a drill being written up, photos imported), sync.png (the
-sync page after a pass to a loopback bureau on a temporary SQLite database),
-print-preview.png (Print / 打印 on an inspection),
+drill-editor.png (a drill being written up, photos imported), grid.png (the
+responsibility grid with an unassigned zone), roster.png (this month's duty
+calendar with gaps), handover.png (a handover both people signed), sync.png
+(the sync page after a pass to a loopback bureau on a temporary SQLite
+database), print-preview.png (Print / 打印 on an inspection),
 first-run-wizard.png and login.png. The user's own preferences and data are
 never touched (temporary folders for everything).
 """
@@ -158,6 +160,9 @@ def shoot(outdir: Path, tmp: Path) -> int:
     shoot_inspection(app, window, outdir, tmp)
     shoot_ledger(app, window, outdir)
     shoot_drills(app, window, outdir, tmp)
+    shoot_grid(app, window, outdir)
+    shoot_roster(app, window, outdir)
+    shoot_handover(app, window, outdir)
     shoot_sync(app, window, outdir, tmp)
     shoot_print_preview(app, window, outdir)
 
@@ -340,6 +345,69 @@ def shoot_print_preview(app, window, outdir: Path) -> None:
     wait(app, lambda: time.monotonic() > until)
     save(dialog, outdir / "print-preview.png")
     dialog.close()
+def shoot_grid(app, window, outdir: Path) -> None:
+    """The grid: zones and posts against their roles, the playground without anyone."""
+    from ui import operations
+
+    page = window.show_page("grid")
+    wait(app, lambda: page.loads >= 1 and not operations.busy())
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).target == "post")
+    page.table.selectRow(row)
+    wait(app, lambda: True)
+    save(window, outdir / "grid.png")
+
+
+def shoot_roster(app, window, outdir: Path) -> None:
+    """This month's calendar after two night watches fell through and someone went on leave."""
+    from datetime import timedelta
+
+    from app.duty.roster import list_shifts, remove_shift
+    from app.hazards.service import school_today
+    from app.staff.service import add_leave
+    from ui import operations
+
+    ctx = window.ctx
+    today = school_today()
+    ahead = list_shifts(ctx.workspace, today + timedelta(days=3), today + timedelta(days=9))
+    nights = [v for v in ahead if v.kind == "night_watch" and not v.has_handover]
+    for v in nights[:2]:
+        remove_shift(ctx.workspace, ctx.actor, v.id)
+    if len(nights) > 4:
+        day = nights[4].date
+        add_leave(ctx.workspace, ctx.actor, nights[4].staff_id, day, day, "病假")
+    page = window.show_page("roster")
+    page.show_period("month", today)
+    wait(app, lambda: page.calendar is not None and page.calendar.start.month == today.month)
+    wait(app, lambda: not operations.busy())
+    page.select_days(today + timedelta(days=1))
+    wait(app, lambda: True)
+    save(window, outdir / "roster.png")
+
+
+def shoot_handover(app, window, outdir: Path) -> None:
+    """Yesterday's night watch: patrols, roll call, both signatures, locked."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+
+    from app.hazards.service import school_today
+    from ui import operations
+
+    page = window.show_page("handover")
+    wait(app, lambda: page.loads >= 1 and not operations.busy())
+    day = school_today() - timedelta(days=1)
+    page.day.setDate(QDate(day.year, day.month, day.day))
+    wait(app, lambda: page.loads >= 2 and not operations.busy())
+    row = next(
+        r for r in range(page.shifts.rowCount()) if page.shifts.row_at(r).kind == "night_watch"
+    )
+    page.table.selectRow(row)
+    wait(app, lambda: page.form.shift is not None and page.form.shift.kind == "night_watch")
+    wait(app, lambda: not operations.busy() and not page.form.in_pad.is_empty())
+    bar = page.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # down to the two signatures
+    wait(app, lambda: True)
+    save(window, outdir / "handover.png")
 
 
 if __name__ == "__main__":

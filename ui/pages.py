@@ -52,10 +52,14 @@ PAGES: list[PageSpec] = [
     PageSpec("dashboard", QT_TRANSLATE_NOOP("Navigation", "Dashboard"), "ui.dashboard.page:DashboardPage"),
     PageSpec("inspections", QT_TRANSLATE_NOOP("Navigation", "Safety inspections"), "ui.inspections.page:InspectionsPage", may(Permission.INSPECT)),
     PageSpec("hazards", QT_TRANSLATE_NOOP("Navigation", "Hazard ledger"), "ui.hazards.page:HazardsPage", may(Permission.REPORT_HAZARD)),
+    PageSpec("drills", QT_TRANSLATE_NOOP("Navigation", "Emergency drills"), "ui.drills.page:DrillsPage", may(Permission.RECORD_DRILL)),
+    PageSpec("handover", QT_TRANSLATE_NOOP("Navigation", "Shift handover"), "ui.duty.handover_page:HandoverPage", may(Permission.RECORD_HANDOVER)),
+    PageSpec("roster", QT_TRANSLATE_NOOP("Navigation", "Duty roster"), "ui.duty.roster_page:RosterPage"),
+    PageSpec("grid", QT_TRANSLATE_NOOP("Navigation", "Responsibility grid"), "ui.grid.page:GridPage"),
+    PageSpec("staff", QT_TRANSLATE_NOOP("Navigation", "Staff"), "ui.staff.page:StaffPage", may(Permission.EDIT_STAFF)),
+    PageSpec("sync", QT_TRANSLATE_NOOP("Navigation", "Sync"), "ui.sync.page:SyncPage", may(Permission.BACKUP)),
     PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "ui.users.page:UsersPage", may(Permission.MANAGE_USERS)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "ui.settings.page:SettingsPage"),
-    PageSpec("drills", QT_TRANSLATE_NOOP("Navigation", "Emergency drills"), "ui.drills.page:DrillsPage", may(Permission.RECORD_DRILL)),
-    PageSpec("sync", QT_TRANSLATE_NOOP("Navigation", "Sync"), "ui.sync.page:SyncPage", may(Permission.BACKUP)),
 ]  # fmt: skip
 
 

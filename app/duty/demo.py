@@ -4,6 +4,7 @@ this month's roster and the last week's handovers (one with an event)."""
 from __future__ import annotations
 
 import calendar
+import math
 import random
 from datetime import UTC, datetime, time, timedelta
 
@@ -36,7 +37,15 @@ ROUTE = ["校门", "教学楼", "学生宿舍", "食堂", "锅炉房"]
 
 
 def _strokes(rng: random.Random) -> list[list[tuple[float, float, int]]]:
-    return [[(10 + i * 6 + rng.random() * 3, 40 + rng.random() * 30, i * 15) for i in range(20)]]
+    """A hand-written-looking flourish: a looping line, then a short underline."""
+    x0, y0, size = 60 + rng.random() * 40, 70 + rng.random() * 10, 18 + rng.random() * 6
+    loop = [
+        (x0 + i * 3.2 + size * 0.6 * math.cos(i / 3.0), y0 - size * math.sin(i / 3.0) * (1 - i / 90), i * 12)
+        for i in range(60)
+    ]  # fmt: skip
+    t = loop[-1][2] + 200
+    under = [(x0 - 10 + i * 11, y0 + 26 + rng.random() * 2, t + i * 10) for i in range(20)]
+    return [[(round(x, 1), round(y, 1), ms) for x, y, ms in stroke] for stroke in (loop, under)]
 
 
 def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:

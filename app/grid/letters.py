@@ -1,10 +1,12 @@
 """Responsibility letters (安全责任书), signed level by level (004 (一)1).
 
 A letter records who issued it, who signed it, for which year and on which
-day. The scan or photo of the signed paper is referenced by its SHA-256 and
-the path it was read from: the hash proves which file was meant even if the
-file moves. (When the shared photo store lands, the scan becomes a linked
-photo instead.)
+day. A photo or scan of the signed paper (JPEG or PNG) goes into the shared
+photo store like every other photo — one copy by content hash, an upright
+thumbnail and a sync copy — and is linked to the letter (``purpose="scan"``);
+the letter keeps its SHA-256. A scan the photo store cannot hold (a PDF) is
+referenced by its SHA-256 and the path it was read from: the hash proves which
+file was meant even if the file moves.
 """
 
 from __future__ import annotations
@@ -19,11 +21,38 @@ from sqlalchemy import select
 
 from app.accounts.roles import Permission, require
 from app.actor import Actor
+from app.attachments.links import link_photos, linked_photos
+from app.attachments.store import SUFFIXES, PhotoRef, add_photo, make_derivatives
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.staff.service import get_staff, school_of
 from app.workspace import Workspace
 from db.models import ResponsibilityLetter, StaffMember
+
+TABLE = "responsibility_letter"
+SCAN = "scan"
+
+
+def is_picture(path: Path | str) -> bool:
+    return Path(path).suffix.lower() in SUFFIXES
+
+
+def _store_scan(ws: Workspace, actor: Actor, scan: Path | str | None) -> PhotoRef | None:
+    """Put a picture scan into the photo store (its own action) with its thumbnail and sync copy."""
+    if scan is None or not is_picture(scan):
+        return None
+    ref = add_photo(ws, actor, Path(scan).expanduser())
+    make_derivatives(ws.data_dir, ref.sha256, ref.media_type)
+    return ref
+
+
+def _attach_scan(s, letter: ResponsibilityLetter, photo: PhotoRef | None, sha: str | None,
+                 path: str | None) -> None:  # fmt: skip
+    if photo is not None:
+        link_photos(s, TABLE, letter.id, [photo.id], SCAN)
+        letter.scan_sha256, letter.scan_path = photo.sha256, None
+    elif sha is not None:
+        letter.scan_sha256, letter.scan_path = sha, path
 
 
 def scan_reference(path: Path | str | None) -> tuple[str | None, str | None]:
@@ -51,7 +80,8 @@ class LetterView:
     signer_name: str
     signed_on: date | None
     scan_sha256: str | None
-    scan_path: str | None
+    scan_path: str | None  # a file outside the store (a PDF); None for a stored photo
+    scan_photo: PhotoRef | None = None
 
 
 def record_letter(
@@ -87,15 +117,19 @@ def record_letter(
             year=year,
         )
     scan_sha, scan_path = scan_reference(scan)
+    with ws.read() as s:  # refuse before the scan is stored
+        get_staff(s, issuer_id)
+        get_staff(s, signer_id)
+    photo = _store_scan(ws, actor, scan)
     with ws.action(actor, "grid.letter.record") as s:
         get_staff(s, issuer_id)
         get_staff(s, signer_id)
         letter = ResponsibilityLetter(
             year=year, title=title, issuer_id=issuer_id, signer_id=signer_id, signed_on=signed_on,
-            scan_sha256=scan_sha, scan_path=scan_path,
         )  # fmt: skip
         s.add(letter)
         s.flush()
+        _attach_scan(s, letter, photo, scan_sha, scan_path)
         return letter.id
 
 
@@ -109,7 +143,8 @@ def mark_signed(
     """Record the signing day of a prepared letter and attach its scan."""
     require(actor, Permission.EDIT_GRID)
     scan_sha, scan_path = scan_reference(scan)
-    with ws.action(actor, "grid.letter.signed") as s:
+
+    def check(s) -> ResponsibilityLetter:
         letter = s.get(ResponsibilityLetter, letter_id)
         if letter is None or letter.deleted_at is not None:
             raise UserError(QT_TRANSLATE_NOOP("app", "This record no longer exists."))
@@ -118,9 +153,15 @@ def mark_signed(
                 QT_TRANSLATE_NOOP("app", "This letter was already signed on {date}."),
                 date=letter.signed_on.isoformat(),
             )
+        return letter
+
+    with ws.read() as s:  # refuse before the scan is stored
+        check(s)
+    photo = _store_scan(ws, actor, scan)
+    with ws.action(actor, "grid.letter.signed") as s:
+        letter = check(s)
         letter.signed_on = signed_on
-        if scan_sha is not None:
-            letter.scan_sha256, letter.scan_path = scan_sha, scan_path
+        _attach_scan(s, letter, photo, scan_sha, scan_path)
 
 
 def list_letters(ws: Workspace, year: int | None = None) -> list[LetterView]:
@@ -131,6 +172,10 @@ def list_letters(ws: Workspace, year: int | None = None) -> list[LetterView]:
             q = q.where(ResponsibilityLetter.year == year)
         letters = list(s.scalars(q.order_by(ResponsibilityLetter.year.desc())))
         names = {m.id: m.name for m in s.scalars(select(StaffMember))}
+        scans = {
+            owner: next((ref for purpose, ref in refs if purpose == SCAN), None)
+            for owner, refs in linked_photos(s, TABLE, [x.id for x in letters]).items()
+        }
         out = [
             LetterView(
                 x.id,
@@ -143,6 +188,7 @@ def list_letters(ws: Workspace, year: int | None = None) -> list[LetterView]:
                 x.signed_on,
                 x.scan_sha256,
                 x.scan_path,
+                scans.get(x.id),
             )  # fmt: skip
             for x in letters
         ]

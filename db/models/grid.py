@@ -63,7 +63,8 @@ class GridAssignment(SyncedMixin, Base):
 
 
 class ResponsibilityLetter(SyncedMixin, Base):
-    """A 安全责任书. The scan of the signed paper is referenced by its SHA-256 and path."""
+    """A 安全责任书. A photo of the signed paper is a linked photo (its SHA-256 kept
+    here too); a scan the photo store cannot hold is referenced by SHA-256 and path."""
 
     __tablename__ = "responsibility_letter"
 

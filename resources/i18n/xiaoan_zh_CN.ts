@@ -626,6 +626,257 @@
     </message>
 </context>
 <context>
+    <name>Duty</name>
+    <message>
+        <source>No one on {duty}</source>
+        <translation>{duty}无人值班</translation>
+    </message>
+    <message>
+        <source>Holiday ({duty}) without a leader on duty</source>
+        <translation>节假日（{duty}）无值班领导</translation>
+    </message>
+    <message>
+        <source>{person} ({duty}) is on leave</source>
+        <translation>{person}（{duty}）当天请假</translation>
+    </message>
+    <message>
+        <source>{person} ({duty}) no longer works here</source>
+        <translation>{person}（{duty}）已不在本校工作</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>School days</source>
+        <translation>上课日</translation>
+    </message>
+    <message>
+        <source>Weekends and holidays</source>
+        <translation>周末和节假日</translation>
+    </message>
+    <message>
+        <source> (next day)</source>
+        <translation>（次日）</translation>
+    </message>
+    <message>
+        <source>Generate a rotation</source>
+        <translation>生成轮值表</translation>
+    </message>
+    <message>
+        <source>Replace this duty&apos;s shifts in these dates</source>
+        <translation>替换该值班类型在这些日期的已有排班</translation>
+    </message>
+    <message>
+        <source>Turns are shared out evenly. People on leave are skipped; marked holidays count as rest days.</source>
+        <translation>轮值平均分配。请假人员自动跳过；学校标记的节假日按休息日处理。</translation>
+    </message>
+    <message>
+        <source>Duty:</source>
+        <translation>值班类型：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <source>People (Space ticks):</source>
+        <translation>轮值人员（空格键勾选）：</translation>
+    </message>
+    <message>
+        <source>Add a duty type</source>
+        <translation>添加值班类型</translation>
+    </message>
+    <message>
+        <source>e.g. 值宿</source>
+        <translation>例如：值宿</translation>
+    </message>
+    <message>
+        <source>Must be covered every day it is stood</source>
+        <translation>值班日必须有人值班</translation>
+    </message>
+    <message>
+        <source>Boarding roll call at handover</source>
+        <translation>交接班时填写住校生点名</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>开始时间：</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>结束时间：</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>值班日：</translation>
+    </message>
+    <message>
+        <source>Mark a holiday</source>
+        <translation>标记节假日</translation>
+    </message>
+    <message>
+        <source>e.g. 国庆节</source>
+        <translation>例如：国庆节</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>值班</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>值班人</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>已填写</translation>
+    </message>
+    <message>
+        <source>Duty roster</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>周视图(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月视图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>◀ Earlier</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Generate rotation…</source>
+        <translation>生成轮值…</translation>
+    </message>
+    <message>
+        <source>Swap the two shifts</source>
+        <translation>调换这两个班次</translation>
+    </message>
+    <message>
+        <source>Add duty type…</source>
+        <translation>添加值班类型…</translation>
+    </message>
+    <message>
+        <source>Mark holiday…</source>
+        <translation>标记节假日…</translation>
+    </message>
+    <message>
+        <source>Shifts of the chosen days. Choose two to swap them.</source>
+        <translation>所选日期的班次。选中两个班次即可调班。</translation>
+    </message>
+    <message>
+        <source>Week of {start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>{year}-{month}</source>
+        <translation>{year} 年 {month} 月</translation>
+    </message>
+    <message>
+        <source>{n} gaps in this period: fill them before they come.</source>
+        <translation>本期有 {n} 处值班空缺，请及时补排。</translation>
+    </message>
+    <message>
+        <source>Every duty is covered in this period.</source>
+        <translation>本期所有值班均已排满。</translation>
+    </message>
+    <message>
+        <source>No duty types yet: add one (leader on duty, night watch …).</source>
+        <translation>还没有值班类型：请先添加（值班领导、值宿……）。</translation>
+    </message>
+    <message>
+        <source>Choose exactly two shifts to swap.</source>
+        <translation>请正好选择两个班次进行调换。</translation>
+    </message>
+    <message>
+        <source>Swapped: {a} now takes {date_b}, {b} takes {date_a}.</source>
+        <translation>已调班：{a}改值 {date_b}，{b}改值 {date_a}。</translation>
+    </message>
+    <message>
+        <source>Add a duty type first.</source>
+        <translation>请先添加值班类型。</translation>
+    </message>
+    <message>
+        <source>{n} shifts made.</source>
+        <translation>已排 {n} 个班次。</translation>
+    </message>
+    <message>
+        <source>Nobody was free on {days}: those days are gaps.</source>
+        <translation>{days} 无人可排，这些天为值班空缺。</translation>
+    </message>
+    <message>
+        <source>Duty type {name} added.</source>
+        <translation>已添加值班类型“{name}”。</translation>
+    </message>
+    <message>
+        <source>Holiday {name} marked.</source>
+        <translation>已标记节假日“{name}”。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to xiaoan</source>
@@ -725,6 +976,548 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Grid</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Edit zone</source>
+        <translation>修改区域</translation>
+    </message>
+    <message>
+        <source>Add a zone</source>
+        <translation>添加区域</translation>
+    </message>
+    <message>
+        <source>e.g. east yard, 2nd floor</source>
+        <translation>例如：东院、二楼</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Edit post</source>
+        <translation>修改岗位</translation>
+    </message>
+    <message>
+        <source>Add a post</source>
+        <translation>添加岗位</translation>
+    </message>
+    <message>
+        <source>One safety duty per line</source>
+        <translation>每行一条安全职责</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>岗位：</translation>
+    </message>
+    <message>
+        <source>Safety duties:</source>
+        <translation>安全职责：</translation>
+    </message>
+    <message>
+        <source>Assign: {what}</source>
+        <translation>落实责任人：{what}</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>The current assignment ends the day before the new one starts.</source>
+        <translation>原分工在新分工开始的前一天结束。</translation>
+    </message>
+    <message>
+        <source>Responsible person:</source>
+        <translation>责任人：</translation>
+    </message>
+    <message>
+        <source>Responsible leader:</source>
+        <translation>责任领导：</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>监督人：</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <source>Record a responsibility letter</source>
+        <translation>登记安全责任书</translation>
+    </message>
+    <message>
+        <source>Safety responsibility letter</source>
+        <translation>安全责任书</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Photo or scan of the signed paper</source>
+        <translation>签字原件的照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>发放人：</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>签订人：</translation>
+    </message>
+    <message>
+        <source>Scan:</source>
+        <translation>扫描件：</translation>
+    </message>
+    <message>
+        <source>Choose the scan</source>
+        <translation>选择扫描件</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>No responsible person</source>
+        <translation>无责任人</translation>
+    </message>
+    <message>
+        <source>Responsible person has left</source>
+        <translation>责任人已离校</translation>
+    </message>
+    <message>
+        <source>no leader</source>
+        <translation>缺责任领导</translation>
+    </message>
+    <message>
+        <source>no supervisor</source>
+        <translation>缺监督人</translation>
+    </message>
+    <message>
+        <source>✓ Complete</source>
+        <translation>✓ 齐全</translation>
+    </message>
+    <message>
+        <source>Zone / post</source>
+        <translation>区域 / 岗位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>责任领导</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>监督人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>⚠ nobody</source>
+        <translation>⚠ 无人负责</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发放人</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签订人</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>attached</source>
+        <translation>已附</translation>
+    </message>
+    <message>
+        <source>not signed yet</source>
+        <translation>尚未签订</translation>
+    </message>
+    <message>
+        <source>Responsibility grid</source>
+        <translation>安全责任网格</translation>
+    </message>
+    <message>
+        <source>Add zone…</source>
+        <translation>添加区域…</translation>
+    </message>
+    <message>
+        <source>Add post…</source>
+        <translation>添加岗位…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Assign people…</source>
+        <translation>落实责任人…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Record letter…</source>
+        <translation>登记责任书…</translation>
+    </message>
+    <message>
+        <source>Open scan</source>
+        <translation>查看扫描件</translation>
+    </message>
+    <message>
+        <source>Zones and posts</source>
+        <translation>区域和岗位</translation>
+    </message>
+    <message>
+        <source>Responsibility letters</source>
+        <translation>安全责任书</translation>
+    </message>
+    <message>
+        <source>{n} of {total} zones and posts have no responsible person.</source>
+        <translation>共 {total} 个区域和岗位，其中 {n} 个没有责任人。</translation>
+    </message>
+    <message>
+        <source>All {total} zones and posts have a responsible person.</source>
+        <translation>全部 {total} 个区域和岗位都已落实责任人。</translation>
+    </message>
+    <message>
+        <source>No signed letter for {year} yet: {names}</source>
+        <translation>{year} 年尚未签订责任书：{names}</translation>
+    </message>
+    <message>
+        <source>Choose a zone or a post.</source>
+        <translation>请选择一个区域或岗位。</translation>
+    </message>
+    <message>
+        <source>Safety duties of this post:</source>
+        <translation>本岗位安全职责：</translation>
+    </message>
+    <message>
+        <source>Assigned until {date}</source>
+        <translation>分工至 {date}</translation>
+    </message>
+    <message>
+        <source>Zone added.</source>
+        <translation>已添加区域。</translation>
+    </message>
+    <message>
+        <source>Post added.</source>
+        <translation>已添加岗位。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Add the staff to the directory first.</source>
+        <translation>请先在教职工名册中添加人员。</translation>
+    </message>
+    <message>
+        <source>Assigned.</source>
+        <translation>已落实责任人。</translation>
+    </message>
+    <message>
+        <source>Remove {name} and its assignments from the grid?</source>
+        <translation>从责任网格中撤销“{name}”及其分工吗？</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <source>Letter recorded.</source>
+        <translation>已登记责任书。</translation>
+    </message>
+    <message>
+        <source>This letter has no scan attached.</source>
+        <translation>该责任书没有附扫描件。</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <source>平安: nothing happened on this shift</source>
+        <translation>平安：本班次未发生任何事件</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place patrolled</source>
+        <translation>巡查地点</translation>
+    </message>
+    <message>
+        <source>Findings (empty if none)</source>
+        <translation>发现的问题（没有可不填）</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生的事件</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <source>+ Patrol (Ctrl+N)</source>
+        <translation>+ 巡查 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>+ Event (Ctrl+E)</source>
+        <translation>+ 事件 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Boarders&apos; roll call</source>
+        <translation>住校生点名</translation>
+    </message>
+    <message>
+        <source>Who was missing, and why</source>
+        <translation>未到学生及原因</translation>
+    </message>
+    <message>
+        <source>Noon: expected / present</source>
+        <translation>午休：应到 / 实到</translation>
+    </message>
+    <message>
+        <source>Night: expected / present</source>
+        <translation>晚寝：应到 / 实到</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Keys, radios, logbook …</source>
+        <translation>钥匙、对讲机、值班记录本……</translation>
+    </message>
+    <message>
+        <source>What the next shift must follow up</source>
+        <translation>需下一班跟进的事项</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Outgoing person signs here</source>
+        <translation>交班人在此签字</translation>
+    </message>
+    <message>
+        <source>Incoming person signs here</source>
+        <translation>接班人在此签字</translation>
+    </message>
+    <message>
+        <source>Sign as outgoing</source>
+        <translation>交班人签字</translation>
+    </message>
+    <message>
+        <source>Acknowledge and sign as incoming</source>
+        <translation>接班人确认并签字</translation>
+    </message>
+    <message>
+        <source>Patrols:</source>
+        <translation>巡查：</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>Handed over:</source>
+        <translation>交接物品：</translation>
+    </message>
+    <message>
+        <source>Open issues:</source>
+        <translation>遗留问题：</translation>
+    </message>
+    <message>
+        <source>Incoming person:</source>
+        <translation>接班人：</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Locked: both people signed on {when}; this handover can no longer be changed.</source>
+        <translation>【已锁定】交接双方已于 {when} 签字，本记录不能再修改。</translation>
+    </message>
+    <message>
+        <source>Signed by the outgoing person; waiting for the incoming one.</source>
+        <translation>交班人已签字，等待接班人确认签字。</translation>
+    </message>
+    <message>
+        <source>Saved, not signed yet: it can still be changed.</source>
+        <translation>已保存，尚未签字，仍可修改。</translation>
+    </message>
+    <message>
+        <source>Not recorded yet. Your last patrol route is filled in.</source>
+        <translation>尚未填写。已按您上次的巡查路线预填。</translation>
+    </message>
+    <message>
+        <source>Not recorded yet. Only the person on this shift can record it.</source>
+        <translation>尚未填写。只有本班次的值班人员才能填写。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Sign on the outgoing pad first.</source>
+        <translation>请交班人先在签字板上签字。</translation>
+    </message>
+    <message>
+        <source>Signed by {name}.</source>
+        <translation>{name}已签字。</translation>
+    </message>
+    <message>
+        <source>Choose the incoming person first.</source>
+        <translation>请先选择接班人。</translation>
+    </message>
+    <message>
+        <source>Sign on the incoming pad first.</source>
+        <translation>请接班人先在签字板上签字。</translation>
+    </message>
+    <message>
+        <source>Acknowledged and signed by {name}.</source>
+        <translation>{name}已确认接班并签字。</translation>
+    </message>
+    <message>
+        <source>Report the finding as a hazard</source>
+        <translation>将发现的问题上报为隐患</translation>
+    </message>
+    <message>
+        <source>Empty: the finding&apos;s text</source>
+        <translation>不填则使用发现问题的内容</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>领域：</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Shifts of the day (&amp;L)</source>
+        <translation>当天班次(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Daily zero report</source>
+        <translation>每日零报告</translation>
+    </message>
+    <message>
+        <source>No shifts on the roster</source>
+        <translation>值班表上没有班次</translation>
+    </message>
+    <message>
+        <source>Not peaceful</source>
+        <translation>不平安</translation>
+    </message>
+    <message>
+        <source>平安 so far (incomplete)</source>
+        <translation>目前平安（尚未报齐）</translation>
+    </message>
+    <message>
+        <source>平安</source>
+        <translation>平安</translation>
+    </message>
+    <message>
+        <source>Action: {a}</source>
+        <translation>处置：{a}</translation>
+    </message>
+    <message>
+        <source>Missing handover: {duty} {name}</source>
+        <translation>缺交接班记录：{duty} {name}</translation>
+    </message>
+    <message>
+        <source>Not signed yet: {duty} {name}</source>
+        <translation>尚未签字：{duty} {name}</translation>
+    </message>
+    <message>
+        <source>The finding is now in the hazard ledger.</source>
+        <translation>该问题已录入隐患台账。</translation>
+    </message>
+    <message>
+        <source>To hazard ledger</source>
+        <translation>转入隐患台账</translation>
+    </message>
+    <message>
+        <source>In the hazard ledger</source>
+        <translation>已在隐患台账</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +2215,22 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>隐患台账</translation>
     </message>
     <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Duty roster</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>Responsibility grid</source>
+        <translation>责任网格</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>教职工</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
@@ -1666,6 +2475,121 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Sign with the mouse or a pen. Delete clears.</source>
         <translation>用鼠标或手写笔签名，按 Delete 键清除。</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>登录账号</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>{name} (left)</source>
+        <translation>{name}（已离校）</translation>
+    </message>
+    <message>
+        <source>Edit staff member</source>
+        <translation>修改教职工信息</translation>
+    </message>
+    <message>
+        <source>Add a staff member</source>
+        <translation>添加教职工</translation>
+    </message>
+    <message>
+        <source>e.g. 班主任, 宿舍管理员</source>
+        <translation>例如：班主任、宿舍管理员</translation>
+    </message>
+    <message>
+        <source>(no login)</source>
+        <translation>（无登录账号）</translation>
+    </message>
+    <message>
+        <source>Still works here</source>
+        <translation>仍在本校工作</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>岗位：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Login account:</source>
+        <translation>登录账号：</translation>
+    </message>
+    <message>
+        <source>Leave of {name}</source>
+        <translation>{name}请假</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>事由：</translation>
+    </message>
+    <message>
+        <source>Staff directory</source>
+        <translation>教职工名册</translation>
+    </message>
+    <message>
+        <source>Show people who have left</source>
+        <translation>显示已离校人员</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Record leave…</source>
+        <translation>登记请假…</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>至 {date}</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>已添加。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Leave recorded.</source>
+        <translation>已登记请假。</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +4077,14 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>There is no responsibility zone to print yet. Add zones to the grid first.</source>
         <translation>还没有可打印的安全责任区。请先在责任网格中添加责任区。</translation>
+    </message>
+    <message>
+        <source>Write each time as hours:minutes, for example 21:30.</source>
+        <translation>时间请按“时:分”填写，例如 21:30。</translation>
+    </message>
+    <message>
+        <source>Enter the time of {what}.</source>
+        <translation>请填写“{what}”的时间。</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,14 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from app.attachments.store import original_path, sync_copy_path, thumbnail_path
 from app.errors import PermissionDenied, UserError
 from app.grid.letters import list_letters, record_letter, unsigned_staff
 from app.grid.overview import NO_PERSON, NO_SUPERVISOR, PERSON_LEFT, grid_overview
 from app.grid.service import add_post, add_zone, assign, assignments_of
 from app.staff.service import add_staff, set_staff_active
-from db.models import OutboxEntry
+from db.models import OutboxEntry, Photo
+from tests.app.inspection_helpers import jpeg
 
 
 def outbox_count(ws) -> int:
@@ -99,7 +101,7 @@ def test_only_principal_and_safety_officer_edit_the_grid(workspace, principal):
 
 
 def test_responsibility_letters(workspace, principal, staff, tmp_path):
-    scan = tmp_path / "letter.jpg"
+    scan = tmp_path / "letter.pdf"
     scan.write_bytes(b"scan")
     before = outbox_count(workspace)
     with pytest.raises(UserError, match="two different people"):
@@ -110,7 +112,30 @@ def test_responsibility_letters(workspace, principal, staff, tmp_path):
                   signer_id=staff["刘芳"], signed_on=date(2026, 3, 2), scan=scan)  # fmt: skip
     (letter,) = list_letters(workspace, 2026)
     assert (letter.issuer_name, letter.signer_name) == ("张丽", "刘芳")
+    # A PDF is not a photo: it stays a reference by hash and path.
     assert letter.scan_sha256 == hashlib.sha256(b"scan").hexdigest()
+    assert letter.scan_path == str(scan.resolve()) and letter.scan_photo is None
     assert "刘芳" not in unsigned_staff(workspace, 2026) and "赵敏" in unsigned_staff(
         workspace, 2026
     )
+
+
+def test_a_letter_photo_goes_into_the_photo_store(workspace, principal, staff, tmp_path):
+    photo = jpeg(tmp_path / "责任书.jpg", size=(400, 300))
+    with workspace.read() as s:
+        photos_before = s.scalar(select(func.count()).select_from(Photo))
+    with pytest.raises(UserError):  # refused before anything is stored
+        record_letter(workspace, principal, year=2026, title="安全责任书", issuer_id=staff["张丽"],
+                      signer_id=staff["张丽"], scan=photo)  # fmt: skip
+    with workspace.read() as s:
+        assert s.scalar(select(func.count()).select_from(Photo)) == photos_before
+    record_letter(workspace, principal, year=2026, title="安全责任书", issuer_id=staff["张丽"],
+                  signer_id=staff["赵敏"], signed_on=date(2026, 3, 2), scan=photo)  # fmt: skip
+    (letter,) = list_letters(workspace, 2026)
+    ref = letter.scan_photo
+    assert ref is not None and ref.sha256 == hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert letter.scan_sha256 == ref.sha256 and letter.scan_path is None
+    # Stored like every other photo: the original by hash, a thumbnail and a sync copy.
+    assert original_path(workspace.data_dir, ref.sha256).read_bytes() == photo.read_bytes()
+    assert thumbnail_path(workspace.data_dir, ref.sha256).exists()
+    assert sync_copy_path(workspace.data_dir, ref.sha256).exists()

@@ -15,9 +15,11 @@ def test_staff_has_no_users_page(qtbot, workspace, principal):
     window = MainWindow(context_for(workspace, "zhengxia", "482913"))
     qtbot.addWidget(window)
     window.show()
-    assert window.page_keys() == ["dashboard", "inspections", "hazards", "settings"]
+    assert window.page_keys() == [
+        "dashboard", "inspections", "hazards", "handover", "roster", "grid", "settings"
+    ]  # fmt: skip
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["工作台", "安全检查", "隐患台账", "设置"]
+    assert titles == ["工作台", "安全检查", "隐患台账", "交接班", "值班表", "责任网格", "设置"]
     wait_idle(qtbot)
     assert "zhengxia-name（教职工）" in window.user_label.text()
 
@@ -29,22 +31,52 @@ def test_principal_has_users_page_and_shortcuts_switch_pages(qtbot, workspace):
     window.activateWindow()
     qtbot.waitActive(window)
     assert window.page_keys() == [
-        "dashboard",
-        "inspections",
-        "hazards",
-        "users",
-        "settings",
-        "drills",
-        "sync",
-    ]
+        "dashboard", "inspections", "hazards", "drills", "handover", "roster", "grid", "staff",
+        "sync", "users", "settings",
+    ]  # fmt: skip
     assert window.windowTitle() == "校安 — 东风乡中心学校"
     assert window.current_key() == "dashboard"
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_key() == "users"
+    assert window.current_key() == "drills"
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_key() == "settings"
+    assert window.current_key() == "handover"
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_Up)
-    assert window.current_key() == "users"
+    assert window.current_key() == "drills"
     qtbot.waitUntil(lambda: "最近备份" in window.backup_label.text())
     assert window.backup_label.text() == "最近备份：从未备份"
+
+
+def test_opening_every_page_keeps_the_window_active(qtbot, workspace):
+    """No page flashes a widget of its own as a separate window (it would take the focus)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    window = MainWindow(context_for(workspace, "zhangli", PRINCIPAL_PASSWORD))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    strays: list[str] = []
+
+    class StrayWindows(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if (
+                event.type() == QEvent.Type.Show
+                and isinstance(obj, QWidget)
+                and obj.isWindow()
+                and obj is not window
+            ):
+                strays.append(f"{window.current_key()}: {type(obj).__name__}")
+            return False
+
+    watcher = StrayWindows()
+    QApplication.instance().installEventFilter(watcher)
+    try:
+        for key in window.page_keys():
+            window.show_page(key)
+            wait_idle(qtbot)
+    finally:
+        QApplication.instance().removeEventFilter(watcher)
+    assert strays == [], strays
+    assert QApplication.activeWindow() is window

@@ -118,8 +118,6 @@ class DrillsPage(QWidget):
         self.new_button.clicked.connect(lambda: self.open_editor(None))
         self.open_button.clicked.connect(self.open_current)
         self.terms_button.clicked.connect(self.edit_terms)
-        self.new_button.setVisible(allowed(ctx.actor, Permission.RECORD_DRILL))
-        self.terms_button.setVisible(allowed(ctx.actor, Permission.EDIT_SCHOOL_PROFILE))
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
@@ -174,6 +172,10 @@ class DrillsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        # After the buttons have a parent: showing a parentless button would
+        # open it as a window of its own and take the focus from the main one.
+        self.new_button.setVisible(allowed(ctx.actor, Permission.RECORD_DRILL))
+        self.terms_button.setVisible(allowed(ctx.actor, Permission.EDIT_SCHOOL_PROFILE))
 
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.open_editor(None))
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)

@@ -1,0 +1,218 @@
+"""The handover page: keyboard-only from open to both signatures, then fixed; route, hazard, zero report."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from app.duty.handover import get_handover
+from app.duty.roster import generate_rotation, list_shifts
+from app.duty.zero_report import zero_report
+from app.hazards.ledger import hazard_ledger
+from app.hazards.service import SCHOOL_TZ, school_today
+from tests.ui.conftest import wait_idle
+from tests.ui.duty_helpers import crew
+from tests.ui.helpers import context_for
+from ui.duty.handover_page import HandoverPage
+
+
+@pytest.fixture
+def team(workspace, principal):
+    t = crew(workspace, principal)
+    today = school_today()
+    generate_rotation(workspace, principal, t.night.id, today - timedelta(days=2), today + timedelta(days=2),
+                      [t.staff["wangqiang"], t.staff["liufang"]])  # fmt: skip
+    return t
+
+
+def _page(qtbot, ws, username, secret, day: date | None = None):
+    page = HandoverPage(context_for(ws, username, secret))
+    qtbot.addWidget(page)
+    page.resize(1280, 900)
+    page.show()
+    qtbot.waitUntil(lambda: page.loads >= 1)
+    if day is not None:
+        page.day.setDate(QDate(day.year, day.month, day.day))
+        qtbot.waitUntil(lambda: page.loads >= 2)
+    qtbot.waitUntil(lambda: page.form.shift is not None and page.form.isEnabled())
+    wait_idle(qtbot)
+    return page
+
+
+def _login_of(ws, team, shift):
+    return (
+        ("wangqiang", "246800")
+        if shift.staff_id == team.staff["wangqiang"]
+        else ("liufang", "246801")
+    )
+
+
+def _type(qtbot, text: str) -> None:
+    """Type into the focused field: digits as keys, Chinese as an input method commits it."""
+    widget = QApplication.focusWidget()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def _tab(qtbot, n: int = 1) -> None:
+    for _ in range(n):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def _sign(qtbot, pad) -> None:
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 60))
+    for x in range(40, 200, 20):
+        qtbot.mouseMove(pad, QPoint(x, 60 + (x % 40)))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(200, 70))
+
+
+def test_keyboard_only_handover_to_both_signatures_then_fixed(qtbot, workspace, team):
+    today = school_today()
+    shift = next(v for v in list_shifts(workspace, today, today))
+    page = _page(qtbot, workspace, *_login_of(workspace, team, shift))
+    form = page.form
+    assert form.shift.id == shift.id  # my own shift is chosen on opening
+    form.focus_first()
+    # 平安 stays ticked; Tab into the first patrol row: time, place, finding.
+    _tab(qtbot)
+    assert QApplication.focusWidget() is form.patrols.rows[0][0]
+    _type(qtbot, "2130")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter moves on too
+    assert QApplication.focusWidget() is form.patrols.rows[0][1]
+    _type(qtbot, "宿舍楼")
+    _tab(qtbot)
+    _type(qtbot, "三楼走廊灯不亮")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is form.patrols.rows[1][0]
+    _type(qtbot, "0530")
+    _tab(qtbot)
+    _type(qtbot, "校门")
+    # Roll call, items handed over, the incoming person: still only the keyboard.
+    for edit, value in ((form.noon_expected, "186"), (form.noon_present, "186"),
+                        (form.night_expected, "186"), (form.night_present, "186")):  # fmt: skip
+        edit.setFocus()
+        _type(qtbot, value)
+    form.handed_over.setFocus()
+    _type(qtbot, "钥匙一串，对讲机两部")
+    _tab(qtbot, 2)
+    assert QApplication.focusWidget() is form.incoming
+    qtbot.keyClick(form.incoming, Qt.Key.Key_End)
+    incoming_name = form.incoming.currentText()
+    # Outgoing signs (strokes need a pointer), then Enter on the focused button.
+    _sign(qtbot, form.out_pad)
+    form.out_button.setFocus()
+    qtbot.keyClick(form.out_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.view is not None and form.view.outgoing_signature_id is not None)
+    wait_idle(qtbot)
+    assert not form.save_button.isEnabled() and form.handed_over.isReadOnly()
+    assert form.in_button.isEnabled()
+    _sign(qtbot, form.in_pad)
+    form.in_button.setFocus()
+    qtbot.keyClick(form.in_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: form.view.locked)
+    wait_idle(qtbot)
+
+    saved = get_handover(workspace, shift.id)
+    assert saved.locked and saved.draft.handed_over == "钥匙一串，对讲机两部"
+    assert [p.place for p in saved.draft.patrols] == ["宿舍楼", "校门"]
+    # The 05:30 patrol of an overnight shift is the next morning.
+    assert saved.draft.patrols[1].at.astimezone(SCHOOL_TZ).date() == shift.date + timedelta(days=1)
+    assert saved.draft.night_present == 186
+    # Immutability is visible: the lock line, nothing editable, no pad to sign.
+    assert "已锁定" in form.state.text() and "不能再修改" in form.state.text()
+    assert incoming_name in [m.name for m in page._staff]
+    assert not form.out_button.isEnabled() and not form.in_button.isEnabled()
+    assert form.patrols.rows[0][1].isReadOnly() and not form.peaceful.isEnabled()
+    assert not form.in_pad.is_empty()
+    # The zero report of the day counts it: peaceful.
+    assert page.zero_title.text().startswith("平安")
+
+
+def test_the_last_patrol_route_is_filled_in(qtbot, workspace, team):
+    today = school_today()
+    shifts = list_shifts(workspace, today - timedelta(days=2), today)
+    mine = [v for v in shifts if v.staff_id == shifts[0].staff_id]
+    login = _login_of(workspace, team, mine[0])
+    page = _page(qtbot, workspace, *login, day=mine[0].date)
+    form = page.form
+    for i, place in enumerate(("校门", "教学楼", "宿舍")):
+        if i >= len(form.patrols.rows):
+            form.patrols.add_row()
+        form.patrols.rows[i][0].setText(f"2{i}:00")
+        form.patrols.rows[i][1].setText(place)
+    form.save()
+    qtbot.waitUntil(lambda: form.view is not None)
+    wait_idle(qtbot)
+    page.day.setDate(QDate(mine[1].date.year, mine[1].date.month, mine[1].date.day))
+    qtbot.waitUntil(lambda: form.shift is not None and form.shift.id == mine[1].id)
+    wait_idle(qtbot)
+    assert [r[1].text() for r in form.patrols.rows] == ["校门", "教学楼", "宿舍"]
+    assert all(r[0].text() == ":" for r in form.patrols.rows)  # times are typed afresh
+
+
+def test_a_finding_goes_to_the_hazard_ledger_in_one_action(qtbot, workspace, team, principal):
+    today = school_today()
+    shift = list_shifts(workspace, today, today)[0]
+    page = _page(qtbot, workspace, *_login_of(workspace, team, shift))
+    form = page.form
+    form.patrols.rows[0][0].setText("22:10")
+    form.patrols.rows[0][1].setText("锅炉房")
+    form.patrols.rows[0][2].setText("压力表读数偏高")
+    form.save()
+    qtbot.waitUntil(lambda: form.view is not None)
+    wait_idle(qtbot)
+    button = form.patrols.buttons[0]
+    assert button.isEnabled()
+    button.click()
+    dialog = page.dialog
+    dialog.severity.setCurrentIndex(dialog.severity.findData("serious"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: "隐患台账" in form.message.text())
+    wait_idle(qtbot)
+    rows = hazard_ledger(workspace, principal)
+    assert [r.title for r in rows] == ["压力表读数偏高"] and rows[0].severity == "serious"
+    assert not form.patrols.buttons[0].isEnabled()
+
+
+def test_zero_report_flags_missing_and_shows_what_happened(qtbot, workspace, team):
+    today = school_today()
+    shift = list_shifts(workspace, today, today)[0]
+    page = _page(qtbot, workspace, *_login_of(workspace, team, shift))
+    assert "缺交接班" in page.zero.text() and "值宿" in page.zero.text()
+    form = page.form
+    form.patrols.rows[0][0].setText("21:00")
+    form.patrols.rows[0][1].setText("宿舍")
+    form.peaceful.setChecked(False)
+    form.events.rows[0][0].setText("23:40")
+    form.events.rows[0][1].setText("302 宿舍学生发烧")
+    form.events.rows[0][2].setText("送乡卫生院")
+    form.save()
+    qtbot.waitUntil(lambda: form.view is not None)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: "302 宿舍学生发烧" in page.zero.text())
+    assert page.zero_title.text() == "不平安"
+    assert not zero_report(workspace, today).peaceful
+
+
+def test_someone_else_cannot_fill_my_shift(qtbot, workspace, team):
+    today = school_today()
+    shift = list_shifts(workspace, today, today)[0]
+    other = (
+        ("liufang", "246801")
+        if shift.staff_id == team.staff["wangqiang"]
+        else ("wangqiang", "246800")
+    )
+    page = _page(qtbot, workspace, *other)
+    page.select_shift(shift.id)
+    qtbot.waitUntil(lambda: page.form.shift.id == shift.id)
+    wait_idle(qtbot)
+    assert not page.form.save_button.isEnabled() and not page.form.out_button.isEnabled()
+    assert "只有" in page.form.state.text()

@@ -1,0 +1,1 @@
+"""值班值宿: the roster calendar and the shift handover pages."""

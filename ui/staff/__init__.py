@@ -1,0 +1,1 @@
+"""教职工: the staff directory and leave."""

@@ -1217,6 +1217,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>撤销</translation>
     </message>
     <message>
+        <source>Print placard…</source>
+        <translation>打印公示牌…</translation>
+    </message>
+    <message>
         <source>Record letter…</source>
         <translation>登记责任书…</translation>
     </message>

@@ -144,3 +144,18 @@ def test_staff_without_grid_rights_read_it_without_phones(qtbot, workspace, prin
     assert _cell(page, "学生宿舍", 5) == ""
     boss = _page(qtbot, workspace)
     assert _cell(boss, "学生宿舍", 5) == "13800000000"
+
+
+def test_a_zone_prints_its_placard_for_anyone(qtbot, workspace, principal, grid, memory_keyring):
+    make_user(workspace, principal, "zhengxia", "staff")
+    page = _page(qtbot, workspace, "zhengxia", "482913")
+    page.table.selectRow(_row(page, "宿舍管理员"))
+    assert not page.print_button.isEnabled()  # a post has no placard
+    page.table.selectRow(_row(page, "学生宿舍"))
+    assert page.print_button.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.preview.ready, timeout=30_000)
+    zone_id = page.chosen().id
+    assert page.preview.rendered.stamp.record_id == str(zone_id)
+    page.preview.close()
+    wait_idle(qtbot)

@@ -74,7 +74,9 @@ def _sign(qtbot, pad) -> None:
     qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(200, 70))
 
 
-def test_keyboard_only_handover_to_both_signatures_then_fixed(qtbot, workspace, team):
+def test_keyboard_only_handover_to_both_signatures_then_fixed(
+    qtbot, workspace, team, memory_keyring
+):
     today = school_today()
     shift = next(v for v in list_shifts(workspace, today, today))
     page = _page(qtbot, workspace, *_login_of(workspace, team, shift))
@@ -134,6 +136,13 @@ def test_keyboard_only_handover_to_both_signatures_then_fixed(qtbot, workspace, 
     assert not form.in_pad.is_empty()
     # The zero report of the day counts it: peaceful.
     assert page.zero_title.text().startswith("平安")
+    # Print / 打印: the signed handover sheet (交接班记录) opens in the preview.
+    assert page.print_button.isEnabled()
+    page.print_button.click()
+    qtbot.waitUntil(lambda: page.preview.ready, timeout=30_000)
+    assert page.preview.rendered.stamp.record_id == str(saved.id)
+    page.preview.close()
+    wait_idle(qtbot)
 
 
 def test_the_last_patrol_route_is_filled_in(qtbot, workspace, team):

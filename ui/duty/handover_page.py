@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -101,6 +102,11 @@ class HandoverPage(QWidget):
         head.addWidget(day_label)
         head.addWidget(self.day)
         head.addStretch(1)
+        self.print_button = QPushButton(translate("Printing", "Print…"))
+        self.print_button.setToolTip(translate("Printing", "Preview, print or save the form"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_form)
+        head.addWidget(self.print_button)
 
         self.shifts = ShiftsModel(self)
         self.table = QTableView()
@@ -128,6 +134,7 @@ class HandoverPage(QWidget):
 
         self.form = HandoverForm(ctx)
         self.form.saved.connect(lambda _v: self._after_change())
+        self.form.saved.connect(lambda v: self.print_button.setEnabled(v is not None))
         self.form.hazard_requested.connect(self.open_finding)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -153,6 +160,7 @@ class HandoverPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_form)
         ctx.events.changed.connect(self._elsewhere_changed)
         self._stale = True
 
@@ -244,12 +252,22 @@ class HandoverPage(QWidget):
             if self.table.currentIndex().row() != index.row():
                 return
             view, route = result
+            self.print_button.setEnabled(view is not None)
             self.form.show_shift(shift, self._types.get(shift.duty_type_id), view, self._staff,
                                  route, following, self.my_staff_id)  # fmt: skip
             if notice:
                 self.form.message.show_notice(notice)
 
         run_in_background(load, on_done=show, context=self, description="handover")
+
+    def print_form(self) -> None:
+        """Preview, print or save the chosen shift's handover sheet (交接班记录)."""
+        view = self.form.view
+        if view is None or not self.print_button.isEnabled():
+            return
+        from ui.reports.preview import open_print_preview
+
+        self.preview = open_print_preview(self.ctx, self, "handover", view.id)
 
     def select_shift(self, shift_id: uuid.UUID) -> bool:
         for r in range(self.shifts.rowCount()):

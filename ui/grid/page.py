@@ -210,6 +210,13 @@ class GridPage(QWidget):
             bar.addWidget(b)
             self.buttons[key] = b
         bar.addStretch(1)
+        # Everyone may print a zone's placard (安全责任区公示牌) for the wall.
+        self.print_button = QPushButton(translate("Grid", "Print placard…"))
+        self.print_button.setToolTip(translate("Printing", "Preview, print or save the form"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_placard)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_placard)
+        bar.addWidget(self.print_button)
         grid_tab = QWidget()
         grid_layout = QVBoxLayout(grid_tab)
         grid_layout.addLayout(bar)
@@ -317,6 +324,15 @@ class GridPage(QWidget):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
+    def print_placard(self) -> None:
+        """Preview, print or save the chosen zone's placard (安全责任区公示牌)."""
+        r = self.chosen()
+        if r is None or r.target != "zone":
+            return
+        from ui.reports.preview import open_print_preview
+
+        self.preview = open_print_preview(self.ctx, self, "placard", r.id)
+
     def select(self, row_id) -> bool:
         for r in range(self.model.rowCount()):
             if self.model.row_at(r).id == row_id:
@@ -328,6 +344,7 @@ class GridPage(QWidget):
         r = self.chosen()
         for key in ("edit", "assign", "remove"):
             self.buttons[key].setEnabled(r is not None)
+        self.print_button.setEnabled(r is not None and r.target == "zone")
         if r is None:
             self.detail.setText(translate("Grid", "Choose a zone or a post."))
             return

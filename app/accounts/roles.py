@@ -44,6 +44,8 @@ class Permission(enum.StrEnum):
     RECHECK_HAZARD = "recheck_hazard"
     MONITOR_HAZARD = "monitor_hazard"
     ADD_PHOTOS = "add_photos"
+    PREPARE_MONTHLY_REPORT = "prepare_monthly_report"
+    SIGN_MONTHLY_REPORT = "sign_monthly_report"
 
 
 # Patrols, checks and reporting hazards are everyone's work at a school (一岗双责);
@@ -69,6 +71,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.EDIT_GRID,
             Permission.EDIT_ROSTER,
             Permission.RECORD_HANDOVER,
+            Permission.PREPARE_MONTHLY_REPORT,
             *HAZARD_MANAGERS,
         }
     ),

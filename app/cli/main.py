@@ -22,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.hazards.cli",
     "app.sync.cli",
     "app.duty.cli",
+    "app.compliance.cli",
+    "app.monthly.cli",
 )
 
 # name -> (help, add_arguments(parser), run(args) -> exit code)

@@ -54,6 +54,7 @@ PAGES: list[PageSpec] = [
     PageSpec("hazards", QT_TRANSLATE_NOOP("Navigation", "Hazard ledger"), "ui.hazards.page:HazardsPage", may(Permission.REPORT_HAZARD)),
     PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "ui.users.page:UsersPage", may(Permission.MANAGE_USERS)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "ui.settings.page:SettingsPage"),
+    PageSpec("monthly", QT_TRANSLATE_NOOP("Navigation", "Monthly report"), "ui.monthly.page:MonthlyReportPage", may(Permission.PREPARE_MONTHLY_REPORT)),
 ]  # fmt: skip
 
 

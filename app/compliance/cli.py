@@ -79,7 +79,8 @@ def compliance(args: argparse.Namespace) -> int:
     say(QT_TRANSLATE_NOOP("cli", "Rule | How often | Done | Due | Overdue | Seed"))
     for r in rows:
         how = translate("compliance", HOW_OFTEN_LABELS[r["how_often"]]).format(day=r["day"])
-        title = translate("compliance", r["title"])
+        title_text = r["title"]  # the rules file's text, translated when it is a default rule
+        title = translate("compliance", title_text)
         if r["state"]:
             counts = translate("cli", STATUS_TEXT[r["state"]])
         else:

@@ -41,6 +41,8 @@ ACTION_LABELS: dict[str, str] = {
     "hazard.monitor": QT_TRANSLATE_NOOP("Activity", "Monitored a major hazard"),
     "hazard.escalate": QT_TRANSLATE_NOOP("Activity", "Reported a hazard upward"),
     "photo.add": QT_TRANSLATE_NOOP("Activity", "Added a photo"),
+    "monthly_report.draft": QT_TRANSLATE_NOOP("Activity", "Prepared the monthly safety report"),
+    "monthly_report.finalize": QT_TRANSLATE_NOOP("Activity", "Signed the monthly safety report"),
 }
 
 COLUMNS = (

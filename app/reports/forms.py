@@ -20,7 +20,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.reports.verification import Stamp
 
 # Modules that register forms, one per record area.
-FORM_MODULES: tuple[str, ...] = ("app.reports.hazard_forms",)
+FORM_MODULES: tuple[str, ...] = ("app.reports.hazard_forms", "app.reports.monthly_form")
 
 
 @dataclasses.dataclass(frozen=True)

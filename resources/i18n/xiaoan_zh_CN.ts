@@ -2523,6 +2523,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <source>{month} is not over yet; the report can be finalized from {day}.</source>
         <translation>{month} 尚未结束，月报表最早可于 {day} 定稿。</translation>
     </message>
+    <message>
+        <source>There is no finalized monthly report to print yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

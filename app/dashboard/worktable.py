@@ -54,6 +54,8 @@ PAGE_OF_RULE = {
     "zero_report": "duty",
     "monthly_report": "monthly",
 }
+# Today's work that stays on the list, ticked, once done.
+DONE_TODAY_SHOWN = ("daily_patrol", "major_hazard_monitoring", "zero_report")
 PAGE_OF_WHAT = {"drill": "drills", "patrol": "inspections", "self_inspection": "inspections"}
 
 
@@ -114,7 +116,17 @@ def _overdue_hazards(s, school_id: uuid.UUID, today: date) -> list[Line]:
         .limit(OVERDUE_HAZARD_LIMIT)
     ).all()
     return [
-        Line(OVERDUE_HAZARD, "hazard", "overdue", title, ref, "hazards", hid, None, deadline)
+        Line(
+            OVERDUE_HAZARD,
+            "hazard",
+            "overdue",
+            title,
+            f"{ref} {title}",
+            "hazards",
+            hid,
+            None,
+            deadline,
+        )
         for hid, ref, title, deadline in rows
     ]
 
@@ -146,7 +158,7 @@ def _wanted(check: Check, today: date) -> bool:
     if check.status is Status.DUE and check.period is not None:
         return check.period.start <= today
     # Today's daily work that is done still shows, ticked, so the duty leader sees it.
-    return check.status is Status.DONE and check.period is not None and check.period.key == today.isoformat() and check.rule.id in ("daily_patrol", "zero_report")  # fmt: skip
+    return check.status is Status.DONE and check.period is not None and check.period.key == today.isoformat() and check.rule.id in DONE_TODAY_SHOWN  # fmt: skip
 
 
 def _records_since(s, school_id: uuid.UUID) -> date:

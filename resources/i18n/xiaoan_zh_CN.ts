@@ -104,6 +104,102 @@
         <translation>添加照片</translation>
     </message>
     <message>
+        <source>Turned a patrol finding into a hazard</source>
+        <translation>将巡查发现转为隐患</translation>
+    </message>
+    <message>
+        <source>Recorded a shift handover</source>
+        <translation>填写交接班记录</translation>
+    </message>
+    <message>
+        <source>Signed a shift handover</source>
+        <translation>交接班签字</translation>
+    </message>
+    <message>
+        <source>Marked school holidays</source>
+        <translation>设置学校假期</translation>
+    </message>
+    <message>
+        <source>Generated a duty rotation</source>
+        <translation>生成值班轮换表</translation>
+    </message>
+    <message>
+        <source>Added a duty shift</source>
+        <translation>添加值班班次</translation>
+    </message>
+    <message>
+        <source>Removed a duty shift</source>
+        <translation>删除值班班次</translation>
+    </message>
+    <message>
+        <source>Swapped duty shifts</source>
+        <translation>调换值班班次</translation>
+    </message>
+    <message>
+        <source>Added a kind of duty</source>
+        <translation>添加值班类型</translation>
+    </message>
+    <message>
+        <source>Assigned a grid responsibility</source>
+        <translation>分配网格责任</translation>
+    </message>
+    <message>
+        <source>Ended a grid responsibility</source>
+        <translation>结束网格责任</translation>
+    </message>
+    <message>
+        <source>Recorded a responsibility letter</source>
+        <translation>登记安全责任书</translation>
+    </message>
+    <message>
+        <source>Signed a responsibility letter</source>
+        <translation>签订安全责任书</translation>
+    </message>
+    <message>
+        <source>Added a post&apos;s safety duties</source>
+        <translation>添加岗位安全职责</translation>
+    </message>
+    <message>
+        <source>Edited a post&apos;s safety duties</source>
+        <translation>修改岗位安全职责</translation>
+    </message>
+    <message>
+        <source>Added a responsibility zone</source>
+        <translation>添加责任区</translation>
+    </message>
+    <message>
+        <source>Removed a responsibility zone</source>
+        <translation>删除责任区</translation>
+    </message>
+    <message>
+        <source>Edited a responsibility zone</source>
+        <translation>修改责任区</translation>
+    </message>
+    <message>
+        <source>Reactivated a staff member</source>
+        <translation>恢复教职工在职状态</translation>
+    </message>
+    <message>
+        <source>Added a staff member</source>
+        <translation>添加教职工</translation>
+    </message>
+    <message>
+        <source>Recorded a staff leave</source>
+        <translation>登记教职工请假</translation>
+    </message>
+    <message>
+        <source>Cancelled a staff leave</source>
+        <translation>取消教职工请假</translation>
+    </message>
+    <message>
+        <source>Edited a staff member</source>
+        <translation>修改教职工信息</translation>
+    </message>
+    <message>
+        <source>Saved a signature picture</source>
+        <translation>保存签名图片</translation>
+    </message>
+    <message>
         <source>Prepared the monthly safety report</source>
         <translation>编写安全月报表</translation>
     </message>
@@ -1648,6 +1744,14 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <source>{time} left</source>
         <translation>剩余 {time}</translation>
     </message>
+    <message>
+        <source>{title} ({done}/{needed} today)</source>
+        <translation>{title}（今日 {done}/{needed}）</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open</source>
+        <translation>按回车键或双击打开</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -2525,7 +2629,7 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
     <message>
         <source>There is no finalized monthly report to print yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可打印的已定稿月报表。</translation>
     </message>
 </context>
 <context>

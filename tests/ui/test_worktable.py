@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from datetime import UTC, date, datetime, timedelta
 
 from app.dashboard.worktable import Line
@@ -53,8 +55,13 @@ def test_the_dashboard_refreshes_itself_when_a_record_is_committed(qtbot, worksp
     patrol = [r for r in rows(page.work_model) if r[1] == "领导每日巡查校园"]
     assert patrol and patrol[0][0] == "待办"
     loads = page.loads
-    # A commit on this (test) thread: the page hears it through its queued signal.
-    add_inspection(workspace, principal, "daily_patrol", datetime.now(UTC) - timedelta(minutes=5))
+    # A commit on a worker thread, as the pages make them: heard through a queued signal.
+    worker = threading.Thread(
+        target=add_inspection,
+        args=(workspace, principal, "daily_patrol", datetime.now(UTC) - timedelta(minutes=5)),
+    )
+    worker.start()
+    worker.join()
     qtbot.waitUntil(lambda: page.loads > loads, timeout=5000)
     patrol = [r for r in rows(page.work_model) if r[1] == "领导每日巡查校园"]
     assert patrol[0][0] == "已完成"

@@ -60,7 +60,7 @@ def line_title(line: Line) -> str:
         return translate(CONTEXT, KIND[line.kind])
     title = translate("compliance", line.title)
     if line.needed > 1:
-        return translate(CONTEXT, "{title} ({done}/{needed} today)").format(
+        return translate("Worktable", "{title} ({done}/{needed} today)").format(
             title=title, done=line.done, needed=line.needed
         )
     return title
@@ -103,5 +103,5 @@ class WorktableModel(ListTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return QBrush(QColor(COLOURS.get(line.status, "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole and line.page:
-            return translate(CONTEXT, "Press Enter or double-click to open")
+            return translate("Worktable", "Press Enter or double-click to open")
         return None

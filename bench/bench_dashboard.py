@@ -67,6 +67,7 @@ def main() -> None:
 
 def _page_open_ms(ws, actor) -> float:
     """Create and show the page; stop when its first read has been delivered."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from app.school.service import get_profile
@@ -74,17 +75,20 @@ def _page_open_ms(ws, actor) -> float:
     from ui.context import AppContext
     from ui.dashboard.page import DashboardPage
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # the page needs one
     ctx = AppContext(ws, actor, get_profile(ws))
+    opened = []  # kept alive, as the main window keeps its pages
+    loop = QEventLoop()
 
     def open_once() -> None:
         page = DashboardPage(ctx)
         page.show()
         while page.loads < 1:
-            app.processEvents()
-        page.close()
-        page.deleteLater()
-        app.processEvents()
+            # Wait in Qt's own loop, as the app does (a bare processEvents spin
+            # starves the worker and trips a PySide refcount bug).
+            loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        page.hide()
+        opened.append(page)
         operations.wait_all()
 
     return _median_ms(open_once)

@@ -206,3 +206,14 @@ def test_monthly_report_due_by_the_fifth(workspace, principal):
     assert on_fifth == {"2026-10": Status.DONE, "2026-11": Status.DUE}
     sixth = by_period(evaluate_workspace(workspace, *span, date(2026, 12, 6)), "monthly_report")
     assert sixth["2026-11"] is Status.OVERDUE
+
+
+def test_boarding_filter_follows_the_school_profile(workspace, principal, tmp_path):
+    night = rule("night", "daily", ["special"], schools={"boarding": True})
+    rules = ruleset(tmp_path, night)
+    span = (date(2026, 11, 2), date(2026, 11, 2), date(2026, 11, 3))
+    assert by_period(evaluate_workspace(workspace, *span, rules), "night") == {
+        "2026-11-02": Status.OVERDUE
+    }
+    set_school(workspace, principal, boarding=False)
+    assert evaluate_workspace(workspace, *span, rules) == []

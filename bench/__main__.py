@@ -16,6 +16,7 @@ BENCHMARKS = (
     "bench.bench_sync",
     "bench.bench_drill_photos",
     "bench.bench_forms",
+    "bench.bench_dashboard",
 )
 
 

@@ -24,6 +24,7 @@ REVISIONS: tuple[str, ...] = (
     "0004_grid_duty",
     "0006_drills",
     "0008_sync_blobs",
+    "0010_monthly_report",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

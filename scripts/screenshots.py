@@ -10,7 +10,9 @@ drill-editor.png (a drill being written up, photos imported), grid.png (the
 responsibility grid with an unassigned zone), roster.png (this month's duty
 calendar with gaps), handover.png (a handover both people signed), sync.png
 (the sync page after a pass to a loopback bureau on a temporary SQLite
-database), print-preview.png (Print / 打印 on an inspection),
+database), print-preview.png (Print / 打印 on an inspection), dashboard.png
+(the 工作台 with its first line chosen), monthly-report.png (last month's
+report being signed),
 first-run-wizard.png and login.png. The user's own preferences and data are
 never touched (temporary folders for everything).
 """
@@ -146,6 +148,7 @@ def shoot(outdir: Path, tmp: Path) -> int:
     dashboard.refresh()
     wait(app, lambda: dashboard.loads >= 2 and not operations.busy())
     save(window, outdir / "main-window.png")
+    shoot_dashboard(app, window, outdir)
 
     users = window.show_page("users")
     wait(app, lambda: users.loads >= 1 and not operations.busy())
@@ -165,6 +168,7 @@ def shoot(outdir: Path, tmp: Path) -> int:
     shoot_handover(app, window, outdir)
     shoot_sync(app, window, outdir, tmp)
     shoot_print_preview(app, window, outdir)
+    shoot_monthly(app, window, outdir)
 
     window.close()
     operations.wait_all()
@@ -408,6 +412,36 @@ def shoot_handover(app, window, outdir: Path) -> None:
     bar.setValue(bar.maximum())  # down to the two signatures
     wait(app, lambda: True)
     save(window, outdir / "handover.png")
+def shoot_dashboard(app, window, outdir: Path) -> None:
+    """The 工作台: due and overdue work, the most urgent line chosen."""
+    page = window.show_page("dashboard")
+    wait(app, lambda: page.loads >= 1 and page.work_model.rowCount() > 0)
+    page.work.selectRow(0)
+    page.work.setFocus()
+    wait(app, lambda: True)
+    save(window, outdir / "dashboard.png")
+
+
+def shoot_monthly(app, window, outdir: Path) -> None:
+    """This month's report as a draft with comments, the principal's signature on the pad."""
+    from ui import operations
+
+    page = window.show_page("monthly")
+    page.month.setCurrentIndex(0)
+    wait(
+        app,
+        lambda: (
+            page.view is not None and page.view.month == page.month_key and not operations.busy()
+        ),
+    )
+    page.comments.setPlainText(
+        "本月校园安全总体平稳。冬季防火、防一氧化碳中毒检查已开展，发现隐患均已登记并落实整改；"
+        "超期隐患两处，已督促责任人限期完成。"
+    )
+    strokes = [[(60 + i * 9, 70 + (18 if i % 3 else -14) + (i % 5) * 3, i * 16) for i in range(26)]]
+    page.pad.set_strokes(strokes)
+    wait(app, lambda: True)
+    save(window, outdir / "monthly-report.png")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ class AppEvents(QObject):
 
     # area that changed: "backup", "users", "school", "audit"
     changed = Signal(str)
+    # a page asks the main window to show page ``key`` and, if given, one record there
+    open_requested = Signal(str, object)
 
 
 @dataclasses.dataclass

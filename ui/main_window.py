@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._attach_sync()
         self._build_shortcuts()
         ctx.events.changed.connect(self._on_changed)
+        ctx.events.open_requested.connect(self.open_record)
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
         self.refresh_status()
@@ -93,6 +94,16 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> QWidget:
         self.nav.setCurrentRow(self.page_keys().index(key))
         return self.page(key)
+
+    def open_record(self, key: str, record_id: object = None) -> bool:
+        """Show page ``key`` and, when the page has ``open_record``, the record there."""
+        if key not in self.page_keys():
+            return False
+        page = self.show_page(key)
+        opener = getattr(page, "open_record", None)
+        if record_id is not None and callable(opener):
+            opener(record_id)
+        return True
 
     def current_key(self) -> str:
         return self.specs[self.stack.currentIndex()].key

@@ -57,6 +57,7 @@ PAGES: list[PageSpec] = [
     PageSpec("roster", QT_TRANSLATE_NOOP("Navigation", "Duty roster"), "ui.duty.roster_page:RosterPage"),
     PageSpec("grid", QT_TRANSLATE_NOOP("Navigation", "Responsibility grid"), "ui.grid.page:GridPage"),
     PageSpec("staff", QT_TRANSLATE_NOOP("Navigation", "Staff"), "ui.staff.page:StaffPage", may(Permission.EDIT_STAFF)),
+    PageSpec("monthly", QT_TRANSLATE_NOOP("Navigation", "Monthly report"), "ui.monthly.page:MonthlyReportPage", may(Permission.PREPARE_MONTHLY_REPORT)),
     PageSpec("sync", QT_TRANSLATE_NOOP("Navigation", "Sync"), "ui.sync.page:SyncPage", may(Permission.BACKUP)),
     PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "ui.users.page:UsersPage", may(Permission.MANAGE_USERS)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "ui.settings.page:SettingsPage"),

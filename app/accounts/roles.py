@@ -45,6 +45,8 @@ class Permission(enum.StrEnum):
     MONITOR_HAZARD = "monitor_hazard"
     ADD_PHOTOS = "add_photos"
     RECORD_DRILL = "record_drill"
+    PREPARE_MONTHLY_REPORT = "prepare_monthly_report"
+    SIGN_MONTHLY_REPORT = "sign_monthly_report"
 
 
 # Patrols, checks and reporting hazards are everyone's work at a school (一岗双责);
@@ -71,6 +73,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.EDIT_ROSTER,
             Permission.RECORD_HANDOVER,
             Permission.RECORD_DRILL,
+            Permission.PREPARE_MONTHLY_REPORT,
             *HAZARD_MANAGERS,
         }
     ),

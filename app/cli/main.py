@@ -23,6 +23,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.sync.cli",
     "app.duty.cli",
     "app.drills.cli",
+    "app.compliance.cli",
+    "app.monthly.cli",
 )
 
 # name -> (help, add_arguments(parser), run(args) -> exit code)

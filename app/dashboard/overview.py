@@ -49,13 +49,24 @@ class Overview:
 
 def recent_activity(ws: Workspace, actor: Actor, limit: int = RECENT_LIMIT) -> list[ActivityItem]:
     """The latest audit entries, newest first (own entries only without VIEW_AUDIT)."""
-    q = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.seq.desc()).limit(limit)
+    # Only the columns shown: an entry's list of touched rows can be huge (a bulk import).
+    q = (
+        select(
+            AuditEntry.at,
+            AuditEntry.actor_name,
+            AuditEntry.actor_role,
+            AuditEntry.action,
+            AuditEntry.detail,
+        )
+        .order_by(AuditEntry.at.desc(), AuditEntry.seq.desc())
+        .limit(limit)
+    )
     if not allowed(actor, Permission.VIEW_AUDIT):
         q = q.where(AuditEntry.actor_id == actor.user_id)
     with ws.read() as s:
         return [
-            ActivityItem(e.at, e.actor_name, e.actor_role, e.action, e.detail or "")
-            for e in s.scalars(q)
+            ActivityItem(at, name, role, action, detail or "")
+            for at, name, role, action, detail in s.execute(q)
         ]
 
 

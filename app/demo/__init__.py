@@ -70,6 +70,7 @@ AREA_SEEDERS: tuple[str, ...] = (
     "app.inspections.demo:seed",
     "app.duty.demo:seed",
     "app.drills.demo:seed",
+    "app.monthly.demo:seed",
 )
 
 

@@ -24,6 +24,7 @@ FORM_MODULES: tuple[str, ...] = (
     "app.reports.hazard_forms",
     "app.reports.drill_forms",
     "app.reports.duty_forms",
+    "app.reports.monthly_form",
 )
 
 

@@ -104,6 +104,110 @@
         <translation>添加照片</translation>
     </message>
     <message>
+        <source>Turned a patrol finding into a hazard</source>
+        <translation>将巡查发现转为隐患</translation>
+    </message>
+    <message>
+        <source>Recorded a shift handover</source>
+        <translation>填写交接班记录</translation>
+    </message>
+    <message>
+        <source>Signed a shift handover</source>
+        <translation>交接班签字</translation>
+    </message>
+    <message>
+        <source>Marked school holidays</source>
+        <translation>设置学校假期</translation>
+    </message>
+    <message>
+        <source>Generated a duty rotation</source>
+        <translation>生成值班轮换表</translation>
+    </message>
+    <message>
+        <source>Added a duty shift</source>
+        <translation>添加值班班次</translation>
+    </message>
+    <message>
+        <source>Removed a duty shift</source>
+        <translation>删除值班班次</translation>
+    </message>
+    <message>
+        <source>Swapped duty shifts</source>
+        <translation>调换值班班次</translation>
+    </message>
+    <message>
+        <source>Added a kind of duty</source>
+        <translation>添加值班类型</translation>
+    </message>
+    <message>
+        <source>Assigned a grid responsibility</source>
+        <translation>分配网格责任</translation>
+    </message>
+    <message>
+        <source>Ended a grid responsibility</source>
+        <translation>结束网格责任</translation>
+    </message>
+    <message>
+        <source>Recorded a responsibility letter</source>
+        <translation>登记安全责任书</translation>
+    </message>
+    <message>
+        <source>Signed a responsibility letter</source>
+        <translation>签订安全责任书</translation>
+    </message>
+    <message>
+        <source>Added a post&apos;s safety duties</source>
+        <translation>添加岗位安全职责</translation>
+    </message>
+    <message>
+        <source>Edited a post&apos;s safety duties</source>
+        <translation>修改岗位安全职责</translation>
+    </message>
+    <message>
+        <source>Added a responsibility zone</source>
+        <translation>添加责任区</translation>
+    </message>
+    <message>
+        <source>Removed a responsibility zone</source>
+        <translation>删除责任区</translation>
+    </message>
+    <message>
+        <source>Edited a responsibility zone</source>
+        <translation>修改责任区</translation>
+    </message>
+    <message>
+        <source>Reactivated a staff member</source>
+        <translation>恢复教职工在职状态</translation>
+    </message>
+    <message>
+        <source>Added a staff member</source>
+        <translation>添加教职工</translation>
+    </message>
+    <message>
+        <source>Recorded a staff leave</source>
+        <translation>登记教职工请假</translation>
+    </message>
+    <message>
+        <source>Cancelled a staff leave</source>
+        <translation>取消教职工请假</translation>
+    </message>
+    <message>
+        <source>Edited a staff member</source>
+        <translation>修改教职工信息</translation>
+    </message>
+    <message>
+        <source>Saved a signature picture</source>
+        <translation>保存签名图片</translation>
+    </message>
+    <message>
+        <source>Prepared the monthly safety report</source>
+        <translation>编写安全月报表</translation>
+    </message>
+    <message>
+        <source>Signed the monthly safety report</source>
+        <translation>签发安全月报表</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -192,6 +296,14 @@
     <message>
         <source>A backup is made automatically once a day while xiaoan is open. Copy the backups folder to a USB stick from time to time.</source>
         <translation>校安运行期间每天自动备份一次。请定期把备份文件夹复制到 U 盘保存。</translation>
+    </message>
+    <message>
+        <source>Nothing is due or overdue. Well done.</source>
+        <translation>目前没有待办或逾期事项。</translation>
+    </message>
+    <message>
+        <source>Overdue: {overdue}    To do: {due}    Done today: {done}</source>
+        <translation>逾期：{overdue}    待办：{due}    今日已完成：{done}</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2205,6 +2317,273 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
 </context>
 <context>
+    <name>Monthly</name>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Daily patrols</source>
+        <translation>日常巡查</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>安全检查</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患排查治理</translation>
+    </message>
+    <message>
+        <source>Emergency drills</source>
+        <translation>应急演练</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>Duty and handovers</source>
+        <translation>值班与交接班</translation>
+    </message>
+    <message>
+        <source>Daily zero reports</source>
+        <translation>每日平安报告</translation>
+    </message>
+    <message>
+        <source>Days requiring a patrol</source>
+        <translation>应巡查天数</translation>
+    </message>
+    <message>
+        <source>Days patrolled</source>
+        <translation>已巡查天数</translation>
+    </message>
+    <message>
+        <source>Inspections finalized</source>
+        <translation>已定稿检查次数</translation>
+    </message>
+    <message>
+        <source>of which daily patrols</source>
+        <translation>其中：领导日巡查</translation>
+    </message>
+    <message>
+        <source>of which weekly checks</source>
+        <translation>其中：周检查</translation>
+    </message>
+    <message>
+        <source>of which half-monthly self-inspections</source>
+        <translation>其中：半月自查</translation>
+    </message>
+    <message>
+        <source>of which monthly full checks</source>
+        <translation>其中：月度全面检查</translation>
+    </message>
+    <message>
+        <source>of which special checks</source>
+        <translation>其中：专项检查</translation>
+    </message>
+    <message>
+        <source>of which bureau spot checks</source>
+        <translation>其中：教育局抽查</translation>
+    </message>
+    <message>
+        <source>Hazards found</source>
+        <translation>发现隐患</translation>
+    </message>
+    <message>
+        <source>Hazards closed</source>
+        <translation>销号隐患</translation>
+    </message>
+    <message>
+        <source>Hazards past their deadline</source>
+        <translation>超期未整改隐患</translation>
+    </message>
+    <message>
+        <source>Major hazards</source>
+        <translation>重大隐患</translation>
+    </message>
+    <message>
+        <source>Hazards still open</source>
+        <translation>未销号隐患</translation>
+    </message>
+    <message>
+        <source>Major-hazard monitoring days owed</source>
+        <translation>重大隐患应监测天数</translation>
+    </message>
+    <message>
+        <source>Monitoring days missed</source>
+        <translation>漏监测天数</translation>
+    </message>
+    <message>
+        <source>Drills held</source>
+        <translation>已开展演练</translation>
+    </message>
+    <message>
+        <source>Drills required</source>
+        <translation>应开展演练</translation>
+    </message>
+    <message>
+        <source>Requirements met</source>
+        <translation>已达标</translation>
+    </message>
+    <message>
+        <source>Phone reports on time</source>
+        <translation>电话报告及时</translation>
+    </message>
+    <message>
+        <source>Phone reports late</source>
+        <translation>电话报告迟报</translation>
+    </message>
+    <message>
+        <source>Phone reports missing</source>
+        <translation>电话报告未报</translation>
+    </message>
+    <message>
+        <source>Written reports on time</source>
+        <translation>书面报告及时</translation>
+    </message>
+    <message>
+        <source>Written reports late</source>
+        <translation>书面报告迟报</translation>
+    </message>
+    <message>
+        <source>Written reports missing</source>
+        <translation>书面报告未报</translation>
+    </message>
+    <message>
+        <source>Follow-up reports</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>尚未结案</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Shifts rostered</source>
+        <translation>排班班次</translation>
+    </message>
+    <message>
+        <source>Handovers recorded</source>
+        <translation>已交接班次</translation>
+    </message>
+    <message>
+        <source>Handovers missing</source>
+        <translation>未交接班次</translation>
+    </message>
+    <message>
+        <source>Days with a roster</source>
+        <translation>有排班的天数</translation>
+    </message>
+    <message>
+        <source>Days owed a zero report</source>
+        <translation>应报平安天数</translation>
+    </message>
+    <message>
+        <source>Days reported</source>
+        <translation>已报天数</translation>
+    </message>
+    <message>
+        <source>Peaceful days (平安)</source>
+        <translation>平安天数</translation>
+    </message>
+    <message>
+        <source>Days with something to report</source>
+        <translation>有情况报告的天数</translation>
+    </message>
+    <message>
+        <source>Days not reported</source>
+        <translation>未报天数</translation>
+    </message>
+    <message>
+        <source>Not recorded in this app</source>
+        <translation>本软件暂未记录此项</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>尚未填写</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Signed and finalized</source>
+        <translation>已签字定稿</translation>
+    </message>
+    <message>
+        <source>Monthly safety report</source>
+        <translation>安全月报表</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The principal&apos;s comments on the month&apos;s safety work</source>
+        <translation>校长对本月安全工作的意见</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Principal signs here</source>
+        <translation>校长在此签名</translation>
+    </message>
+    <message>
+        <source>&amp;Clear signature</source>
+        <translation>清除签名(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign and &amp;finalize</source>
+        <translation>签字定稿(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Comments and signature</source>
+        <translation>校长意见与签名</translation>
+    </message>
+    <message>
+        <source>Principal&apos;s signature:</source>
+        <translation>校长签名：</translation>
+    </message>
+    <message>
+        <source>Only the principal signs and finalizes the report.</source>
+        <translation>月报表只能由校长签字定稿。</translation>
+    </message>
+    <message>
+        <source>{month}: {status} — due by {due}</source>
+        <translation>{month}：{status} — 须于 {due} 前报送</translation>
+    </message>
+    <message>
+        <source>Signed and finalized on {time}; it can no longer change.</source>
+        <translation>已于 {time} 签字定稿，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Sign on the pad first.</source>
+        <translation>请先在签名板上签名。</translation>
+    </message>
+    <message>
+        <source>The report is signed and finalized.</source>
+        <translation>月报表已签字定稿。</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Dashboard</source>
@@ -2241,6 +2620,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>安全月报表</translation>
     </message>
     <message>
         <source>Emergency drills</source>
@@ -2994,6 +3377,69 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>{name} has a new password or PIN.</source>
         <translation>已为{name}设置新的密码或 PIN 码。</translation>
+    </message>
+</context>
+<context>
+    <name>Worktable</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Clock running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Incident: phone report to the bureau</source>
+        <translation>突发事件：电话报告教育局</translation>
+    </message>
+    <message>
+        <source>Incident: written report to the bureau</source>
+        <translation>突发事件：书面报告教育局</translation>
+    </message>
+    <message>
+        <source>Hazard past its rectification deadline</source>
+        <translation>隐患超过整改时限</translation>
+    </message>
+    <message>
+        <source>Overdue by {time}</source>
+        <translation>已超时 {time}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩余 {time}</translation>
+    </message>
+    <message>
+        <source>{title} ({done}/{needed} today)</source>
+        <translation>{title}（今日 {done}/{needed}）</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open</source>
+        <translation>按回车键或双击打开</translation>
     </message>
 </context>
 <context>
@@ -4090,6 +4536,30 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <source>Enter the time of {what}.</source>
         <translation>请填写“{what}”的时间。</translation>
     </message>
+    <message>
+        <source>The compliance rules in {file} are not valid (rule {rule}): {problem}</source>
+        <translation>{file} 中的检查规则无效（规则 {rule}）：{problem}</translation>
+    </message>
+    <message>
+        <source>{month} is not a month; write it as 2026-11.</source>
+        <translation>{month} 不是有效月份，请按 2026-11 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The monthly report for {month} is finalized and can no longer change.</source>
+        <translation>{month} 的安全月报表已定稿，不能再修改。</translation>
+    </message>
+    <message>
+        <source>The comments are too long (at most {n} characters).</source>
+        <translation>意见太长（最多 {n} 个字）。</translation>
+    </message>
+    <message>
+        <source>{month} is not over yet; the report can be finalized from {day}.</source>
+        <translation>{month} 尚未结束，月报表最早可于 {day} 定稿。</translation>
+    </message>
+    <message>
+        <source>There is no finalized monthly report to print yet.</source>
+        <translation>还没有可打印的已定稿月报表。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -4222,8 +4692,36 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>重大</translation>
     </message>
     <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待办</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>逾期</translation>
+    </message>
+    <message>
+        <source>not checkable here</source>
+        <translation>本软件无法检查</translation>
+    </message>
+    <message>
+        <source>does not apply to this school</source>
+        <translation>不适用于本校</translation>
+    </message>
+    <message>
+        <source>Compliance rules {version} ({file})</source>
+        <translation>检查规则 {version}（{file}）</translation>
+    </message>
+    <message>
+        <source>Rule | How often | Done | Due | Overdue | Seed</source>
+        <translation>规则 | 频次 | 已完成 | 待办 | 逾期 | 依据</translation>
+    </message>
+    <message>
+        <source>Not checked: {what} ({why})</source>
+        <translation>未检查：{what}（{why}）</translation>
     </message>
     <message>
         <source>report upward</source>
@@ -4296,6 +4794,97 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Required drills:</source>
         <translation>演练要求：</translation>
+    </message>
+    <message>
+        <source>Monthly safety report {month} ({status}), due {due}</source>
+        <translation>安全月报表 {month}（{status}），报送期限 {due}</translation>
+    </message>
+</context>
+<context>
+    <name>compliance</name>
+    <message>
+        <source>Leader&apos;s daily campus patrol</source>
+        <translation>领导每日巡查校园</translation>
+    </message>
+    <message>
+        <source>Weekly check</source>
+        <translation>周检查</translation>
+    </message>
+    <message>
+        <source>Half-monthly hazard self-inspection</source>
+        <translation>半月隐患自查</translation>
+    </message>
+    <message>
+        <source>Monthly full check</source>
+        <translation>月度全面检查</translation>
+    </message>
+    <message>
+        <source>Major hazard monitoring</source>
+        <translation>重大隐患监测</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>值班交接班</translation>
+    </message>
+    <message>
+        <source>Daily zero report</source>
+        <translation>每日平安报告（零报告）</translation>
+    </message>
+    <message>
+        <source>Emergency drill</source>
+        <translation>应急演练</translation>
+    </message>
+    <message>
+        <source>Emergency drill (kindergarten)</source>
+        <translation>应急演练（幼儿园）</translation>
+    </message>
+    <message>
+        <source>Fire evacuation drill</source>
+        <translation>消防疏散演练</translation>
+    </message>
+    <message>
+        <source>Fire training</source>
+        <translation>消防培训</translation>
+    </message>
+    <message>
+        <source>School-bus evacuation drill</source>
+        <translation>校车疏散演练</translation>
+    </message>
+    <message>
+        <source>Monthly safety report</source>
+        <translation>安全月报表</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>twice a day</source>
+        <translation>每天两次</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>every half month</source>
+        <translation>每半月</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>quarterly</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <source>per semester</source>
+        <translation>每学期</translation>
+    </message>
+    <message>
+        <source>by day {day} of next month</source>
+        <translation>次月 {day} 日前</translation>
     </message>
 </context>
 </TS>

@@ -32,7 +32,7 @@ def test_principal_has_users_page_and_shortcuts_switch_pages(qtbot, workspace):
     qtbot.waitActive(window)
     assert window.page_keys() == [
         "dashboard", "inspections", "hazards", "drills", "handover", "roster", "grid", "staff",
-        "sync", "users", "settings",
+        "monthly", "sync", "users", "settings",
     ]  # fmt: skip
     assert window.windowTitle() == "校安 — 东风乡中心学校"
     assert window.current_key() == "dashboard"

@@ -1,14 +1,22 @@
-"""工作台: today's date, the school card, backups and the latest activity.
+"""工作台: what is due today and overdue, then the school card, backups and recent activity.
 
-Everything is read in one background operation each time the page is shown
-(and when another page reports a change).
+Everything is read in one background operation when the page is shown and
+whenever a record changes: the workspace's commit listeners (which run on
+worker threads) reach the page through a queued signal, and a short debounce
+folds a burst of commits into one read. While hidden the page only notes
+that it is stale. Countdowns tick once a second without reading again.
+Enter or a double-click on a line opens its page (and record).
 
 Threading: UI thread; the read runs through :mod:`ui.operations`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale
+import contextlib
+
+import shiboken6
+from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -23,8 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.dashboard.overview import Overview, load_overview
+from app.dashboard.worktable import Worktable, load_worktable
+from app.workspace import Committed
 from ui.context import AppContext
 from ui.dashboard.activity import ActivityModel
+from ui.dashboard.worktable import ROLE_LINE, WorktableModel
 from ui.formatting import format_time, yes_no
 from ui.i18n import role_label, school_kind_label, translate
 from ui.operations import run_in_background
@@ -37,12 +48,20 @@ def today_text() -> str:
     return QLocale().toString(QDate.currentDate(), fmt)
 
 
+DEBOUNCE_MS = 400
+
+
 class DashboardPage(QWidget):
+    # Emitted from whichever thread committed; connected queued onto the UI thread.
+    records_changed = Signal()
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.overview: Overview | None = None
+        self.worktable: Worktable | None = None
         self.loads = 0  # completed loads; tests wait on it
+        self._stale = False
 
         title = QLabel(translate("Dashboard", "Dashboard"))
         title.setObjectName("pageTitle")
@@ -93,6 +112,31 @@ class DashboardPage(QWidget):
         note.setObjectName("hint")
         bform.addRow(note)
 
+        # The worktable: due today and overdue, most urgent first.
+        self.summary = QLabel()
+        self.summary.setObjectName("sectionTitle")
+        self.work_model = WorktableModel(self)
+        self.work = QTableView()
+        self.work.setObjectName("worktable")
+        self.work.setModel(self.work_model)
+        self.work.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.work.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.work.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.work.verticalHeader().hide()
+        self.work.setFrameShape(QFrame.Shape.StyledPanel)
+        wh = self.work.horizontalHeader()
+        wh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        wh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        wh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        wh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.work.doubleClicked.connect(self.open_line)
+        for key in (QKeySequence("Return"), QKeySequence("Enter")):
+            sc = QShortcut(key, self.work)
+            sc.activated.connect(lambda: self.open_line(self.work.currentIndex()))
+        self.empty_hint = QLabel(translate("Dashboard", "Nothing is due or overdue. Well done."))
+        self.empty_hint.setObjectName("hint")
+        self.empty_hint.hide()
+
         cards = QHBoxLayout()
         cards.addWidget(school_box, 3)
         cards.addWidget(backup_box, 2)
@@ -116,26 +160,69 @@ class DashboardPage(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
+        activity_box = QVBoxLayout()
+        activity_box.addWidget(self.activity_title)
+        activity_box.addWidget(self.activity, 1)
+        lower = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addLayout(cards)
+        left.addStretch(1)
+        lower.addLayout(left, 3)
+        lower.addLayout(activity_box, 2)
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.date_label)
         layout.addWidget(self.message)
-        layout.addLayout(cards)
-        layout.addWidget(self.activity_title)
-        layout.addWidget(self.activity, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.work, 3)
+        layout.addWidget(self.empty_hint)
+        layout.addLayout(lower, 2)
 
-        ctx.events.changed.connect(lambda _area: self.refresh() if self.isVisible() else None)
+        # Refresh when records change: another page's event, or any commit.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._changed)
+        self.records_changed.connect(self._debounce.start)
+        ctx.events.changed.connect(lambda _area: self._debounce.start())
+        unsubscribe = ctx.workspace.subscribe(self._heard)
+        self.destroyed.connect(lambda *_: unsubscribe())
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.work_model.tick)
+        self._ticker.start()
         self._show_school(None)
+
+    def _heard(self, _event: Committed) -> None:
+        """A commit listener: runs on the committing thread, so it only signals."""
+        if shiboken6.isValid(self):
+            # The page may go away between the check and the emit.
+            with contextlib.suppress(RuntimeError):
+                self.records_changed.emit()
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def open_line(self, index) -> None:
+        """Open what the line is about: its page, and its record when it names one."""
+        line = self.work_model.data(index, ROLE_LINE) if index.isValid() else None
+        if line is not None and line.page:
+            self.ctx.events.open_requested.emit(line.page, line.record_id)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self._stale = False
         self.refresh()
 
     def refresh(self) -> None:
         self.date_label.setText(today_text())
         ws, actor = self.ctx.workspace, self.ctx.actor
         run_in_background(
-            lambda: load_overview(ws, actor),
+            lambda: (load_overview(ws, actor), load_worktable(ws, actor)),
             on_done=self._show,
             on_error=self._show_error,
             context=self,
@@ -147,8 +234,22 @@ class DashboardPage(QWidget):
         self.message.show()
         self.loads += 1
 
-    def _show(self, overview: Overview) -> None:
+    def _show(self, loaded: tuple[Overview, Worktable]) -> None:
+        overview, worktable = loaded
         self.overview = overview
+        self.worktable = worktable
+        self.work_model.now = worktable.now
+        self.work_model.set_rows(worktable.lines)
+        self.empty_hint.setVisible(not worktable.lines)
+        self.summary.setText(
+            translate(
+                "Dashboard", "Overdue: {overdue}    To do: {due}    Done today: {done}"
+            ).format(
+                overdue=worktable.count("overdue"),
+                due=worktable.count("due") + worktable.count("running"),
+                done=worktable.count("done"),
+            )
+        )
         self.message.hide()
         self._show_school(overview)
         self.last_backup.setText(format_time(overview.last_backup_at))

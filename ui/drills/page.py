@@ -243,6 +243,10 @@ class DrillsPage(QWidget):
         if drill_id is not None:
             self.open_editor(drill_id)
 
+    def open_record(self, drill_id: uuid.UUID) -> None:
+        """Open one drill (the 工作台's drill line opens here)."""
+        self.open_editor(drill_id, modal=False)
+
     def open_editor(self, drill_id: uuid.UUID | None, modal: bool = True) -> DrillEditor:
         if drill_id is None and not allowed(self.ctx.actor, Permission.RECORD_DRILL):
             return None

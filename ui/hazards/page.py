@@ -237,6 +237,11 @@ class HazardsPage(QWidget):
             self.table.selectRow(row)
         return row >= 0
 
+    def open_record(self, hazard_id: uuid.UUID) -> None:
+        """Show one hazard (the dashboard's lines open here), loaded in the list or not."""
+        if not self.select_hazard(hazard_id):
+            self.detail.show_hazard(hazard_id)
+
     # -- printing ------------------------------------------------------------------
 
     def _update_print_menu(self) -> None:

@@ -1,0 +1,39 @@
+"""The monthly safety report form: printed from the demo's finalized report, signed and verifiable."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from app.demo import build_demo
+from ui.launcher import main as xiaoan
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdfsig") is None, reason="poppler-utils is installed by make"
+)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "school"
+    build_demo(path)
+    return path
+
+
+def test_print_monthly_latest_with_the_drawn_signature(demo_dir, tmp_path, memory_keyring, capsys, monkeypatch):  # fmt: skip
+    monkeypatch.setenv("XIAOAN_LANG", "en")
+    out = tmp_path / "monthly.pdf"
+    assert xiaoan(["print", "monthly", "--data-dir", str(demo_dir), "--record", "latest", "-o", str(out)]) == 0  # fmt: skip
+    capsys.readouterr()
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout  # fmt: skip
+    assert "安全月报表" in text and "东风乡中心学校" in text
+    assert "已签字定稿" in text and "校长签字" in text and "校长意见" in text
+    assert "发现隐患" in text and "本软件暂未记录此项" in text  # drills: no invented numbers
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True).stdout
+    assert len(images.strip().splitlines()) > 2  # the signature picture is in its box
+    sig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True).stdout
+    assert "Signature is Valid." in sig
+    assert xiaoan(["verify-pdf", "--data-dir", str(demo_dir), str(out)]) == 0
+    assert capsys.readouterr().out.startswith("matches")

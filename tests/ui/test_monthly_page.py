@@ -1,0 +1,62 @@
+"""The monthly report page: figures shown, the principal signs on the pad and finalizes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from app.monthly.service import monthly_report
+from tests.helpers import PRINCIPAL_PASSWORD, make_user
+from tests.ui.helpers import context_for
+from ui.monthly.page import MonthlyReportPage
+
+
+def draw(qtbot, pad, points):
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    for p in points[1:]:
+        qtbot.mouseMove(pad, QPoint(*p))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def figures(page) -> dict[str, str]:
+    m = page.figures_model
+    return {m.index(r, 1).data(): m.index(r, 2).data() for r in range(m.rowCount())}
+
+
+def test_principal_signs_and_finalizes_last_month(qtbot, workspace):
+    page = MonthlyReportPage(context_for(workspace, "zhangli", PRINCIPAL_PASSWORD))
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.loads >= 1)
+    month = page.month_key
+    assert "尚未填写" in page.status.text()
+    shown = figures(page)
+    assert shown["发现隐患"] == "0"
+    assert shown["本软件暂未记录此项"] == "—"  # drills and incidents: no numbers invented
+
+    page.comments.setPlainText("本月安全工作平稳。")
+    page.finalize()  # without a signature: refused, nothing saved
+    assert page.message.text() == "请先在签名板上签名。"
+    draw(qtbot, page.pad, [(30, 60), (80, 30), (130, 80), (180, 40)])
+    loads = page.loads
+    page.finalize()
+    qtbot.waitUntil(lambda: page.loads > loads and "已签字定稿" in page.status.text(), timeout=5000)
+    assert page.message.text() == "月报表已签字定稿。"
+    assert page.comments.isReadOnly() and not page.finalize_button.isEnabled()
+    view = monthly_report(workspace, month)
+    assert view.finalized and view.comments == "本月安全工作平稳。"
+
+
+def test_safety_officer_prepares_but_cannot_sign(qtbot, workspace, principal):
+    make_user(workspace, principal, "lijianguo", "safety_officer", pin="135790")
+    page = MonthlyReportPage(context_for(workspace, "lijianguo", "135790"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.loads >= 1)
+    assert page.finalize_button.isHidden() and page.pad.isHidden()
+    page.comments.setPlainText("草稿：本月隐患整改进度。")
+    loads = page.loads
+    page.save()
+    qtbot.waitUntil(lambda: page.loads > loads, timeout=5000)
+    assert page.message.text() == "草稿已保存。"
+    assert monthly_report(workspace, page.month_key).status == "draft"

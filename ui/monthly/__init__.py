@@ -1,0 +1,1 @@
+"""The monthly safety report page (安全月报表)."""

@@ -22,6 +22,7 @@ REVISIONS: tuple[str, ...] = (
     "0003_inspections_hazards",
     "0005_sync",
     "0004_grid_duty",
+    "0009_incidents",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

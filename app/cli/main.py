@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.hazards.cli",
     "app.sync.cli",
     "app.duty.cli",
+    "app.incidents.cli",
 )
 
 # name -> (help, add_arguments(parser), run(args) -> exit code)

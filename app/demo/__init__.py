@@ -66,7 +66,11 @@ class DemoInfo:
 
 
 # Each record area's seeder, as "module:function" taking (workspace, principal, random).
-AREA_SEEDERS: tuple[str, ...] = ("app.inspections.demo:seed", "app.duty.demo:seed")
+AREA_SEEDERS: tuple[str, ...] = (
+    "app.inspections.demo:seed",
+    "app.duty.demo:seed",
+    "app.incidents.demo:seed",
+)
 
 
 def _seeder(path: str) -> Callable[[Workspace, Actor, random.Random], None]:

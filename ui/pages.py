@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.accounts.roles import Permission, allowed
 from app.actor import Actor
+from app.incidents.access import may_report as may_report_incident
 from ui.context import AppContext
 
 
@@ -54,6 +55,7 @@ PAGES: list[PageSpec] = [
     PageSpec("hazards", QT_TRANSLATE_NOOP("Navigation", "Hazard ledger"), "ui.hazards.page:HazardsPage", may(Permission.REPORT_HAZARD)),
     PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "ui.users.page:UsersPage", may(Permission.MANAGE_USERS)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "ui.settings.page:SettingsPage"),
+    PageSpec("incidents", QT_TRANSLATE_NOOP("Navigation", "Incidents"), "ui.incidents.page:IncidentsPage", may_report_incident),
 ]  # fmt: skip
 
 

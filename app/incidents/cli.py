@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import unicodedata
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from app.cli.main import command, data_dir_of, fail
 from app.i18n import QT_TRANSLATE_NOOP, translate
@@ -38,16 +38,8 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def duration_text(d: timedelta) -> str:
-    """ "1:05:09" style, always positive (the state says which way)."""
-    seconds = int(abs(d.total_seconds()))
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}"
-
-
 def clock_text(clock, now: datetime) -> str:
-    from app.incidents.clocks import ClockState
+    from app.incidents.clocks import ClockState, duration_text
     from app.incidents.labels import STATE_LABELS
     from app.incidents.service import SCHOOL_TZ
 

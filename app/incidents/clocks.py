@@ -64,6 +64,14 @@ class IncidentClocks:
     follow_ups: int
 
 
+def duration_text(d: timedelta) -> str:
+    """"1:05:09" style, always positive (the clock's state says which way)."""
+    seconds = int(abs(d.total_seconds()))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}"
+
+
 def phone_clock(discovered_at: datetime, reported_at: datetime | None) -> ReportClock:
     return ReportClock("phone", discovered_at + PHONE_WITHIN, reported_at)
 

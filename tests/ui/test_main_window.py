@@ -15,9 +15,9 @@ def test_staff_has_no_users_page(qtbot, workspace, principal):
     window = MainWindow(context_for(workspace, "zhengxia", "482913"))
     qtbot.addWidget(window)
     window.show()
-    assert window.page_keys() == ["dashboard", "inspections", "hazards", "settings"]
+    assert window.page_keys() == ["dashboard", "inspections", "hazards", "settings", "incidents"]
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["工作台", "安全检查", "隐患台账", "设置"]
+    assert titles == ["工作台", "安全检查", "隐患台账", "设置", "突发事件"]
     wait_idle(qtbot)
     assert "zhengxia-name（教职工）" in window.user_label.text()
 
@@ -28,7 +28,7 @@ def test_principal_has_users_page_and_shortcuts_switch_pages(qtbot, workspace):
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    assert window.page_keys() == ["dashboard", "inspections", "hazards", "users", "settings"]
+    assert window.page_keys() == ["dashboard", "inspections", "hazards", "users", "settings", "incidents"]
     assert window.windowTitle() == "校安 — 东风乡中心学校"
     assert window.current_key() == "dashboard"
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)

@@ -3,7 +3,8 @@ incident's record, and the buttons that log each report as it is made.
 
 The clocks tick once a second from the due times already loaded (no database
 work per tick); lateness is shown in red and stays, because report times are
-never edited. Ctrl+N reports a new incident, F5 reads again.
+never edited. Ctrl+N reports a new incident; Ctrl+Shift+P, Ctrl+Shift+W and
+Ctrl+Shift+F log a phone, written or follow-up report; F5 reads again.
 
 Threading: UI thread; every read and action goes through :mod:`ui.operations`.
 """
@@ -86,9 +87,9 @@ class IncidentDetailPanel(QWidget):
         self.written_button.clicked.connect(lambda: page.log("written"))
         self.follow_button.clicked.connect(lambda: page.log("follow_up"))
         self.close_button.clicked.connect(page.close_chosen)
-        self.phone_button.setShortcut(QKeySequence("Ctrl+1"))
-        self.written_button.setShortcut(QKeySequence("Ctrl+2"))
-        self.follow_button.setShortcut(QKeySequence("Ctrl+3"))
+        self.phone_button.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.written_button.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.follow_button.setShortcut(QKeySequence("Ctrl+Shift+F"))
         buttons = QHBoxLayout()
         for b in (self.phone_button, self.written_button, self.follow_button, self.close_button):
             buttons.addWidget(b)

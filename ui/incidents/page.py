@@ -238,7 +238,7 @@ class IncidentsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((150, 190, 60, 130, 170, 170, 50)):
+        for col, width in enumerate((140, 180, 64, 120, 150, 150, 44)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._chosen(cur))
 

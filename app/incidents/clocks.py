@@ -65,7 +65,7 @@ class IncidentClocks:
 
 
 def duration_text(d: timedelta) -> str:
-    """"1:05:09" style, always positive (the clock's state says which way)."""
+    """ "1:05:09" style, always positive (the clock's state says which way)."""
     seconds = int(abs(d.total_seconds()))
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)

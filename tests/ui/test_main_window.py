@@ -28,7 +28,14 @@ def test_principal_has_users_page_and_shortcuts_switch_pages(qtbot, workspace):
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    assert window.page_keys() == ["dashboard", "inspections", "hazards", "users", "settings", "incidents"]
+    assert window.page_keys() == [
+        "dashboard",
+        "inspections",
+        "hazards",
+        "users",
+        "settings",
+        "incidents",
+    ]
     assert window.windowTitle() == "校安 — 东风乡中心学校"
     assert window.current_key() == "dashboard"
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)

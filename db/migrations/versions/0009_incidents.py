@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0009_incidents"
 down_revision: str | None = "0004_grid_duty"
 branch_labels: str | Sequence[str] | None = None

@@ -10,7 +10,7 @@ import sys
 import traceback
 
 # Start-up first, as the figure every user feels.
-BENCHMARKS = ("bench.startup", "bench.bench_ledger", "bench.bench_sync")
+BENCHMARKS = ("bench.startup", "bench.bench_ledger", "bench.bench_sync", "bench.bench_incidents")
 
 
 def main() -> int:

@@ -132,3 +132,29 @@ def test_clock_text_for_a_late_report_names_it_late():
 
     found = datetime(2026, 3, 12, 2, 0, tzinfo=UTC)
     assert clock_text(written_clock(found, found + 150 * MIN), found).startswith("迟报")
+
+
+def test_people_added_later_and_closing_from_the_page(qtbot, workspace, incidents):
+    page = _page(qtbot, workspace, "zhengxia")
+    page.select_incident(incidents["running"])
+    qtbot.waitUntil(lambda: page.detail.detail.row.id == incidents["running"])
+    page.detail.person_button.click()
+    dialog = page.dialog
+    dialog.name.setText("赵小刚")
+    dialog.injury.setText("手背烫伤")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    qtbot.waitUntil(lambda: "手背烫伤" in page.detail.body.toPlainText())
+    assert "赵小刚" not in page.detail.body.toPlainText()
+
+    boss = _page(qtbot, workspace, "zhangli", PRINCIPAL_PASSWORD)
+    boss.select_incident(incidents["running"])
+    qtbot.waitUntil(lambda: boss.detail.detail.row.id == incidents["running"])
+    assert "赵小刚" in boss.detail.body.toPlainText()
+    boss.detail.close_button.click()
+    boss.dialog.note.setPlainText("学生已就医，食堂整改完毕")
+    boss.dialog.accept()
+    qtbot.waitUntil(lambda: boss.dialog is None)
+    qtbot.waitUntil(lambda: boss.detail.detail.row.clocks.closed)
+    assert not boss.detail.follow_button.isEnabled()
+    assert boss.model.index(boss.model.row_of(incidents["running"]), 7).data() == "已结案"

@@ -215,6 +215,31 @@ class ReportDialog(_Form):
         }
 
 
+class PersonDialog(_Form):
+    """Someone found to be involved after the incident was reported."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent, translate("Incidents", "Add a person"))
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        for key, text in PERSON_ROLE_LABELS.items():
+            self.role.addItem(app_text(text), key)
+        self.minor = QCheckBox(translate("Incidents", "Minor"))
+        self.minor.setChecked(True)
+        self.injury = QLineEdit()
+        self.form.addRow(translate("Incidents", "Name"), self.name)
+        self.form.addRow(translate("Incidents", "Role"), self.role)
+        self.form.addRow("", self.minor)
+        self.form.addRow(translate("Incidents", "Injury"), self.injury)
+        self.finish()
+        self.name.setFocus()
+
+    def person(self) -> PersonDraft:
+        return PersonDraft(
+            self.name.text(), self.role.currentData(), self.minor.isChecked(), self.injury.text()
+        )
+
+
 class CloseDialog(_Form):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent, translate("Incidents", "Close the incident"))

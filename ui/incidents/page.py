@@ -40,12 +40,12 @@ from app.incidents.labels import (
     REPORT_KIND_LABELS,
     SEVERITY_LABELS,
 )
-from app.incidents.service import close_incident, log_report, report_incident
+from app.incidents.service import add_person, close_incident, log_report, report_incident
 from app.incidents.views import IncidentDetail, incident_detail, list_incidents
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.i18n import app_text, translate
-from ui.incidents.dialogs import CloseDialog, IncidentEditor, ReportDialog
+from ui.incidents.dialogs import CloseDialog, IncidentEditor, PersonDialog, ReportDialog
 from ui.incidents.model import (
     INCIDENT_ID_ROLE,
     IncidentsModel,
@@ -82,16 +82,18 @@ class IncidentDetailPanel(QWidget):
         self.phone_button = QPushButton(translate("Incidents", "Phone report made"))
         self.written_button = QPushButton(translate("Incidents", "Written report made"))
         self.follow_button = QPushButton(translate("Incidents", "Follow-up report"))
+        self.person_button = QPushButton(translate("Incidents", "Add a person"))
         self.close_button = QPushButton(translate("Incidents", "Close incident"))
         self.phone_button.clicked.connect(lambda: page.log("phone"))
         self.written_button.clicked.connect(lambda: page.log("written"))
         self.follow_button.clicked.connect(lambda: page.log("follow_up"))
+        self.person_button.clicked.connect(page.add_person_to_chosen)
         self.close_button.clicked.connect(page.close_chosen)
         self.phone_button.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.written_button.setShortcut(QKeySequence("Ctrl+Shift+W"))
         self.follow_button.setShortcut(QKeySequence("Ctrl+Shift+F"))
         buttons = QHBoxLayout()
-        for b in (self.phone_button, self.written_button, self.follow_button, self.close_button):
+        for b in self._buttons():
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -123,10 +125,20 @@ class IncidentDetailPanel(QWidget):
         self.phone_button.setEnabled(detail.may_log and not c.phone.reported)
         self.written_button.setEnabled(detail.may_log and not c.written.reported)
         self.follow_button.setEnabled(detail.may_log)
+        self.person_button.setEnabled(detail.may_log)
         self.close_button.setEnabled(detail.may_close)
         self.close_button.setVisible(detail.may_close or c.closed)
         self.body.setHtml(self._html(detail))
         self.tick(datetime.now(UTC))
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.phone_button,
+            self.written_button,
+            self.follow_button,
+            self.person_button,
+            self.close_button,
+        )
 
     def tick(self, now: datetime) -> None:
         if self.detail is None:
@@ -375,6 +387,19 @@ class IncidentsPage(QWidget):
         def job():
             values = dialog.values()
             return lambda: log_report(ws, actor, iid, kind, **values)
+
+        self._open(dialog, job)
+
+    def add_person_to_chosen(self) -> None:
+        iid = self._chosen_id
+        if iid is None:
+            return
+        ws, actor = self.ctx.workspace, self.ctx.actor
+        dialog = PersonDialog(self)
+
+        def job():
+            person = dialog.person()
+            return lambda: add_person(ws, actor, iid, person)
 
         self._open(dialog, job)
 

@@ -25,6 +25,7 @@ REVISIONS: tuple[str, ...] = (
     "0006_drills",
     "0008_sync_blobs",
     "0010_monthly_report",
+    "0009_incidents",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -12,7 +12,7 @@ calendar with gaps), handover.png (a handover both people signed), sync.png
 (the sync page after a pass to a loopback bureau on a temporary SQLite
 database), print-preview.png (Print / 打印 on an inspection), dashboard.png
 (the 工作台 with its first line chosen), monthly-report.png (last month's
-report being signed),
+report being signed), incident.png (reporting clocks running),
 first-run-wizard.png and login.png. The user's own preferences and data are
 never touched (temporary folders for everything).
 """
@@ -169,6 +169,7 @@ def shoot(outdir: Path, tmp: Path) -> int:
     shoot_sync(app, window, outdir, tmp)
     shoot_print_preview(app, window, outdir)
     shoot_monthly(app, window, outdir)
+    shoot_incidents(app, window, outdir)
 
     window.close()
     operations.wait_all()
@@ -442,6 +443,54 @@ def shoot_monthly(app, window, outdir: Path) -> None:
     page.pad.set_strokes(strokes)
     wait(app, lambda: True)
     save(window, outdir / "monthly-report.png")
+def shoot_incidents(app, window, outdir: Path) -> None:
+    """Two open incidents: one phoned in on time with its written report still
+    counting down, one just found with both clocks running."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.incidents.service import IncidentDraft, PersonDraft, log_report, report_incident
+    from ui import operations
+
+    ctx = window.ctx
+    now = datetime.now(UTC)
+    first = report_incident(
+        ctx.workspace,
+        ctx.actor,
+        IncidentDraft(
+            category="injury",
+            severity="general",
+            place="教学楼二楼楼梯",
+            description="课间下楼时一名学生踩空摔倒，左脚踝扭伤，意识清醒。",
+            discovered_at=now - timedelta(minutes=41),
+            occurred_at=now - timedelta(minutes=44),
+            immediate_actions="值班教师现场看护，校医冰敷固定，已通知家长并送乡卫生院检查；楼梯口安排教师疏导。",
+            people=[
+                PersonDraft("王小明", "student", True, "左脚踝扭伤"),
+                PersonDraft("刘芳", "staff", False, "现场处置，未受伤"),
+            ],
+        ),
+    )
+    log_report(ctx.workspace, ctx.actor, first, "phone", to_whom="区教育局政策法规安全股",
+               summary="学生楼梯摔伤，已送医检查。", at=now - timedelta(minutes=29))  # fmt: skip
+    report_incident(
+        ctx.workspace,
+        ctx.actor,
+        IncidentDraft(
+            category="food_poisoning",
+            severity="serious",
+            place="学生食堂",
+            description="午餐后三名学生腹痛、呕吐，疑似食物中毒。",
+            discovered_at=now - timedelta(minutes=7),
+            immediate_actions="停止供餐，封存留样和剩余食品，学生送卫生院，通知市场监管所。",
+        ),
+    )
+    page = window.show_page("incidents")
+    wait(app, lambda: page.loaded >= 1 and not operations.busy())
+    page.select_incident(first)
+    wait(app, lambda: page.detail.detail is not None and page.detail.detail.row.id == first)
+    wait(app, lambda: not operations.busy())
+    page.tick()
+    save(window, outdir / "incident.png")
 
 
 if __name__ == "__main__":

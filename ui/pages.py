@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.accounts.roles import Permission, allowed
 from app.actor import Actor
+from app.incidents.access import may_report as may_report_incident
 from ui.context import AppContext
 
 
@@ -52,6 +53,7 @@ PAGES: list[PageSpec] = [
     PageSpec("dashboard", QT_TRANSLATE_NOOP("Navigation", "Dashboard"), "ui.dashboard.page:DashboardPage"),
     PageSpec("inspections", QT_TRANSLATE_NOOP("Navigation", "Safety inspections"), "ui.inspections.page:InspectionsPage", may(Permission.INSPECT)),
     PageSpec("hazards", QT_TRANSLATE_NOOP("Navigation", "Hazard ledger"), "ui.hazards.page:HazardsPage", may(Permission.REPORT_HAZARD)),
+    PageSpec("incidents", QT_TRANSLATE_NOOP("Navigation", "Incidents"), "ui.incidents.page:IncidentsPage", may_report_incident),
     PageSpec("drills", QT_TRANSLATE_NOOP("Navigation", "Emergency drills"), "ui.drills.page:DrillsPage", may(Permission.RECORD_DRILL)),
     PageSpec("handover", QT_TRANSLATE_NOOP("Navigation", "Shift handover"), "ui.duty.handover_page:HandoverPage", may(Permission.RECORD_HANDOVER)),
     PageSpec("roster", QT_TRANSLATE_NOOP("Navigation", "Duty roster"), "ui.duty.roster_page:RosterPage"),

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.drills.cli",
     "app.compliance.cli",
     "app.monthly.cli",
+    "app.incidents.cli",
 )
 
 # name -> (help, add_arguments(parser), run(args) -> exit code)

@@ -71,6 +71,7 @@ AREA_SEEDERS: tuple[str, ...] = (
     "app.duty.demo:seed",
     "app.drills.demo:seed",
     "app.monthly.demo:seed",
+    "app.incidents.demo:seed",
 )
 
 

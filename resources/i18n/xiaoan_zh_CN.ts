@@ -2012,6 +2012,221 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
 </context>
 <context>
+    <name>Incidents</name>
+    <message>
+        <source>Report an incident</source>
+        <translation>上报突发事件</translation>
+    </message>
+    <message>
+        <source>e.g. playground, Grade 3 classroom</source>
+        <translation>如：操场、三年级教室</translation>
+    </message>
+    <message>
+        <source>What happened, in a few sentences</source>
+        <translation>简要说明事件经过</translation>
+    </message>
+    <message>
+        <source>First aid, calls made, area closed…</source>
+        <translation>现场救护、已拨打的电话、封闭现场等</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>未成年</translation>
+    </message>
+    <message>
+        <source>Injury</source>
+        <translation>受伤情况</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加涉及人员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>事件类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>事件等级</translation>
+    </message>
+    <message>
+        <source>Discovered at</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件经过</translation>
+    </message>
+    <message>
+        <source>Immediate actions</source>
+        <translation>已采取的处置措施</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>e.g. district education bureau</source>
+        <translation>如：区教育局安全股</translation>
+    </message>
+    <message>
+        <source>What was reported</source>
+        <translation>报告内容</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <source>Reported to</source>
+        <translation>报告对象</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <source>Close the incident</source>
+        <translation>事件结案</translation>
+    </message>
+    <message>
+        <source>How it was dealt with and what follows</source>
+        <translation>处置结果及后续工作</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>结案说明</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Discovered</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Phone report (30 min)</source>
+        <translation>电话报告（30分钟）</translation>
+    </message>
+    <message>
+        <source>Written report (2 h)</source>
+        <translation>书面报告（2小时）</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Phone report made</source>
+        <translation>电话已报告</translation>
+    </message>
+    <message>
+        <source>Written report made</source>
+        <translation>书面已报告</translation>
+    </message>
+    <message>
+        <source>Follow-up report</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Choose an incident to see its record.</source>
+        <translation>选择一起事件查看详情。</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话报告</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>书面报告</translation>
+    </message>
+    <message>
+        <source>Occurred at</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>未登记。</translation>
+    </message>
+    <message>
+        <source>Reports made</source>
+        <translation>报告记录</translation>
+    </message>
+    <message>
+        <source>No report logged yet.</source>
+        <translation>尚未登记任何报告。</translation>
+    </message>
+    <message>
+        <source>, minor</source>
+        <translation>，未成年</translation>
+    </message>
+    <message>
+        <source> to {whom}</source>
+        <translation>，报 {whom}</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>Phone report within 30 minutes of discovery, written report within 2 hours, follow-ups as things develop.</source>
+        <translation>发现后 30 分钟内电话报告，2 小时内书面报告，并根据事态进展及时续报。</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>只看未结案</translation>
+    </message>
+    <message>
+        <source>Saved and queued for sending.</source>
+        <translation>已保存，正在优先上报同步。</translation>
+    </message>
+</context>
+<context>
     <name>Inspections</name>
     <message>
         <source>Pass (P)</source>
@@ -2596,6 +2811,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Hazard ledger</source>
         <translation>隐患台账</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>突发事件</translation>
     </message>
     <message>
         <source>Shift handover</source>
@@ -4560,6 +4779,174 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <source>There is no finalized monthly report to print yet.</source>
         <translation>还没有可打印的已定稿月报表。</translation>
     </message>
+    <message>
+        <source>Injury</source>
+        <translation>意外伤害</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <source>Food poisoning</source>
+        <translation>食物中毒</translation>
+    </message>
+    <message>
+        <source>Traffic accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <source>Violence or bullying</source>
+        <translation>暴力欺凌</translation>
+    </message>
+    <message>
+        <source>Drowning</source>
+        <translation>溺水</translation>
+    </message>
+    <message>
+        <source>Natural disaster</source>
+        <translation>自然灾害</translation>
+    </message>
+    <message>
+        <source>Public health</source>
+        <translation>公共卫生</translation>
+    </message>
+    <message>
+        <source>Other incident</source>
+        <translation>其他事件</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>较大</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Especially major</source>
+        <translation>特别重大</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>教职工</translation>
+    </message>
+    <message>
+        <source>Other person</source>
+        <translation>其他人员</translation>
+    </message>
+    <message>
+        <source>Phone report</source>
+        <translation>电话报告</translation>
+    </message>
+    <message>
+        <source>Written report</source>
+        <translation>书面报告</translation>
+    </message>
+    <message>
+        <source>Follow-up report</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <source>Due in {time}</source>
+        <translation>剩余 {time}</translation>
+    </message>
+    <message>
+        <source>Overdue by {time}</source>
+        <translation>已逾期 {time}</translation>
+    </message>
+    <message>
+        <source>Reported on time</source>
+        <translation>按时报告</translation>
+    </message>
+    <message>
+        <source>Reported late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>Student (name hidden)</source>
+        <translation>学生（已隐去姓名）</translation>
+    </message>
+    <message>
+        <source>This incident no longer exists.</source>
+        <translation>该事件已不存在。</translation>
+    </message>
+    <message>
+        <source>Enter the name of each person involved.</source>
+        <translation>请填写每位涉及人员的姓名。</translation>
+    </message>
+    <message>
+        <source>A name can have at most 200 characters.</source>
+        <translation>姓名最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose whether the person is a student, staff or other.</source>
+        <translation>请选择该人员是学生、教职工还是其他人员。</translation>
+    </message>
+    <message>
+        <source>Choose what kind of incident this is.</source>
+        <translation>请选择事件类别。</translation>
+    </message>
+    <message>
+        <source>Choose how serious the incident is.</source>
+        <translation>请选择事件等级。</translation>
+    </message>
+    <message>
+        <source>Say where the incident happened.</source>
+        <translation>请填写事件发生地点。</translation>
+    </message>
+    <message>
+        <source>A place can have at most 200 characters.</source>
+        <translation>地点最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>Describe briefly what happened.</source>
+        <translation>请简要说明事件经过。</translation>
+    </message>
+    <message>
+        <source>The time of discovery cannot be in the future.</source>
+        <translation>发现时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>The incident cannot have happened after it was discovered.</source>
+        <translation>事件发生时间不能晚于发现时间。</translation>
+    </message>
+    <message>
+        <source>A report time cannot be in the future.</source>
+        <translation>报告时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>Write what the follow-up report said.</source>
+        <translation>请填写续报内容。</translation>
+    </message>
+    <message>
+        <source>A report cannot have been made before the incident was discovered.</source>
+        <translation>报告时间不能早于事件发现时间。</translation>
+    </message>
+    <message>
+        <source>The phone report is already logged and cannot be changed. Log a follow-up report instead.</source>
+        <translation>电话报告已登记，不能修改。如需更正，请登记一次续报。</translation>
+    </message>
+    <message>
+        <source>The written report is already logged and cannot be changed. Log a follow-up report instead.</source>
+        <translation>书面报告已登记，不能修改。如需更正，请登记一次续报。</translation>
+    </message>
+    <message>
+        <source>Write how the incident was dealt with before closing it.</source>
+        <translation>结案前请填写事件处置情况。</translation>
+    </message>
+    <message>
+        <source>This incident is already closed.</source>
+        <translation>该事件已结案。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -4798,6 +5185,42 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Monthly safety report {month} ({status}), due {due}</source>
         <translation>安全月报表 {month}（{status}），报送期限 {due}</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Discovered</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Phone report</source>
+        <translation>电话报告</translation>
+    </message>
+    <message>
+        <source>Written report</source>
+        <translation>书面报告</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>No incidents.</source>
+        <translation>没有突发事件记录。</translation>
     </message>
 </context>
 <context>

@@ -16,10 +16,13 @@ def test_staff_has_no_users_page(qtbot, workspace, principal):
     qtbot.addWidget(window)
     window.show()
     assert window.page_keys() == [
-        "dashboard", "inspections", "hazards", "handover", "roster", "grid", "settings"
+        "dashboard", "inspections", "hazards", "incidents", "handover", "roster", "grid",
+        "settings",
     ]  # fmt: skip
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["工作台", "安全检查", "隐患台账", "交接班", "值班表", "责任网格", "设置"]
+    assert titles == [
+        "工作台", "安全检查", "隐患台账", "突发事件", "交接班", "值班表", "责任网格", "设置",
+    ]  # fmt: skip
     wait_idle(qtbot)
     assert "zhengxia-name（教职工）" in window.user_label.text()
 
@@ -31,18 +34,18 @@ def test_principal_has_users_page_and_shortcuts_switch_pages(qtbot, workspace):
     window.activateWindow()
     qtbot.waitActive(window)
     assert window.page_keys() == [
-        "dashboard", "inspections", "hazards", "drills", "handover", "roster", "grid", "staff",
-        "monthly", "sync", "users", "settings",
+        "dashboard", "inspections", "hazards", "incidents", "drills", "handover", "roster",
+        "grid", "staff", "monthly", "sync", "users", "settings",
     ]  # fmt: skip
     assert window.windowTitle() == "校安 — 东风乡中心学校"
     assert window.current_key() == "dashboard"
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_key() == "drills"
+    assert window.current_key() == "incidents"
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_key() == "handover"
+    assert window.current_key() == "drills"
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_Up)
-    assert window.current_key() == "drills"
+    assert window.current_key() == "incidents"
     qtbot.waitUntil(lambda: "最近备份" in window.backup_label.text())
     assert window.backup_label.text() == "最近备份：从未备份"
 

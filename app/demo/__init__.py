@@ -70,8 +70,8 @@ AREA_SEEDERS: tuple[str, ...] = (
     "app.inspections.demo:seed",
     "app.duty.demo:seed",
     "app.drills.demo:seed",
-    "app.monthly.demo:seed",
     "app.incidents.demo:seed",
+    "app.monthly.demo:seed",  # last: the report it finalizes counts every other area
 )
 
 

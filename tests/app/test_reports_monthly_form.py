@@ -30,7 +30,8 @@ def test_print_monthly_latest_with_the_drawn_signature(demo_dir, tmp_path, memor
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout  # fmt: skip
     assert "安全月报表" in text and "东风乡中心学校" in text
     assert "已签字定稿" in text and "校长签字" in text and "校长意见" in text
-    assert "发现隐患" in text and "本软件暂未记录此项" in text  # drills: no invented numbers
+    assert "发现隐患" in text and "已开展演练" in text and "突发事件" in text
+    assert "本软件暂未记录此项" not in text  # every section is counted from records
     images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True).stdout
     assert len(images.strip().splitlines()) > 2  # the signature picture is in its box
     sig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True).stdout

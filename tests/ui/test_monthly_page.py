@@ -32,7 +32,8 @@ def test_principal_signs_and_finalizes_last_month(qtbot, workspace):
     assert "尚未填写" in page.status.text()
     shown = figures(page)
     assert shown["发现隐患"] == "0"
-    assert shown["本软件暂未记录此项"] == "—"  # drills and incidents: no numbers invented
+    assert shown["已开展演练"] == "0" and shown["应开展演练"] == "1"  # last month's drill missed
+    assert "本软件暂未记录此项" not in shown  # every section is counted from records
 
     page.comments.setPlainText("本月安全工作平稳。")
     page.finalize()  # without a signature: refused, nothing saved

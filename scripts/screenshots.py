@@ -167,9 +167,9 @@ def shoot(outdir: Path, tmp: Path) -> int:
     shoot_roster(app, window, outdir)
     shoot_handover(app, window, outdir)
     shoot_sync(app, window, outdir, tmp)
-    shoot_print_preview(app, window, outdir)
     shoot_monthly(app, window, outdir)
     shoot_incidents(app, window, outdir)
+    shoot_print_preview(app, window, outdir)  # last: QtPdf's render thread may outlive the dialog
 
     window.close()
     operations.wait_all()
@@ -275,6 +275,8 @@ def shoot_drills(app, window, outdir: Path, tmp: Path) -> None:
     wait(app, lambda: not operations.busy())
     save(editor, outdir / "drill-editor.png")
     editor.close()
+
+
 def shoot_sync(app, window, outdir: Path, tmp: Path) -> None:
     """Enrolled with a loopback bureau, synced once, a photo's bundle on its way."""
     import keyring
@@ -334,6 +336,8 @@ def shoot_sync(app, window, outdir: Path, tmp: Path) -> None:
         page._pass_ended()
     finally:
         bureau.stop()
+
+
 def shoot_print_preview(app, window, outdir: Path) -> None:
     """Print / 打印 on the latest inspection: the signed form's pages in the preview."""
     import keyring
@@ -350,6 +354,8 @@ def shoot_print_preview(app, window, outdir: Path) -> None:
     wait(app, lambda: time.monotonic() > until)
     save(dialog, outdir / "print-preview.png")
     dialog.close()
+
+
 def shoot_grid(app, window, outdir: Path) -> None:
     """The grid: zones and posts against their roles, the playground without anyone."""
     from ui import operations
@@ -413,6 +419,8 @@ def shoot_handover(app, window, outdir: Path) -> None:
     bar.setValue(bar.maximum())  # down to the two signatures
     wait(app, lambda: True)
     save(window, outdir / "handover.png")
+
+
 def shoot_dashboard(app, window, outdir: Path) -> None:
     """The 工作台: due and overdue work, the most urgent line chosen."""
     page = window.show_page("dashboard")
@@ -443,6 +451,8 @@ def shoot_monthly(app, window, outdir: Path) -> None:
     page.pad.set_strokes(strokes)
     wait(app, lambda: True)
     save(window, outdir / "monthly-report.png")
+
+
 def shoot_incidents(app, window, outdir: Path) -> None:
     """Two open incidents: one phoned in on time with its written report still
     counting down, one just found with both clocks running."""

@@ -200,6 +200,62 @@
         <translation>保存签名图片</translation>
     </message>
     <message>
+        <source>Saved a drill record</source>
+        <translation>保存演练记录</translation>
+    </message>
+    <message>
+        <source>Finalized a drill record</source>
+        <translation>演练记录定稿</translation>
+    </message>
+    <message>
+        <source>Started a correction of a drill record</source>
+        <translation>更正演练记录</translation>
+    </message>
+    <message>
+        <source>Discarded a drill draft</source>
+        <translation>删除演练草稿</translation>
+    </message>
+    <message>
+        <source>Attached a drill plan document</source>
+        <translation>附加演练方案文件</translation>
+    </message>
+    <message>
+        <source>Removed a drill plan document</source>
+        <translation>移除演练方案文件</translation>
+    </message>
+    <message>
+        <source>Turned a drill problem into a hazard</source>
+        <translation>演练问题转入隐患台账</translation>
+    </message>
+    <message>
+        <source>Set the school&apos;s term dates</source>
+        <translation>设置学期起止日期</translation>
+    </message>
+    <message>
+        <source>Reported an incident</source>
+        <translation>上报突发事件</translation>
+    </message>
+    <message>
+        <source>Added a person to an incident</source>
+        <translation>添加事件涉及人员</translation>
+    </message>
+    <message>
+        <source>Logged an incident&apos;s phone report</source>
+        <translation>登记电话报告</translation>
+    </message>
+    <message>
+        <source>Logged an incident&apos;s written report</source>
+        <translation>登记书面报告</translation>
+    </message>
+    <message>
+        <source>Logged a follow-up report</source>
+        <translation>登记续报</translation>
+    </message>
+    <message>
+        <source>Closed an incident</source>
+        <translation>突发事件结案</translation>
+    </message>
+    <message>
         <source>Prepared the monthly safety report</source>
         <translation>编写安全月报表</translation>
     </message>

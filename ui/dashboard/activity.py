@@ -67,6 +67,22 @@ ACTION_LABELS: dict[str, str] = {
     "staff.leave.cancel": QT_TRANSLATE_NOOP("Activity", "Cancelled a staff leave"),
     "staff.update": QT_TRANSLATE_NOOP("Activity", "Edited a staff member"),
     "signature.attach_png": QT_TRANSLATE_NOOP("Activity", "Saved a signature picture"),
+    "drill.save": QT_TRANSLATE_NOOP("Activity", "Saved a drill record"),
+    "drill.finalize": QT_TRANSLATE_NOOP("Activity", "Finalized a drill record"),
+    "drill.correct": QT_TRANSLATE_NOOP("Activity", "Started a correction of a drill record"),
+    "drill.discard": QT_TRANSLATE_NOOP("Activity", "Discarded a drill draft"),
+    "drill.document": QT_TRANSLATE_NOOP("Activity", "Attached a drill plan document"),
+    "drill.document.remove": QT_TRANSLATE_NOOP("Activity", "Removed a drill plan document"),
+    "drill.problem.to_hazard": QT_TRANSLATE_NOOP(
+        "Activity", "Turned a drill problem into a hazard"
+    ),
+    "school.terms": QT_TRANSLATE_NOOP("Activity", "Set the school's term dates"),
+    "incident.report": QT_TRANSLATE_NOOP("Activity", "Reported an incident"),
+    "incident.add_person": QT_TRANSLATE_NOOP("Activity", "Added a person to an incident"),
+    "incident.report_phone": QT_TRANSLATE_NOOP("Activity", "Logged an incident's phone report"),
+    "incident.report_written": QT_TRANSLATE_NOOP("Activity", "Logged an incident's written report"),
+    "incident.report_follow_up": QT_TRANSLATE_NOOP("Activity", "Logged a follow-up report"),
+    "incident.close": QT_TRANSLATE_NOOP("Activity", "Closed an incident"),
     "monthly_report.draft": QT_TRANSLATE_NOOP("Activity", "Prepared the monthly safety report"),
     "monthly_report.finalize": QT_TRANSLATE_NOOP("Activity", "Signed the monthly safety report"),
 }

@@ -22,7 +22,7 @@ def figures(page) -> dict[str, str]:
     return {m.index(r, 1).data(): m.index(r, 2).data() for r in range(m.rowCount())}
 
 
-def test_principal_signs_and_finalizes_last_month(qtbot, workspace):
+def test_principal_signs_and_finalizes_last_month(qtbot, workspace, memory_keyring):
     page = MonthlyReportPage(context_for(workspace, "zhangli", PRINCIPAL_PASSWORD))
     qtbot.addWidget(page)
     page.resize(1100, 700)
@@ -30,6 +30,7 @@ def test_principal_signs_and_finalizes_last_month(qtbot, workspace):
     qtbot.waitUntil(lambda: page.loads >= 1)
     month = page.month_key
     assert "尚未填写" in page.status.text()
+    assert not page.print_button.isEnabled()  # nothing signed to print yet
     shown = figures(page)
     assert shown["发现隐患"] == "0"
     assert shown["已开展演练"] == "0" and shown["应开展演练"] == "1"  # last month's drill missed
@@ -46,6 +47,12 @@ def test_principal_signs_and_finalizes_last_month(qtbot, workspace):
     assert page.comments.isReadOnly() and not page.finalize_button.isEnabled()
     view = monthly_report(workspace, month)
     assert view.finalized and view.comments == "本月安全工作平稳。"
+    # The signed report prints: its form (安全月报表) opens in the preview.
+    assert page.print_button.isEnabled()
+    page.print_button.click()
+    qtbot.waitUntil(lambda: page.preview.ready, timeout=30_000)
+    assert page.preview.rendered.stamp.record_id == str(view.id)
+    page.preview.close()
 
 
 def test_safety_officer_prepares_but_cannot_sign(qtbot, workspace, principal):

@@ -88,6 +88,11 @@ class MonthlyReportPage(QWidget):
         header.addStretch(1)
         header.addWidget(month_label)
         header.addWidget(self.month)
+        self.print_button = QPushButton(translate("Printing", "Print…"))
+        self.print_button.setToolTip(translate("Printing", "Preview, print or save the form"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_form)
+        header.addWidget(self.print_button)
 
         self.figures_model = FiguresModel(self)
         self.figures = QTableView()
@@ -157,6 +162,7 @@ class MonthlyReportPage(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.finalize)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_form)
         self.setTabOrder(self.month, self.comments)
         self.setTabOrder(self.comments, self.save_button)
         self.setTabOrder(self.save_button, self.pad)
@@ -212,6 +218,8 @@ class MonthlyReportPage(QWidget):
             )
         )
         finalized = view.finalized
+        # Only the signed, finalized report has its form (安全月报表) to print.
+        self.print_button.setEnabled(finalized and view.id is not None)
         if self.comments.toPlainText() != view.comments:
             self.comments.setPlainText(view.comments)
         self.comments.setReadOnly(finalized)
@@ -227,6 +235,15 @@ class MonthlyReportPage(QWidget):
         else:
             self.signed_label.setText("")
         self.loads += 1
+
+    def print_form(self) -> None:
+        """Preview, print or save the finalized month's report form (安全月报表)."""
+        view = self.view
+        if view is None or not view.finalized or view.id is None:
+            return
+        from ui.reports.preview import open_print_preview
+
+        self.preview = open_print_preview(self.ctx, self, "monthly", view.id)
 
     def save(self) -> None:
         if not self.save_button.isEnabled():

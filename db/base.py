@@ -54,6 +54,16 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# ``mapped_column(..., info=LOCAL_ONLY)``: a column of a synced table that stays
+# on this PC (a cache derived from synced data, e.g. a signature's rendered
+# picture): change capture leaves it out of the outbox, so it never travels.
+LOCAL_ONLY = {"local_only": True}
+
+
+def is_local_only(column) -> bool:
+    return bool(column.info.get("local_only"))
+
+
 class SyncedMixin:
     """Columns every synced table carries.
 

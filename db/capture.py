@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from db.base import SyncedMixin, new_id, synced_tables, utcnow
+from db.base import SyncedMixin, is_local_only, new_id, synced_tables, utcnow
 from db.hlc import HybridClock
 from db.models.local import DeviceState
 from db.models.outbox import OutboxEntry
@@ -87,6 +87,8 @@ def _row_values(obj: SyncedMixin, keys: list[str] | None = None) -> dict[str, An
     mapper = inspect(obj).mapper
     out: dict[str, Any] = {}
     for attr in mapper.column_attrs:
+        if is_local_only(attr.columns[0]):
+            continue
         if keys is None or attr.key in keys:
             out[attr.key] = json_value(getattr(obj, attr.key))
     return out
@@ -96,6 +98,8 @@ def _changed_keys(obj: SyncedMixin) -> list[str]:
     state = inspect(obj)
     changed = []
     for attr in state.mapper.column_attrs:
+        if is_local_only(attr.columns[0]):
+            continue  # a local cache changing is not a change to send
         hist = state.attrs[attr.key].history
         if hist.has_changes():
             # A value set to itself is not a change.

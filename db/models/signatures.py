@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, Name, SyncedMixin, UTCDateTime
+from db.base import LOCAL_ONLY, Base, Name, SyncedMixin, UTCDateTime
 
 
 class Signature(SyncedMixin, Base):
@@ -34,7 +34,10 @@ class Signature(SyncedMixin, Base):
     record_table: Mapped[str] = mapped_column(String(64))
     record_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    strokes: Mapped[list[Any]] = mapped_column(JSON)
+    strokes: Mapped[Any] = mapped_column(JSON)  # packed: app.signatures.service.pack_strokes
     content_sha256: Mapped[str] = mapped_column(String(64))
-    png: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
-    png_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    # The picture is rendered from the strokes on the PC that signed: a local
+    # cache, never sent (a few KB per signature on a GPRS link); forms on other
+    # machines draw the same strokes.
+    png: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, info=LOCAL_ONLY)
+    png_sha256: Mapped[str | None] = mapped_column(String(64), default=None, info=LOCAL_ONLY)

@@ -17,18 +17,17 @@ from app.drills.types import DRILL_TYPE_LABELS
 from app.errors import UserError
 from app.hazards.service import SCHOOL_TZ
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.reports.forms import RenderedForm, form
+from app.reports.forms import RenderedForm, form, form_header
 from app.reports.layout import (
-    FormHeader,
     SignatureBox,
     content_width,
     grid_table,
     para,
     render_form,
+    school_time,
     signature_table,
 )
 from app.reports.verification import Stamp, canonical_digest, content_reader
-from app.school.service import get_profile
 
 MAX_PHOTOS = 6
 PLAN_SUMMARY_CHARS = 600
@@ -36,8 +35,7 @@ SCOPE = {"whole_school": "全校", "grades": "部分年级", "building": "单栋
 RATING = {"excellent": "优秀", "good": "良好", "fair": "一般", "poor": "较差", "": "未评定"}
 
 
-def _local(dt) -> str:
-    return dt.astimezone(SCHOOL_TZ).strftime("%Y-%m-%d %H:%M") if dt else ""
+_local = school_time
 
 
 def drill_content(d: DrillRecord) -> dict[str, Any]:
@@ -206,10 +204,6 @@ def drill_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm:
             )
         ),
     ]
-    profile = get_profile(ws)
-    header = FormHeader(
-        "应急演练记录", "表 XA-07", profile.name if profile else "", profile.code if profile else ""
-    )
-    pdf = render_form(header, story, stamp, printed_at)
+    pdf = render_form(form_header(ws, "drill"), story, stamp, printed_at)
     day = d.held_at.astimezone(SCHOOL_TZ).date() if d.held_at else d.planned_on
     return RenderedForm(pdf, stamp, f"应急演练记录-{day}.pdf")

@@ -28,8 +28,8 @@ from app.grid.overview import grid_overview
 from app.grid.service import ZONE_KIND_LABELS, current_assignments
 from app.hazards.service import school_today
 from app.i18n import QT_TRANSLATE_NOOP
-from app.reports.forms import RenderedForm, form
-from app.reports.hazard_forms import NOTHING_TO_PRINT, _header, _record_id, local, zh
+from app.reports.forms import RenderedForm, form, form_header
+from app.reports.hazard_forms import NOTHING_TO_PRINT, _record_id, local, zh
 from app.reports.layout import (
     SignatureBox,
     content_width,
@@ -254,7 +254,7 @@ def handover_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedFor
             w,
         ),
     ]
-    pdf = render_form(_header(ws, "交接班记录", "表 XA-05"), story, stamp, printed_at)
+    pdf = render_form(form_header(ws, "handover"), story, stamp, printed_at)
     return RenderedForm(pdf, stamp, f"交接班记录-{v.shift_date}-{facts['duty']}.pdf")
 
 
@@ -401,5 +401,5 @@ def placard_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm
     story += [Spacer(1, 5 * mm), foot]
     if facts["valid_from"]:
         story.append(para(f"公示日期：{facts['valid_from']} 起", "small"))
-    pdf = render_form(_header(ws, "安全责任区公示牌", "表 XA-06"), story, stamp, printed_at)
+    pdf = render_form(form_header(ws, "placard"), story, stamp, printed_at)
     return RenderedForm(pdf, stamp, f"安全责任区公示牌-{name}.pdf")

@@ -1,8 +1,11 @@
 """The registry of printable forms and the one way to print any of them.
 
 Each record area registers its forms with :func:`form`, naming the CLI/UI
-key (``inspection``, ``hazard-notice``, …) and a renderer that returns the
-unsigned PDF and its stamp. :func:`print_form` renders, signs with the
+key (``inspection``, ``hazard-notice``, …), the Chinese title, the form
+number printed in every page's corner (表 XA-nn, unique: a second form
+claiming a number is refused at import) and a renderer that returns the
+unsigned PDF and its stamp. :data:`FORM_NUMBERS` lists every number in one
+place. :func:`print_form` renders, signs with the
 device's PAdES identity and returns the bytes, the same from the UI and from
 ``xiaoan print``.
 """
@@ -12,11 +15,12 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from app.actor import Actor
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.reports.layout import school_time
 from app.reports.verification import Stamp
 
 # Modules that register forms, one per record area.
@@ -25,7 +29,21 @@ FORM_MODULES: tuple[str, ...] = (
     "app.reports.drill_forms",
     "app.reports.duty_forms",
     "app.reports.monthly_form",
+    "app.reports.incident_form",
 )
+
+# The number of every form, in one place: papers are filed and cited by it.
+FORM_NUMBERS: dict[str, str] = {
+    "inspection": "表 XA-01",
+    "hazard-notice": "表 XA-02",
+    "recheck": "表 XA-03",
+    "ledger": "表 XA-04",
+    "handover": "表 XA-05",
+    "placard": "表 XA-06",
+    "drill": "表 XA-07",
+    "monthly": "表 XA-08",
+    "incident": "表 XA-09",
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,6 +57,7 @@ class RenderedForm:
 class FormSpec:
     key: str
     title: str  # Chinese title as printed
+    number: str  # 表 XA-nn, printed on every page
     # (workspace, actor, record id or "latest", printed_at) -> RenderedForm
     render: Callable[..., RenderedForm]
 
@@ -47,11 +66,31 @@ FORMS: dict[str, FormSpec] = {}
 
 
 def form(key: str, title: str):
+    """Register a form renderer under ``key``; its number comes from :data:`FORM_NUMBERS`."""
+    number = FORM_NUMBERS.get(key)
+    if number is None:
+        raise ValueError(f"form {key!r} has no number in FORM_NUMBERS")
+    taken = {spec.number: spec.key for spec in FORMS.values() if spec.key != key}
+    if number in taken:
+        raise ValueError(f"form {key!r} claims {number}, already the number of {taken[number]!r}")
+
     def register(fn):
-        FORMS[key] = FormSpec(key, title, fn)
+        FORMS[key] = FormSpec(key, title, number, fn)
         return fn
 
     return register
+
+
+def form_header(ws, key: str):
+    """The title block of form ``key``: its title and number, the school's name and code."""
+    from app.reports.layout import FormHeader
+    from app.school.service import get_profile
+
+    title, number = FORMS[key].title, FORMS[key].number
+    profile = get_profile(ws)
+    return FormHeader(
+        title, number, profile.name if profile else "", profile.code if profile else ""
+    )
 
 
 def load_forms() -> dict[str, FormSpec]:
@@ -69,7 +108,7 @@ def print_form(ws, actor: Actor, key: str, record: str, *, sign: bool = True) ->
             key=key,
             known=", ".join(sorted(FORMS)) or "-",
         )
-    printed_at = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    printed_at = school_time(datetime.now(UTC))
     rendered = spec.render(ws, actor, record, printed_at)
     if not sign:
         return rendered

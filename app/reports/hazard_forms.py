@@ -16,28 +16,28 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from app.actor import Actor
 from app.errors import UserError
 from app.hazards.ledger import HazardDetail, LedgerFilters, hazard_detail, hazard_ledger
+from app.hazards.service import school_today
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.inspections.queries import InspectionDetail, inspection_detail, list_inspections
 from app.inspections.service import KINDS
 from app.inspections.templates import AREAS
-from app.reports.forms import RenderedForm, form
+from app.reports.forms import RenderedForm, form, form_header
 from app.reports.layout import (
-    FormHeader,
     SignatureBox,
     content_width,
     grid_table,
     para,
     render_form,
+    school_time,
     signature_table,
 )
 from app.reports.verification import Stamp, canonical_digest, content_reader
-from app.school.service import get_profile
 
 RESULT = {"pass": "合格", "fail": "不合格", "na": "不适用", "": "未检查"}
 STATUS = {
@@ -66,15 +66,8 @@ def zh(text: str) -> str:
     return translate("app", text, "zh_CN")
 
 
-def local(dt: datetime | None) -> str:
-    return dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""
-
-
-def _header(ws, title: str, number: str) -> FormHeader:
-    profile = get_profile(ws)
-    return FormHeader(
-        title, number, profile.name if profile else "", profile.code if profile else ""
-    )
+# Every time on a form is the school's wall clock (see layout.school_time).
+local = school_time
 
 
 NOTHING_TO_PRINT = {
@@ -184,7 +177,7 @@ def inspection_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedF
     photos = [(n, p) for n, a in enumerate(d.answers, start=1) for p in a.photos]
     if photos:
         story += [PageBreak(), para("检查照片", "section"), _photo_grid(ws, photos, w)]
-    pdf = render_form(_header(ws, "安全检查记录表", "表 XA-01"), story, stamp, printed_at)
+    pdf = render_form(form_header(ws, "inspection"), story, stamp, printed_at)
     return RenderedForm(pdf, stamp, f"安全检查记录表-{d.row.started_at.date()}.pdf")
 
 
@@ -315,7 +308,7 @@ def hazard_notice(ws, actor: Actor, record: str, printed_at: str) -> RenderedFor
             w,
         ),
     ]
-    pdf = render_form(_header(ws, "隐患整改通知单", "表 XA-02"), story, stamp, printed_at)
+    pdf = render_form(form_header(ws, "hazard-notice"), story, stamp, printed_at)
     return RenderedForm(pdf, stamp, f"隐患整改通知单-{d.row.ref}.pdf")
 
 
@@ -360,7 +353,7 @@ def recheck_slip(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm
             w,
         ),
     ]
-    pdf = render_form(_header(ws, "隐患复查销号单", "表 XA-02B"), story, stamp, printed_at)
+    pdf = render_form(form_header(ws, "recheck"), story, stamp, printed_at)
     return RenderedForm(pdf, stamp, f"隐患复查销号单-{d.row.ref}.pdf")
 
 
@@ -432,7 +425,7 @@ def _ledger_reader(ws, record_id: str) -> dict[str, Any] | None:
 
 def parse_range(record: str) -> tuple[date, date]:
     """``latest`` (this school year so far), ``2026-09-01..2026-11-30`` or ``2026-11``."""
-    today = date.today()
+    today = school_today()
     try:
         if record == "latest":
             start = date(today.year if today.month >= 9 else today.year - 1, 9, 1)
@@ -490,7 +483,5 @@ def ledger_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm:
         ),
         grid_table(table, [w * f for f in fractions], highlight_rows=majors),
     ]
-    pdf = render_form(
-        _header(ws, "隐患整改台账", "表 XA-03"), story, stamp, printed_at, landscape=True
-    )
+    pdf = render_form(form_header(ws, "ledger"), story, stamp, printed_at, landscape=True)
     return RenderedForm(pdf, stamp, f"隐患整改台账-{date_from}-{date_to}.pdf")

@@ -12,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 import io
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
+from app.hazards.service import SCHOOL_TZ
 from app.reports.fonts import FONT_NAME, FONT_NAME_BOLD, register_cjk_font
 from app.reports.verification import Stamp, draw_footer
 
@@ -32,6 +34,15 @@ class SignatureBox:
     signer: str = ""  # empty: the box is drawn empty, to sign by hand
     signed_at: str = ""
     png: bytes | None = None
+
+
+def school_time(dt: datetime | None) -> str:
+    """A stored (aware) time as the school's wall clock, ``2026-11-23 06:05``; "" for None.
+
+    Forms print school-local time whatever the timezone of the machine that
+    prints them (a school PC left on UTC, the bureau's server).
+    """
+    return dt.astimezone(SCHOOL_TZ).strftime("%Y-%m-%d %H:%M") if dt else ""
 
 
 def styles() -> dict[str, Any]:

@@ -15,18 +15,17 @@ from typing import Any
 from app.actor import Actor
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.reports.forms import RenderedForm, form
+from app.reports.forms import RenderedForm, form, form_header
 from app.reports.layout import (
-    FormHeader,
     SignatureBox,
     content_width,
     grid_table,
     para,
     render_form,
+    school_time,
     signature_table,
 )
 from app.reports.verification import Stamp, canonical_digest, content_reader
-from app.school.service import get_profile
 
 SECTIONS: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("patrols", "日常巡查", [("required", "应巡查天数"), ("done", "已巡查天数")]),
@@ -148,10 +147,7 @@ def monthly_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm
 
     view = _report(ws, actor, record)
     stamp = Stamp("monthly_report", str(view.id), canonical_digest(monthly_content(ws, view)))
-    profile = get_profile(ws)
-    header = FormHeader(
-        "安全月报表", "表 XA-07", profile.name if profile else "", profile.code if profile else ""
-    )
+    header = form_header(ws, "monthly")
     w = content_width()
     f = view.figures
     status = "已签字定稿" if view.finalized else "草稿（未定稿）"
@@ -166,9 +162,7 @@ def monthly_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm
     if view.finalized and view.signature_id is not None:
         sig = get_signature(ws, view.signature_id)
         png = signature_png(ws, view.signature_id) or (strokes_png(sig.strokes) if sig else None)
-        signed = (
-            view.finalized_at.astimezone().strftime("%Y-%m-%d %H:%M") if view.finalized_at else ""
-        )
+        signed = school_time(view.finalized_at)
         box = SignatureBox("校长签字", sig.signer_name if sig else "", signed, png)
     story += [Spacer(1, 6 * mm), signature_table([box], w * 0.5)]
     pdf = render_form(header, story, stamp, printed_at)

@@ -3912,10 +3912,6 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>无法读取（{error}）</translation>
     </message>
     <message>
-        <source>No Chinese font for printing was found. Tried: {paths}. Install the WenQuanYi Micro Hei font (fonts-wqy-microhei) or set the font file in Settings.</source>
-        <translation>找不到用于打印的中文字体。已尝试：{paths}。请安装文泉驿微米黑字体（fonts-wqy-microhei），或在设置中指定字体文件。</translation>
-    </message>
-    <message>
         <source>There is no form called {key}. Forms: {known}.</source>
         <translation>没有名为 {key} 的表单。现有表单：{known}。</translation>
     </message>
@@ -5002,6 +4998,14 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>This incident is already closed.</source>
         <translation>该事件已结案。</translation>
+    </message>
+    <message>
+        <source>No Chinese font for printing was found. Tried: {paths}. Install the WenQuanYi Micro Hei font (fonts-wqy-microhei), or set XIAOAN_PDF_FONT to a TrueType font file (.ttf or .ttc) such as Microsoft YaHei.</source>
+        <translation>找不到用于打印的中文字体。已尝试：{paths}。请安装文泉驿微米黑字体（fonts-wqy-microhei），或将环境变量 XIAOAN_PDF_FONT 设为一个 TrueType 字体文件（.ttf 或 .ttc），例如微软雅黑。</translation>
+    </message>
+    <message>
+        <source>There is no incident to print yet.</source>
+        <translation>还没有可打印的突发事件。</translation>
     </message>
 </context>
 <context>

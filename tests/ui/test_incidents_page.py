@@ -158,3 +158,16 @@ def test_people_added_later_and_closing_from_the_page(qtbot, workspace, incident
     qtbot.waitUntil(lambda: boss.detail.detail.row.clocks.closed)
     assert not boss.detail.follow_button.isEnabled()
     assert boss.model.index(boss.model.row_of(incidents["running"]), 7).data() == "已结案"
+
+
+def test_print_opens_the_chosen_incidents_report_form(qtbot, workspace, incidents, memory_keyring):
+    page = _page(qtbot, workspace, "zhangli", PRINCIPAL_PASSWORD)
+    page.open_record(incidents["done"])
+    qtbot.waitUntil(lambda: page.detail.detail.row.id == incidents["done"])
+    assert page.detail.print_button.isEnabled() and page.detail.print_button.text() == "打印…"
+    qtbot.mouseClick(page.detail.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.preview.ready, timeout=30_000)
+    assert page.preview.rendered.stamp.record_id == str(incidents["done"])
+    assert "突发事件报告单" in page.preview.windowTitle()
+    page.preview.close()
+    wait_idle(qtbot)

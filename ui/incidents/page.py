@@ -4,7 +4,8 @@ incident's record, and the buttons that log each report as it is made.
 The clocks tick once a second from the due times already loaded (no database
 work per tick); lateness is shown in red and stays, because report times are
 never edited. Ctrl+N reports a new incident; Ctrl+Shift+P, Ctrl+Shift+W and
-Ctrl+Shift+F log a phone, written or follow-up report; F5 reads again.
+Ctrl+Shift+F log a phone, written or follow-up report; Ctrl+P previews and
+prints the chosen incident's report form (突发事件报告单); F5 reads again.
 
 Threading: UI thread; every read and action goes through :mod:`ui.operations`.
 """
@@ -84,6 +85,9 @@ class IncidentDetailPanel(QWidget):
         self.follow_button = QPushButton(translate("Incidents", "Follow-up report"))
         self.person_button = QPushButton(translate("Incidents", "Add a person"))
         self.close_button = QPushButton(translate("Incidents", "Close incident"))
+        self.print_button = QPushButton(translate("Printing", "Print…"))
+        self.print_button.setToolTip(translate("Printing", "Preview, print or save the form"))
+        self.print_button.clicked.connect(page.print_chosen)
         self.phone_button.clicked.connect(lambda: page.log("phone"))
         self.written_button.clicked.connect(lambda: page.log("written"))
         self.follow_button.clicked.connect(lambda: page.log("follow_up"))
@@ -117,6 +121,7 @@ class IncidentDetailPanel(QWidget):
                 self.written_button,
                 self.follow_button,
                 self.close_button,
+                self.print_button,
             ):
                 b.setEnabled(False)
             return
@@ -128,6 +133,7 @@ class IncidentDetailPanel(QWidget):
         self.person_button.setEnabled(detail.may_log)
         self.close_button.setEnabled(detail.may_close)
         self.close_button.setVisible(detail.may_close or c.closed)
+        self.print_button.setEnabled(True)
         self.body.setHtml(self._html(detail))
         self.tick(datetime.now(UTC))
 
@@ -138,6 +144,7 @@ class IncidentDetailPanel(QWidget):
             self.follow_button,
             self.person_button,
             self.close_button,
+            self.print_button,
         )
 
     def tick(self, now: datetime) -> None:
@@ -215,6 +222,7 @@ class IncidentsPage(QWidget):
         self.ctx = ctx
         self.loaded = 0  # how many times the list has been read (tests wait on it)
         self.dialog: Any = None
+        self.preview: Any = None  # the print preview last opened
 
         title = QLabel(translate("Incidents", "Incidents"))
         title.setObjectName("pageTitle")
@@ -270,6 +278,7 @@ class IncidentsPage(QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_chosen)
         ctx.events.changed.connect(self._elsewhere_changed)
         self._chosen_id: uuid.UUID | None = None
         self._stale = True
@@ -420,6 +429,15 @@ class IncidentsPage(QWidget):
             return lambda: close_incident(ws, actor, iid, note)
 
         self._open(dialog, job)
+
+    def print_chosen(self) -> None:
+        """Preview, print or save the chosen incident's report form (突发事件报告单)."""
+        iid = self._chosen_id
+        if iid is None or self.detail.detail is None:
+            return
+        from ui.reports.preview import open_print_preview
+
+        self.preview = open_print_preview(self.ctx, self, "incident", iid)
 
     # -- refresh -------------------------------------------------------------------
 

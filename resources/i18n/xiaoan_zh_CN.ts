@@ -2838,6 +2838,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>{month}：{status} — 须于 {due} 前报送</translation>
     </message>
     <message>
+        <source> · counted from {day}</source>
+        <translation> · 自 {day} 起统计（此前尚未使用本软件）</translation>
+    </message>
+    <message>
         <source>Signed and finalized on {time}; it can no longer change.</source>
         <translation>已于 {time} 签字定稿，不能再修改。</translation>
     </message>
@@ -4120,6 +4124,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>请选择责任区或岗位。</translation>
     </message>
     <message>
+        <source>Choose the responsible person.</source>
+        <translation>请选择责任人。</translation>
+    </message>
+    <message>
         <source>Leader on duty</source>
         <translation>值班领导</translation>
     </message>
@@ -5143,6 +5151,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>待办</translation>
     </message>
     <message>
+        <source>upcoming</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
@@ -5159,8 +5171,16 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>检查规则 {version}（{file}）</translation>
     </message>
     <message>
-        <source>Rule | How often | Done | Due | Overdue | Seed</source>
-        <translation>规则 | 频次 | 已完成 | 待办 | 逾期 | 依据</translation>
+        <source>Nothing is owed for {month}: the school&apos;s records here start on {day}.</source>
+        <translation>{month} 无应办事项：本校自 {day} 起在本软件中记录。</translation>
+    </message>
+    <message>
+        <source>{month}, counted from {day} to {end}.</source>
+        <translation>{month}，自 {day} 起统计至 {end}。</translation>
+    </message>
+    <message>
+        <source>Rule | How often | Done | Due | Overdue | Upcoming | Seed</source>
+        <translation>规则 | 频次 | 已完成 | 待办 | 逾期 | 未到期 | 依据</translation>
     </message>
     <message>
         <source>Not checked: {what} ({why})</source>

@@ -1723,12 +1723,28 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>监控记录…</translation>
     </message>
     <message>
+        <source>Found in drill {record}</source>
+        <translation>来源：演练 {record}（点击打开）</translation>
+    </message>
+    <message>
+        <source>Found on the handover patrol at {record} on {day}</source>
+        <translation>来源：{day} 交接班巡查（{record}）（点击打开）</translation>
+    </message>
+    <message>
+        <source>Found in the inspection {record} on {day}</source>
+        <translation>来源：{day} 安全检查“{record}”（点击打开）</translation>
+    </message>
+    <message>
         <source>Choose a hazard in the ledger.</source>
         <translation>请在台账中选择一条隐患。</translation>
     </message>
     <message>
         <source>Photos:</source>
         <translation>照片：</translation>
+    </message>
+    <message>
+        <source>Open the record this hazard was raised from</source>
+        <translation>打开发现此隐患的原始记录</translation>
     </message>
     <message>
         <source>{status} (overdue)</source>

@@ -94,6 +94,7 @@ class HazardDetailPanel(QWidget):
         # The drill, handover patrol or inspection the hazard was raised from: a link opening it.
         self.origin = QLabel()
         self.origin.setTextFormat(Qt.TextFormat.RichText)
+        self.origin.setWordWrap(True)  # a long inspection title must not widen the panel
         self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.origin.linkActivated.connect(lambda _href: self.open_origin())
         self.origin.hide()
@@ -182,8 +183,9 @@ class HazardDetailPanel(QWidget):
             self.origin.clear()
             self.origin.hide()
             return
+        label = origin.label if len(origin.label) <= 40 else origin.label[:39] + "…"
         text = translate("Hazards", ORIGIN_TEXT[origin.kind]).format(
-            record=html.escape(origin.label), day=origin.day.isoformat() if origin.day else ""
+            record=html.escape(label), day=origin.day.isoformat() if origin.day else ""
         )
         self.origin.setText(f'<a href="open">{text}</a>')
         self.origin.setToolTip(translate("Hazards", "Open the record this hazard was raised from"))

@@ -7,7 +7,8 @@ demo principal through the real password check, and saves PNGs with
 inspection.png (a patrol being answered), hazard-ledger.png (the ledger with
 a hazard's history), drills.png (the drills page with its cadence status),
 drill-editor.png (a drill being written up, photos imported), grid.png (the
-responsibility grid with an unassigned zone), roster.png (this month's duty
+responsibility grid with an unassigned zone), grid-letters.png (this year's
+responsibility letters, one not signed yet), roster.png (this month's duty
 calendar with gaps), handover.png (a handover both people signed), sync.png
 (the sync page after a pass to a loopback bureau on a temporary SQLite
 database), print-preview.png (Print / 打印 on an inspection), dashboard.png
@@ -366,6 +367,11 @@ def shoot_grid(app, window, outdir: Path) -> None:
     page.table.selectRow(row)
     wait(app, lambda: True)
     save(window, outdir / "grid.png")
+    # This year's responsibility letters: signed ones, and one not signed yet.
+    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    wait(app, lambda: page.letters.rowCount() > 0)
+    save(window, outdir / "grid-letters.png")
+    page.tabs.setCurrentIndex(0)
 
 
 def shoot_roster(app, window, outdir: Path) -> None:

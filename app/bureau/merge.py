@@ -26,6 +26,11 @@ from db.models import BureauFieldClock
 # Never clocked: fixed at insert, or derived from the clocks themselves.
 UNCLOCKED = {"id", "school_id", "created_at", "hlc"}
 Clock = tuple[int, str]
+# Rows frozen once this column is set (a finalized monthly report): a change
+# that does not carry the freeze is dropped, and the freezing change wins every
+# field it carries whatever the clocks say, so a draft edited later on another
+# PC never overwrites or half-mixes into the signed report.
+FROZEN_BY = {"monthly_report": "finalized_at"}
 
 
 class MergeError(Exception):
@@ -103,6 +108,19 @@ def apply_changes(
                 )
             ):
                 existing[str(r.row_id)] = (str(r.school_id), parse_clocks(r.clocks))
+        frozen_col = FROZEN_BY.get(table_name)
+        frozen: set[str] = set()
+        if frozen_col is not None:
+            for start in range(0, len(ids), 1000):
+                frozen |= {
+                    str(r.id)
+                    for r in conn.execute(
+                        select(table.c.id).where(
+                            table.c.id.in_(ids[start : start + 1000]),
+                            table.c[frozen_col].is_not(None),
+                        )
+                    )
+                }
         new_rows: list[dict[str, Any]] = []
         updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
@@ -111,10 +129,18 @@ def apply_changes(
                 owner, clocks = existing[row]
                 if owner != school:
                     raise MergeError(f"{table_name} {row} belongs to another school")
+                freezing = frozen_col is not None and slot.get(frozen_col, (None,))[0] is not None
+                if row in frozen and not freezing:
+                    continue  # a draft's edit of a finalized row: the finalized row stands
                 winners = {
                     f: v
                     for f, v in slot.items()
-                    if f not in UNCLOCKED and f in table.c and v[1] > clocks.get(f, (-1, ""))
+                    if f not in UNCLOCKED
+                    and f in table.c
+                    and (
+                        v[1] > clocks.get(f, (-1, ""))
+                        or (freezing and row not in frozen)  # finalizing a draft: it all wins
+                    )
                 }
                 if not winners:
                     continue

@@ -10,6 +10,7 @@ from app.i18n import QT_TRANSLATE_NOOP, translate
 STATUS_TEXT = {
     "done": QT_TRANSLATE_NOOP("cli", "done"),
     "due": QT_TRANSLATE_NOOP("cli", "due"),
+    "upcoming": QT_TRANSLATE_NOOP("cli", "upcoming"),
     "overdue": QT_TRANSLATE_NOOP("cli", "overdue"),
     "not_checkable": QT_TRANSLATE_NOOP("cli", "not checkable here"),
     "not_applicable": QT_TRANSLATE_NOOP("cli", "does not apply to this school"),
@@ -22,14 +23,27 @@ def _args(p: argparse.ArgumentParser) -> None:
     )
 
 
-def rule_table(ws, month: str | None, today) -> list[dict]:
-    """One row per rule: its cadence, whether it applies, and the month's done/due/overdue counts."""
-    from app.compliance.engine import Status, applies, evaluate_rule, school_facts, school_terms
-    from app.compliance.rules import load_rules
+def counting_start(ws, month: str | None, today):
+    """(the month, the first day counted): nothing is owed before the school's set-up day."""
+    from app.compliance.engine import records_since
     from app.monthly.service import month_period
     from app.periods import month_of
 
     period = month_period(month) if month else month_of(today)
+    with ws.read() as s:
+        return period, max(period.start, records_since(s, ws.school_id))
+
+
+def rule_table(ws, month: str | None, today) -> list[dict]:
+    """One row per rule: its cadence, whether it applies, and the month's done/due/overdue/upcoming.
+
+    Periods are counted from the school's set-up day (as on the 工作台); a
+    period that has not started by ``today`` is upcoming, neither due nor overdue.
+    """
+    from app.compliance.engine import Status, applies, evaluate_rule, school_facts, school_terms
+    from app.compliance.rules import load_rules
+
+    period, first = counting_start(ws, month, today)
     rules = load_rules()
     rows = []
     with ws.read() as s:
@@ -37,13 +51,12 @@ def rule_table(ws, month: str | None, today) -> list[dict]:
         terms = school_terms(s, ws.school_id)
         for rule in rules.rules:
             row = {"id": rule.id, "title": rule.title, "how_often": rule.how_often, "day": rule.day,
-                   "seed": rule.seed, "done": 0, "due": 0, "overdue": 0, "state": ""}  # fmt: skip
+                   "seed": rule.seed, "done": 0, "due": 0, "overdue": 0, "upcoming": 0,
+                   "state": ""}  # fmt: skip
             if not applies(rule, facts):
                 row["state"] = "not_applicable"
-            else:
-                checks = evaluate_rule(
-                    s, ws.school_id, rule, period.start, period.end, today, terms
-                )
+            elif first <= period.end:
+                checks = evaluate_rule(s, ws.school_id, rule, first, period.end, today, terms)
                 for c in checks:
                     if c.status is Status.NOT_CHECKABLE:
                         row["state"] = "not_checkable"
@@ -67,7 +80,9 @@ def compliance(args: argparse.Namespace) -> int:
         )
     ws = Workspace.open(data_dir)
     try:
-        rows = rule_table(ws, args.month, school_today())
+        today = school_today()
+        period, first = counting_start(ws, args.month, today)
+        rows = rule_table(ws, args.month, today)
     finally:
         ws.close()
     ruleset = load_rules()
@@ -76,7 +91,22 @@ def compliance(args: argparse.Namespace) -> int:
         version=ruleset.version,
         file=ruleset.path.name,
     )
-    say(QT_TRANSLATE_NOOP("cli", "Rule | How often | Done | Due | Overdue | Seed"))
+    if first > period.end:
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli", "Nothing is owed for {month}: the school's records here start on {day}."
+            ),
+            month=period.key,
+            day=first.isoformat(),
+        )
+    else:
+        say(
+            QT_TRANSLATE_NOOP("cli", "{month}, counted from {day} to {end}."),
+            month=period.key,
+            day=first.isoformat(),
+            end=period.end.isoformat(),
+        )
+    say(QT_TRANSLATE_NOOP("cli", "Rule | How often | Done | Due | Overdue | Upcoming | Seed"))
     for r in rows:
         how = translate("compliance", HOW_OFTEN_LABELS[r["how_often"]]).format(day=r["day"])
         title_text = r["title"]  # the rules file's text, translated when it is a default rule
@@ -84,7 +114,7 @@ def compliance(args: argparse.Namespace) -> int:
         if r["state"]:
             counts = translate("cli", STATUS_TEXT[r["state"]])
         else:
-            counts = f"{r['done']} | {r['due']} | {r['overdue']}"
+            counts = f"{r['done']} | {r['due']} | {r['overdue']} | {r['upcoming']}"
         print(f"{r['id']} {title} | {how} | {counts} | {r['seed']}")
     for o in ruleset.omitted:
         say(

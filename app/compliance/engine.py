@@ -3,13 +3,16 @@
 For each rule that applies to the school, every period of its cadence that
 overlaps the range is checked (with :mod:`app.periods`): it is **done** when
 at least ``times`` records satisfy it, **overdue** when its due day has passed
-without them, otherwise **due**. A rule with ``per`` gives one check per
+without them, **upcoming** when the period has not started yet (nothing can
+be owed for days still to come), otherwise **due**. A rule with ``per`` gives one check per
 subject (each open major hazard, each rostered shift) and period. A rule
 whose record area is not installed is reported once as **not checkable**;
 it never fails the evaluation.
 
 Dates are school-local days; evidence times are aware UTC and are counted on
-the school's local day.
+the school's local day. Nothing is owed for days before the school started
+keeping its records here (:func:`records_since`): callers start their range
+there — the 工作台, the monthly report and ``xiaoan compliance`` alike.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ TERMS_SOURCE = "app.school.terms:terms_for"
 class Status(enum.StrEnum):
     DONE = "done"
     DUE = "due"
+    UPCOMING = "upcoming"  # the period has not started yet
     OVERDUE = "overdue"
     NOT_CHECKABLE = "not_checkable"
 
@@ -90,6 +94,21 @@ def school_facts(session: Session, school_id: uuid.UUID) -> SchoolFacts:
     return SchoolFacts(school.kind, bool(school.boarding), bool(school.has_school_bus))
 
 
+def records_since(session: Session, school_id: uuid.UUID) -> date:
+    """The first school-local day the school keeps its records here: the day it was set up.
+
+    Work owed before that day was kept on paper (or not at all) and is never
+    counted as missed; every count of owed work starts at the later of its own
+    start and this day.
+    """
+    from sqlalchemy import select
+
+    from db.models import School
+
+    created = session.scalar(select(School.created_at).where(School.id == school_id))
+    return local_day(created) if created else date.min
+
+
 def school_terms(session: Session, school_id: uuid.UUID) -> list[Term] | None:
     """The school's own term dates when that area is installed and has them, else None (defaults)."""
     try:
@@ -109,9 +128,11 @@ def due_day(rule: Rule, period: Period) -> date:
     return period.end + timedelta(days=rule.grace_days)
 
 
-def _status(found: int, needed: int, due_on: date, today: date) -> Status:
+def _status(found: int, needed: int, period: Period, due_on: date, today: date) -> Status:
     if found >= needed:
         return Status.DONE
+    if today < period.start:
+        return Status.UPCOMING
     return Status.OVERDUE if today > due_on else Status.DUE
 
 
@@ -160,7 +181,7 @@ def evaluate_rule(
                     for ev in by_key.get(subject.key, ())
                     if rule.match == "subject" or period.start <= local_day(ev.when) <= due_on
                 )
-                status = _status(len(found), rule.times, due_on, today)
+                status = _status(len(found), rule.times, period, due_on, today)
                 checks.append(Check(rule, status, period, due_on, subject, found))
         return checks
     for period in periods:
@@ -170,7 +191,14 @@ def evaluate_rule(
         else:
             found = tuple(ev for ev in evidence if period.start <= local_day(ev.when) <= due_on)
         checks.append(
-            Check(rule, _status(len(found), rule.times, due_on, today), period, due_on, None, found)
+            Check(
+                rule,
+                _status(len(found), rule.times, period, due_on, today),
+                period,
+                due_on,
+                None,
+                found,
+            )
         )
     return checks
 

@@ -22,7 +22,15 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from app.actor import Actor
-from app.compliance.engine import Check, Status, applies, evaluate_rule, school_facts, school_terms
+from app.compliance.engine import (
+    Check,
+    Status,
+    applies,
+    evaluate_rule,
+    records_since,
+    school_facts,
+    school_terms,
+)
 from app.compliance.rules import load_rules
 from app.evidence import load_source
 from app.hazards.service import OVERDUE_STATUSES, school_day
@@ -152,20 +160,15 @@ def _rule_line(check: Check, section: int) -> Line:
 
 
 def _wanted(check: Check, today: date) -> bool:
-    """Overdue work, and work of the period running today that is not done yet."""
-    if check.status is Status.OVERDUE:
+    """Overdue work, and work of the period running today that is not done yet.
+
+    The engine already calls a period that has not started ``upcoming``; the
+    工作台 only looks back, so those never show.
+    """
+    if check.status in (Status.OVERDUE, Status.DUE):
         return True
-    if check.status is Status.DUE and check.period is not None:
-        return check.period.start <= today
     # Today's daily work that is done still shows, ticked, so the duty leader sees it.
     return check.status is Status.DONE and check.period is not None and check.period.key == today.isoformat() and check.rule.id in DONE_TODAY_SHOWN  # fmt: skip
-
-
-def _records_since(s, school_id: uuid.UUID) -> date:
-    from db.models import School
-
-    created = s.scalar(select(School.created_at).where(School.id == school_id))
-    return school_day(created) if created else date.min
 
 
 def load_worktable(ws: Workspace, actor: Actor, now: datetime | None = None) -> Worktable:
@@ -179,7 +182,7 @@ def load_worktable(ws: Workspace, actor: Actor, now: datetime | None = None) -> 
     with ws.read() as s:
         school_id = ws.school_id
         # Nothing is owed from before the school started keeping its records here.
-        since = _records_since(s, school_id)
+        since = records_since(s, school_id)
         facts = school_facts(s, school_id)
         terms = school_terms(s, school_id)
         lines += _incident_lines(s, school_id, now)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.accounts.roles import Role
@@ -82,6 +83,13 @@ def _seeder(path: str) -> Callable[[Workspace, Actor, random.Random], None]:
     return getattr(importlib.import_module(module), func)
 
 
+def school_year_start() -> datetime:
+    """1 September of the running school year, 08:00 Beijing: the sample school's set-up."""
+    today = (datetime.now(UTC) + timedelta(hours=8)).date()
+    year = today.year if today.month >= 9 else today.year - 1
+    return datetime(year, 9, 1, 0, tzinfo=UTC)
+
+
 def demo_pin(i: int) -> str:
     return f"{(i * 7919 + 104729) % 900000 + 100000}"
 
@@ -105,6 +113,7 @@ def build_demo(data_dir: Path | str, *, seed: int = 2026) -> DemoInfo:
             username=username,
             secret_kind="password",
             secret=secret,
+            in_use_since=school_year_start(),
         )
         accounts = []
         for i, (user, display, role, post) in enumerate(STAFF, start=1):

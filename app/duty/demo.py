@@ -6,13 +6,14 @@ from __future__ import annotations
 import calendar
 import math
 import random
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
 from app.actor import Actor
 from app.duty.handover import Event, HandoverDraft, Patrol, record_handover, sign_handover
 from app.duty.roster import add_duty_type, generate_rotation, list_shifts
+from app.grid.letters import record_letter
 from app.grid.service import add_post, add_zone, assign
 from app.staff.service import add_staff
 from app.workspace import Workspace
@@ -69,6 +70,7 @@ def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
             assign(ws, principal, zone_id=z.id, person_id=staff[person].id, leader_id=rng.choice(leaders),
                    supervisor_id=staff["zhaomin"].id, valid_from=today.replace(month=9, day=1)
                    if today.month >= 9 else today.replace(year=today.year - 1, month=9, day=1))  # fmt: skip
+    _letters(ws, principal, staff, today, rng)
     for (name, duties), person in zip(POSTS, ["zhengxia", "liufang", "zhoujun"], strict=True):
         p = add_post(ws, principal, name=name, duties=duties)
         assign(ws, principal, post_id=p.id, person_id=staff[person].id, leader_id=staff["lijianguo"].id,
@@ -102,6 +104,22 @@ def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
             if prev.date < today:
                 outgoing = actors[by_id[prev.staff_id].user_id]
                 _handover(ws, outgoing, prev, cur, today, duty.roll_call, rng)
+
+
+def _letters(ws: Workspace, principal: Actor, staff: dict, today, rng: random.Random) -> None:
+    """安全责任书 for this year: the principal with each zone's responsible person.
+
+    All signed in the first week of September except 钱师傅's (boiler room):
+    prepared, not signed yet, so the letters tab shows who still owes one.
+    """
+    year = today.year if today.month >= 9 else today.year - 1
+    people = ["luobin", "liufang", "caoying", "zhoujun", "hanlei", "钱师傅"]
+    for (zone, _kind, _place), person in zip(
+        [z for z in ZONES if z[0] != "操场"], people, strict=True
+    ):
+        signed = None if person == "钱师傅" else date(year, 9, rng.randint(2, 6))
+        record_letter(ws, principal, year=year, title=f"{year} 年{zone}安全责任书",
+                      issuer_id=staff["zhangli"].id, signer_id=staff[person].id, signed_on=signed)  # fmt: skip
 
 
 def _handover(ws, outgoing: Actor, prev, cur, today, roll_call: bool, rng: random.Random) -> None:

@@ -220,7 +220,7 @@ def assign(
     ws: Workspace,
     actor: Actor,
     *,
-    person_id: uuid.UUID,
+    person_id: uuid.UUID | None,
     valid_from: date,
     zone_id: uuid.UUID | None = None,
     post_id: uuid.UUID | None = None,
@@ -236,6 +236,8 @@ def assign(
     require(actor, Permission.EDIT_GRID)
     if (zone_id is None) == (post_id is None):
         raise UserError(QT_TRANSLATE_NOOP("app", "Choose a zone or a post."))
+    if person_id is None:  # the column is NOT NULL: refuse here, in words, not in SQL
+        raise UserError(QT_TRANSLATE_NOOP("app", "Choose the responsible person."))
     if valid_to is not None and valid_to < valid_from:
         raise UserError(QT_TRANSLATE_NOOP("app", "The end date cannot be before the start date."))
     if supervisor_id is not None and supervisor_id == person_id:

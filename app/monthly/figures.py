@@ -2,7 +2,10 @@
 
 Every figure is counted from stored records for the school-local days of the
 month, up to ``today`` when the month is still running (a day that has not
-come is not owed). Sections whose record area is not installed — drills,
+come is not owed). Work owed — patrols, handovers, zero reports, drills,
+monitoring — is counted only from the day the school started keeping its
+records here (:func:`app.compliance.engine.records_since`, the 工作台's rule
+too); ``counted_from`` says from which day, ``None`` when nothing was owed. Sections whose record area is not installed — drills,
 incidents — are ``None``: the report says "not recorded in this app" rather
 than printing a number nobody counted.
 
@@ -20,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.compliance.engine import Check, Status, evaluate, local_day
+from app.compliance.engine import Check, Status, evaluate, local_day, records_since
 from app.compliance.rules import RuleSet, load_rules
 from app.compliance.sources import inspections, rostered_shifts, zero_reports
 from app.evidence import load_source
@@ -146,20 +149,26 @@ def compute_figures(
     """Every figure of the month's report, as JSON-able data."""
     start, end = month.start, month.end
     ref = min(end, today)  # the last day already owed
-    checks = evaluate(s, school_id, start, end, today, rules or load_rules())
+    owed_from = max(start, records_since(s, school_id))  # nothing owed before set-up
+    checks = (
+        evaluate(s, school_id, owed_from, end, today, rules or load_rules())
+        if owed_from <= end
+        else []
+    )
     patrol_required, patrol_done = _counted(checks, "daily_patrol", ref)
     by_kind = Counter(e.kind for e in inspections(s, school_id, start, end, {}))
-    shifts = rostered_shifts(s, school_id, start, ref, {})
+    shifts = rostered_shifts(s, school_id, owed_from, ref, {})
     handovers = [
         c for c in checks if c.rule.id == "shift_handover" and c.period and c.period.start <= ref
     ]
-    zero = zero_reports(s, school_id, start, ref, {})
-    days_owed = (ref - start).days + 1 if ref >= start else 0
+    zero = zero_reports(s, school_id, owed_from, ref, {})
+    days_owed = (ref - owed_from).days + 1 if ref >= owed_from else 0
     monitoring = [c for c in checks if c.rule.id == "major_hazard_monitoring" and c.period and c.period.start <= ref]  # fmt: skip
     return {
         "month": month.key,
         "start": start.isoformat(),
         "end": end.isoformat(),
+        "counted_from": owed_from.isoformat() if days_owed else None,
         "counted_to": ref.isoformat() if days_owed else None,
         "due_on": due_on(month).isoformat(),
         "patrols": {"required": patrol_required, "done": patrol_done},

@@ -77,6 +77,19 @@ def report_content(school_id: uuid.UUID, month: str, figures: dict, comments: st
     return {"school": str(school_id), "month": month, "figures": figures, "comments": comments}
 
 
+REPORT_NAMESPACE = uuid.UUID("5d1f3c2e-8a47-4f0b-9c6e-2b7a1e0d4c93")
+
+
+def report_id(school_id: uuid.UUID, month: str) -> uuid.UUID:
+    """The one id of a school's report for ``month`` (uuid5), the same on every PC of the school.
+
+    Two PCs that both prepare or finalize the month write the same row; the
+    bureau's merge reconciles it (a finalized report wins over a draft, see
+    docs/architecture.md) instead of keeping two reports for one month.
+    """
+    return uuid.uuid5(REPORT_NAMESPACE, f"{school_id}/{month}")
+
+
 def _row(s: Session, school_id: uuid.UUID, month: str) -> MonthlyReport | None:
     return s.scalar(
         select(MonthlyReport)
@@ -161,6 +174,7 @@ def _draft_row(s: Session, ws: Workspace, actor: Actor, period: Period) -> Month
     row = _row(s, ws.school_id, period.key)
     if row is None:
         row = MonthlyReport(
+            id=report_id(ws.school_id, period.key),
             month=period.key,
             due_on=due_on(period),
             status="draft",

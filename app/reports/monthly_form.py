@@ -59,6 +59,15 @@ KIND = {
 }
 
 
+def _counted(figures: dict[str, Any], view) -> str:
+    """The last day counted, and the first when the school's records start inside the month."""
+    to = str(figures.get("counted_to") or view.end.isoformat())
+    since = figures.get("counted_from")
+    if since and since > view.start.isoformat():
+        return f"{to}（自 {since} 起计）"
+    return to
+
+
 def figure_rows(figures: dict[str, Any]) -> list[list[str]]:
     rows = [["类别", "项目", "数值"]]
     for key, title, items in SECTIONS:
@@ -153,7 +162,7 @@ def monthly_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm
     status = "已签字定稿" if view.finalized else "草稿（未定稿）"
     info = [
         ["报表月份", view.month, "报送期限", view.due_on.isoformat()],
-        ["统计截至", str(f.get("counted_to") or view.end.isoformat()), "状态", status],
+        ["统计截至", _counted(f, view), "状态", status],
     ]
     story: list = [grid_table(info, [w * 0.14, w * 0.36, w * 0.14, w * 0.36], header_rows=0)]
     story += [Spacer(1, 4 * mm), grid_table(figure_rows(f), [w * 0.25, w * 0.55, w * 0.2])]

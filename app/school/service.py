@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -88,11 +89,14 @@ def set_up_school(
     username: str,
     secret_kind: str,
     secret: str,
+    in_use_since: datetime | None = None,
 ) -> Actor:
     """First run: the school profile and its first principal, in one transaction.
 
     Everything is validated before anything is written; returns the new
-    principal, signed in.
+    principal, signed in. ``in_use_since`` (the demo's sample school, which
+    has a term of records behind it) dates the set-up earlier than now: work
+    is owed from that day on (:func:`app.compliance.engine.records_since`).
     """
     from app.accounts.service import add_user, validate_user_fields
 
@@ -110,6 +114,7 @@ def set_up_school(
                 School(
                     id=school_id,
                     school_id=school_id,
+                    created_at=in_use_since,
                     **{k: v for k, v in dataclasses.asdict(profile).items() if k != "id"},
                 )
             )

@@ -1723,12 +1723,28 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>监控记录…</translation>
     </message>
     <message>
+        <source>Found in drill {record}</source>
+        <translation>来源：演练 {record}（点击打开）</translation>
+    </message>
+    <message>
+        <source>Found on the handover patrol at {record} on {day}</source>
+        <translation>来源：{day} 交接班巡查（{record}）（点击打开）</translation>
+    </message>
+    <message>
+        <source>Found in the inspection {record} on {day}</source>
+        <translation>来源：{day} 安全检查“{record}”（点击打开）</translation>
+    </message>
+    <message>
         <source>Choose a hazard in the ledger.</source>
         <translation>请在台账中选择一条隐患。</translation>
     </message>
     <message>
         <source>Photos:</source>
         <translation>照片：</translation>
+    </message>
+    <message>
+        <source>Open the record this hazard was raised from</source>
+        <translation>打开发现此隐患的原始记录</translation>
     </message>
     <message>
         <source>{status} (overdue)</source>
@@ -2836,6 +2852,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>{month}: {status} — due by {due}</source>
         <translation>{month}：{status} — 须于 {due} 前报送</translation>
+    </message>
+    <message>
+        <source> · counted from {day}</source>
+        <translation> · 自 {day} 起统计（此前尚未使用本软件）</translation>
     </message>
     <message>
         <source>Signed and finalized on {time}; it can no longer change.</source>
@@ -4116,6 +4136,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>请选择责任区或岗位。</translation>
     </message>
     <message>
+        <source>Choose the responsible person.</source>
+        <translation>请选择责任人。</translation>
+    </message>
+    <message>
         <source>Leader on duty</source>
         <translation>值班领导</translation>
     </message>
@@ -5147,6 +5171,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>待办</translation>
     </message>
     <message>
+        <source>upcoming</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
@@ -5163,8 +5191,16 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>检查规则 {version}（{file}）</translation>
     </message>
     <message>
-        <source>Rule | How often | Done | Due | Overdue | Seed</source>
-        <translation>规则 | 频次 | 已完成 | 待办 | 逾期 | 依据</translation>
+        <source>Nothing is owed for {month}: the school&apos;s records here start on {day}.</source>
+        <translation>{month} 无应办事项：本校自 {day} 起在本软件中记录。</translation>
+    </message>
+    <message>
+        <source>{month}, counted from {day} to {end}.</source>
+        <translation>{month}，自 {day} 起统计至 {end}。</translation>
+    </message>
+    <message>
+        <source>Rule | How often | Done | Due | Overdue | Upcoming | Seed</source>
+        <translation>规则 | 频次 | 已完成 | 待办 | 逾期 | 未到期 | 依据</translation>
     </message>
     <message>
         <source>Not checked: {what} ({why})</source>

@@ -29,6 +29,22 @@ def set_school(ws: Workspace, actor: Actor, **fields) -> None:
             setattr(school, k, v)
 
 
+def in_use_since(ws: Workspace, day: date) -> None:
+    """Back-date the school's set-up to ``day`` (work is owed from then on).
+
+    ``created_at`` of a synced row never changes through the app, so this
+    writes the column directly, as if the school had been set up that day.
+    """
+    from sqlalchemy import update
+
+    with ws.db.engine.begin() as conn:
+        conn.execute(
+            update(School.__table__)
+            .where(School.__table__.c.id == ws.school_id)
+            .values(created_at=local(day, 8))
+        )
+
+
 def add_inspection(
     ws: Workspace, actor: Actor, kind: str, at: datetime, *, finalized: bool = True
 ) -> uuid.UUID:

@@ -7,7 +7,7 @@ from datetime import date
 from app.compliance.engine import Status, evaluate_workspace
 from app.monthly.figures import compute_figures
 from app.periods import parse_month
-from tests.app.compliance_helpers import set_school
+from tests.app.compliance_helpers import in_use_since, set_school
 from tests.app.drill_helpers import held_drill
 
 
@@ -76,6 +76,7 @@ def test_the_bus_drill_binds_only_schools_with_buses(workspace, principal, tmp_p
 
 
 def test_the_monthly_report_counts_the_drills_held(workspace, principal, tmp_path):
+    in_use_since(workspace, date(2026, 9, 1))
     held_drill(workspace, principal, tmp_path, "earthquake", date(2026, 10, 4))
     held_drill(workspace, principal, tmp_path, "fire_evacuation", date(2026, 10, 20))
     held_drill(workspace, principal, tmp_path, "flood", date(2026, 11, 1))  # next month

@@ -170,3 +170,20 @@ def test_a_finding_becomes_a_hazard_in_one_action(workspace, duty):
     ]
     with pytest.raises(UserError, match="already in the hazard ledger"):
         finding_to_hazard(workspace, a, patrol.id, area="buildings")
+
+
+def test_a_hazard_from_a_patrol_finding_names_its_handover(workspace, duty):
+    from app.duty.hazard_link import finding_to_hazard
+    from app.hazards.origin import hazard_origin
+
+    (a, _b), _ids, shifts = duty
+    h = record_handover(workspace, a, shifts[0].id, draft())
+    patrol = h.draft.patrols[1]
+    hazard_id = finding_to_hazard(workspace, a, patrol.id, area="buildings")
+    origin = hazard_origin(workspace, hazard_id)
+    assert (origin.kind, origin.page, origin.record_id, origin.label) == (
+        "handover",
+        "handover",
+        h.id,
+        "宿舍",
+    )

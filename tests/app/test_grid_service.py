@@ -13,6 +13,7 @@ from app.errors import PermissionDenied, UserError
 from app.grid.letters import list_letters, record_letter, unsigned_staff
 from app.grid.overview import NO_PERSON, NO_SUPERVISOR, PERSON_LEFT, grid_overview
 from app.grid.service import add_post, add_zone, assign, assignments_of
+from app.i18n import translate
 from app.staff.service import add_staff, set_staff_active
 from db.models import OutboxEntry, Photo
 from tests.app.inspection_helpers import jpeg
@@ -139,3 +140,18 @@ def test_a_letter_photo_goes_into_the_photo_store(workspace, principal, staff, t
     assert original_path(workspace.data_dir, ref.sha256).read_bytes() == photo.read_bytes()
     assert thumbnail_path(workspace.data_dir, ref.sha256).exists()
     assert sync_copy_path(workspace.data_dir, ref.sha256).exists()
+
+
+def test_assigning_nobody_is_refused_in_words_and_saves_nothing(workspace, principal, staff):
+    from db.models import GridAssignment
+
+    dorm = add_zone(workspace, principal, name="学生宿舍", kind="dormitory", place="东院")
+    before = outbox_count(workspace)
+    with pytest.raises(UserError) as err:
+        assign(workspace, principal, zone_id=dorm.id, person_id=None, valid_from=date(2026, 9, 1))
+    assert err.value.message == "Choose the responsible person."
+    assert err.value.localized(lambda ctx, text: translate(ctx, text, "zh_CN")) == "请选择责任人。"
+    assert outbox_count(workspace) == before
+    assert assignments_of(workspace, zone_id=dorm.id) == []
+    with workspace.read() as s:
+        assert s.scalar(select(func.count()).select_from(GridAssignment)) == 0

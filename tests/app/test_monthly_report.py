@@ -15,7 +15,13 @@ from app.monthly.service import finalize_report, monthly_report, report_content,
 from app.signatures.service import content_hash, signatures_for
 from app.staff.service import add_staff
 from db.models import MonthlyReport, OutboxEntry
-from tests.app.compliance_helpers import add_hazard, add_inspection, add_monitoring, local
+from tests.app.compliance_helpers import (
+    add_hazard,
+    add_inspection,
+    add_monitoring,
+    in_use_since,
+    local,
+)
 from tests.helpers import make_user
 
 STROKES = [[(1, 2, 0), (3, 4, 16), (5, 6, 33)]]
@@ -31,6 +37,7 @@ def d(day: int, month: int = 11) -> date:
 def november(workspace, principal):
     """A hand-counted November; the expected figures are in test_figures_equal_the_hand_count."""
     ws, p = workspace, principal
+    in_use_since(ws, d(1, 10))  # the school keeps its records here since October
     for day in range(1, 11):
         add_inspection(ws, p, "daily_patrol", local(d(day), 7, 30))
     add_inspection(ws, p, "half_monthly", local(d(14)))

@@ -194,3 +194,16 @@ def test_a_300_row_ledger_repeats_its_header_on_every_page(workspace, principal,
         assert f"第 {n} 页 / 共 {len(pages)} 页" in page
     assert "共 300 条" in pages[0]
     assert uuid.UUID(rendered.stamp.record_id)
+
+
+def test_the_demo_has_signed_letters_and_one_not_signed_yet(demo):
+    from app.compliance.engine import records_since
+    from app.grid.letters import list_letters, unsigned_staff
+
+    ws, _principal = demo
+    letters = list_letters(ws)
+    assert len(letters) == 6 and {v.issuer_name for v in letters} == {"张丽"}
+    assert [v.signer_name for v in letters if v.signed_on is None] == ["钱师傅"]
+    assert "钱师傅" in unsigned_staff(ws, letters[0].year)
+    with ws.read() as s:  # the sample school has kept its records here since September
+        assert records_since(s, ws.school_id).isoformat() == f"{letters[0].year}-09-01"

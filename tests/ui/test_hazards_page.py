@@ -180,3 +180,34 @@ def test_a_refused_plan_shows_the_service_message_and_changes_nothing(
     assert detail.row.status == "reported" and detail.row.deadline is None
     assert [e.kind for e in detail.history] == ["report"]
     assert school_today() > reported
+
+
+def test_a_hazard_from_a_drill_links_back_to_the_drill(qtbot, workspace, crew, tmp_path):
+    from app.drills.queries import get_drill
+    from app.drills.service import finalize_drill, problem_to_hazard, save_drill
+    from tests.app.drill_helpers import complete_form, photo
+
+    ref = photo(workspace, crew.officer, tmp_path)
+    drill_id = save_drill(workspace, crew.officer, complete_form(ref.id))
+    finalize_drill(workspace, crew.officer, drill_id)
+    drill = get_drill(workspace, drill_id)
+    hazard_id = problem_to_hazard(workspace, crew.officer, drill.problems[0].id, area="fire")
+    by_hand = report_hazard(
+        workspace, crew.officer, HazardReport(title="操场围栏松动", area="security")
+    )
+
+    page = _page(qtbot, workspace, "zhangli", PRINCIPAL_PASSWORD)
+    loads = page.detail.loads
+    page.open_record(hazard_id)
+    qtbot.waitUntil(lambda: page.detail.loads > loads and page.detail.origin.isVisible())
+    shown = page.detail.origin.text()
+    assert drill.ref in shown and "演练" in shown  # 来源：演练 …
+    with qtbot.waitSignal(page.ctx.events.open_requested) as opened:
+        page.detail.origin.linkActivated.emit("open")
+    assert opened.args == ["drills", drill_id]
+
+    loads = page.detail.loads
+    page.open_record(by_hand)
+    qtbot.waitUntil(lambda: page.detail.loads > loads and page.detail.hazard_id == by_hand)
+    wait_idle(qtbot)
+    assert not page.detail.origin.isVisible()

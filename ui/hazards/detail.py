@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.hazards import monitoring, service
 from app.hazards.actions import hazard_actions
 from app.hazards.ledger import HazardDetail, hazard_detail
+from app.hazards.origin import HazardOrigin, hazard_origin
 from app.hazards.service import school_today
 from app.inspections.people import PersonChoice, active_people
 from ui.common.message_label import MessageLabel
@@ -59,6 +60,13 @@ ACTION_TITLES = {
 }
 
 
+ORIGIN_TEXT = {
+    "drill": QT_TRANSLATE_NOOP("Hazards", "Found in drill {record}"),
+    "handover": QT_TRANSLATE_NOOP("Hazards", "Found on the handover patrol at {record} on {day}"),
+    "inspection": QT_TRANSLATE_NOOP("Hazards", "Found in the inspection {record} on {day}"),
+}
+
+
 def _row(label: str, value: object) -> str:
     if value in (None, ""):
         return ""
@@ -83,6 +91,14 @@ class HazardDetailPanel(QWidget):
         self.heading = QLabel(translate("Hazards", "Choose a hazard in the ledger."))
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
+        # The drill, handover patrol or inspection the hazard was raised from: a link opening it.
+        self.origin = QLabel()
+        self.origin.setTextFormat(Qt.TextFormat.RichText)
+        self.origin.setWordWrap(True)  # a long inspection title must not widen the panel
+        self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.origin.linkActivated.connect(lambda _href: self.open_origin())
+        self.origin.hide()
+        self.origin_record: HazardOrigin | None = None
         self.summary = QTextBrowser()
         self.summary.setOpenLinks(False)
         self.history = QTextBrowser()
@@ -105,6 +121,7 @@ class HazardDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.origin)
         layout.addLayout(grid)
         layout.addWidget(split, 1)
         layout.addWidget(QLabel(translate("Hazards", "Photos:")))
@@ -121,14 +138,21 @@ class HazardDetailPanel(QWidget):
             self.summary.clear()
             self.history.clear()
             self.photos.set_photos([])
+            self._show_origin(None)
             self._update_buttons()
             return
         ws, actor = self.ctx.workspace, self.ctx.actor
         need_people = not self.people
 
-        def read() -> tuple[HazardDetail, dict[str, str | None], list[PersonChoice] | None]:
+        def read():
             people = active_people(ws, actor) if need_people else None
-            return hazard_detail(ws, actor, hazard_id), hazard_actions(ws, actor, hazard_id), people
+            detail = hazard_detail(ws, actor, hazard_id)
+            return (
+                detail,
+                hazard_actions(ws, actor, hazard_id),
+                people,
+                hazard_origin(ws, hazard_id),
+            )
 
         run_in_background(
             read,
@@ -138,7 +162,7 @@ class HazardDetailPanel(QWidget):
             description="hazard detail",
         )
 
-    def _loaded(self, hazard_id, detail, reasons, people) -> None:
+    def _loaded(self, hazard_id, detail, reasons, people, origin=None) -> None:
         self.loads += 1
         if hazard_id != self.hazard_id:
             return
@@ -150,7 +174,29 @@ class HazardDetailPanel(QWidget):
         self.summary.setHtml(self._summary_html(detail))
         self.history.setHtml(self._history_html(detail))
         self.photos.set_photos([p for _purpose, p in detail.photos])
+        self._show_origin(origin)
         self._update_buttons()
+
+    def _show_origin(self, origin: HazardOrigin | None) -> None:
+        self.origin_record = origin
+        if origin is None:
+            self.origin.clear()
+            self.origin.hide()
+            return
+        label = origin.label if len(origin.label) <= 40 else origin.label[:39] + "…"
+        text = translate("Hazards", ORIGIN_TEXT[origin.kind]).format(
+            record=html.escape(label), day=origin.day.isoformat() if origin.day else ""
+        )
+        self.origin.setText(f'<a href="open">{text}</a>')
+        self.origin.setToolTip(translate("Hazards", "Open the record this hazard was raised from"))
+        self.origin.show()
+
+    def open_origin(self) -> None:
+        """Show the source record on its page (the main window opens it)."""
+        if self.origin_record is not None:
+            self.ctx.events.open_requested.emit(
+                self.origin_record.page, self.origin_record.record_id
+            )
 
     def _load_failed(self, message: str, _e: BaseException) -> None:
         self.loads += 1

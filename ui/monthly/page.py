@@ -212,11 +212,14 @@ class MonthlyReportPage(QWidget):
             self.message.hide()
         self.figures_model.set_figures(view.figures)
         status = translate("Monthly", STATUS[view.status])
-        self.status.setText(
-            translate("Monthly", "{month}: {status} — due by {due}").format(
-                month=view.month, status=status, due=view.due_on.isoformat()
-            )
+        text = translate("Monthly", "{month}: {status} — due by {due}").format(
+            month=view.month, status=status, due=view.due_on.isoformat()
         )
+        counted_from = view.figures.get("counted_from")
+        if counted_from and counted_from > view.start.isoformat():
+            # Work owed before the school's set-up day is not counted (nor missed).
+            text += translate("Monthly", " · counted from {day}").format(day=counted_from)
+        self.status.setText(text)
         finalized = view.finalized
         # Only the signed, finalized report has its form (安全月报表) to print.
         self.print_button.setEnabled(finalized and view.id is not None)

@@ -27,6 +27,7 @@ STARTUP_PATH = (
 KEPT_OFF = (
     "reportlab",
     "pyhanko",
+    "cryptography",
     "PIL",
     "requests",
     "tusclient",

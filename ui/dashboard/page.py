@@ -13,6 +13,7 @@ Threading: UI thread; the read runs through :mod:`ui.operations`.
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QDate, QLocale, QTimer, Signal
@@ -30,8 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dashboard.overview import Overview, load_overview
-from app.dashboard.worktable import Worktable, load_worktable
 from app.workspace import Committed
 from ui.context import AppContext
 from ui.dashboard.activity import ActivityModel
@@ -39,6 +38,10 @@ from ui.dashboard.worktable import ROLE_LINE, WorktableModel
 from ui.formatting import format_time, yes_no
 from ui.i18n import role_label, school_kind_label, translate
 from ui.operations import run_in_background
+
+if TYPE_CHECKING:
+    from app.dashboard.overview import Overview
+    from app.dashboard.worktable import Worktable
 
 
 def today_text() -> str:
@@ -49,6 +52,16 @@ def today_text() -> str:
 
 
 DEBOUNCE_MS = 400
+
+
+def _load(ws, actor) -> tuple[Overview, Worktable]:
+    """Worker thread. The worktable's compliance rules and incident clocks load
+    every record area's models on first use: imported here, that happens in the
+    background after the window is shown, not on the UI thread while it opens."""
+    from app.dashboard.overview import load_overview
+    from app.dashboard.worktable import load_worktable
+
+    return load_overview(ws, actor), load_worktable(ws, actor)
 
 
 class DashboardPage(QWidget):
@@ -222,7 +235,7 @@ class DashboardPage(QWidget):
         self.date_label.setText(today_text())
         ws, actor = self.ctx.workspace, self.ctx.actor
         run_in_background(
-            lambda: (load_overview(ws, actor), load_worktable(ws, actor)),
+            lambda: _load(ws, actor),
             on_done=self._show,
             on_error=self._show_error,
             context=self,

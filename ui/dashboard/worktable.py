@@ -11,13 +11,18 @@ Threading: UI thread only.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.dashboard.worktable import Line
 from ui.common.list_model import Index, ListTableModel
 from ui.i18n import translate
+
+if TYPE_CHECKING:
+    # Only for annotations: the worktable's rules load every record area's
+    # models, which stays off the UI thread (the page reads in the background).
+    from app.dashboard.worktable import Line
 
 CONTEXT = "Worktable"
 COLUMNS = (

@@ -163,7 +163,10 @@ def _upload(
     outcome = transport.upload(
         path, metadata, url=bundle.upload_url, on_url=on_url, on_progress=on_progress
     )
-    if outcome.state == "quarantined" and outcome.reason == "seq_conflict":
+    if outcome.state == "quarantined":
+        # The bureau holds these very bytes and refused them: sending them again
+        # would only be a duplicate. The bundle waits for an operator (release or
+        # reject) and the return bundles tell what became of it.
         _set_bundle(ws, bundle.seq, state=BundleState.QUARANTINED, reason=outcome.reason)
     else:
         _set_bundle(
@@ -222,21 +225,16 @@ def apply_return(ws: Workspace, data: bytes) -> Acks | None:
                 elif q is not None:
                     b.reason = q["reason"]
                 continue
-            if b.seq <= acks.contiguous_seq:
-                if q and q["settled"]:
-                    b.state, b.reason = BundleState.QUARANTINED, q["reason"]
-                else:
-                    b.state, b.acked_at = BundleState.ACKED, now
-                    settled_ok.append(b.seq)
-                    (outgoing_dir(ws) / b.file_name).unlink(missing_ok=True)
-            elif q and not q["settled"]:
-                # The bureau got a damaged copy: send this seq again from the start.
-                b.state, b.reason, b.upload_url, b.bytes_sent = (
-                    BundleState.PENDING,
-                    q["reason"],
-                    None,
-                    0,
-                )
+            if q is not None:
+                # Listed under this bundle's own SHA-256: the bureau has exactly these
+                # bytes and refused them (settled or not). Sending them again would
+                # only be answered "duplicate", so it stops here until an operator
+                # releases or rejects it; the bundles after it are sent as usual.
+                b.state, b.reason = BundleState.QUARANTINED, q["reason"]
+            elif b.seq <= acks.contiguous_seq:
+                b.state, b.acked_at = BundleState.ACKED, now
+                settled_ok.append(b.seq)
+                (outgoing_dir(ws) / b.file_name).unlink(missing_ok=True)
             elif b.state == BundleState.SENT and b.seq not in acks.held:
                 b.state, b.upload_url, b.bytes_sent = BundleState.PENDING, None, 0
         _keep_notices(s, ret.notices, now)

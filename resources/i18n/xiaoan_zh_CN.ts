@@ -3327,8 +3327,8 @@ First enter your school's details and create the principal's account. The princi
         <translation>数据包是为其他教育局的密钥加密的</translation>
     </message>
     <message>
-        <source>damaged on the way; it will be sent again</source>
-        <translation>传输中损坏，将重新发送</translation>
+        <source>the bureau received it damaged</source>
+        <translation>教育局收到的文件已损坏</translation>
     </message>
     <message>
         <source>the contents list is unreadable</source>

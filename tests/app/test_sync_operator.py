@@ -62,6 +62,46 @@ def test_a_revoked_pc_is_refused_and_released_after_it_is_trusted_again(
         assert "Nothing is quarantined" in capsys.readouterr().out
 
 
+def test_a_refused_bundle_is_not_sent_again_and_does_not_hold_up_the_next(
+    workspace, principal, postgres_url, tmp_path, capsys
+):
+    ws = workspace
+    with running_bureau(postgres_url, tmp_path / "keys") as bureau:
+        transport = enroll(ws, bureau, tmp_path)
+        assert sync_pass(ws, transport=transport).problem == ""
+        assert _bureau(bureau, "revoke-device", str(ws.device_id)) == 0
+        with ws.action(principal, "edit") as s:
+            s.scalar(select(UserAccount)).phone = "13812345678"
+        sync_pass(ws, transport=transport)
+        assert _local_states(ws)[2] == ("quarantined", "unknown_device")
+
+        # Later passes leave bundle 2 alone; a newer change still goes out.
+        received = bureau.bytes_received()
+        report = sync_pass(ws, transport=transport)
+        assert report.uploaded == 0 and bureau.bytes_received() == received
+        assert report.quarantined == [(2, "unknown_device")]
+        with ws.action(principal, "edit") as s:
+            s.scalar(select(UserAccount)).phone = "13912345678"
+        report = sync_pass(ws, transport=transport)
+        assert report.uploaded == 1
+        with ws.read() as s:
+            three = s.get(SyncBundle, 3)
+        assert bureau.bytes_received() == received + three.size
+        assert _local_states(ws)[2] == ("quarantined", "unknown_device")
+
+        # Trusted again: the operator releases both from the bureau's own copies.
+        with bureau.engine.begin() as conn:
+            conn.execute(update(BureauDevice).values(revoked_at=None))
+        for seq in (2, 3):
+            with ws.read() as s:
+                sha = s.get(SyncBundle, seq).sha256
+            assert _bureau(bureau, "quarantine", "release", sha[:12]) == 0
+        report = sync_pass(ws, transport=transport)
+        assert report.problem == "" and not report.anything_left and report.uploaded == 0
+        assert {state for state, _ in _local_states(ws).values()} == {"acked"}
+        assert rows_of(bureau.engine, ws.school_id) == rows_of(ws.db.engine, ws.school_id)
+
+
 def test_settled_quarantine_is_released_or_rejected_and_the_pc_hears_of_it(
     workspace, postgres_url, tmp_path, capsys
 ):

@@ -18,14 +18,14 @@ STATES = {
 REASONS = {
     "not_a_bundle": QT_TRANSLATE_NOOP("Sync", "the file is not a sync bundle"),
     "wrong_recipient": QT_TRANSLATE_NOOP("Sync", "made for another bureau's key"),
-    "corrupt": QT_TRANSLATE_NOOP("Sync", "damaged on the way; it will be sent again"),
+    "corrupt": QT_TRANSLATE_NOOP("Sync", "the bureau received it damaged"),
     "bad_manifest": QT_TRANSLATE_NOOP("Sync", "the contents list is unreadable"),
     "unknown_format": QT_TRANSLATE_NOOP("Sync", "made by a newer version of xiaoan"),
     "unknown_device": QT_TRANSLATE_NOOP(
         "Sync", "the bureau does not know this computer (withdrawn or not enrolled)"
     ),
     "bad_signature": QT_TRANSLATE_NOOP("Sync", "the signature does not match this computer"),
-    "member_hash_mismatch": QT_TRANSLATE_NOOP("Sync", "damaged on the way; it will be sent again"),
+    "member_hash_mismatch": QT_TRANSLATE_NOOP("Sync", "the bureau received it damaged"),
     "seq_conflict": QT_TRANSLATE_NOOP(
         "Sync", "the bureau already has another file with this number"
     ),

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Activity</name>
@@ -35,7 +36,7 @@
         <translation>停用用户</translation>
     </message>
     <message>
-        <source>Reset a user's password or PIN</source>
+        <source>Reset a user&apos;s password or PIN</source>
         <translation>重置用户密码或 PIN 码</translation>
     </message>
     <message>
@@ -155,11 +156,11 @@
         <translation>签订安全责任书</translation>
     </message>
     <message>
-        <source>Added a post's safety duties</source>
+        <source>Added a post&apos;s safety duties</source>
         <translation>添加岗位安全职责</translation>
     </message>
     <message>
-        <source>Edited a post's safety duties</source>
+        <source>Edited a post&apos;s safety duties</source>
         <translation>修改岗位安全职责</translation>
     </message>
     <message>
@@ -227,7 +228,7 @@
         <translation>演练问题转入隐患台账</translation>
     </message>
     <message>
-        <source>Set the school's term dates</source>
+        <source>Set the school&apos;s term dates</source>
         <translation>设置学期起止日期</translation>
     </message>
     <message>
@@ -239,11 +240,11 @@
         <translation>添加事件涉及人员</translation>
     </message>
     <message>
-        <source>Logged an incident's phone report</source>
+        <source>Logged an incident&apos;s phone report</source>
         <translation>登记电话报告</translation>
     </message>
     <message>
-        <source>Logged an incident's written report</source>
+        <source>Logged an incident&apos;s written report</source>
         <translation>登记书面报告</translation>
     </message>
     <message>
@@ -282,7 +283,7 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <source>Today's automatic backup was saved.</source>
+        <source>Today&apos;s automatic backup was saved.</source>
         <translation>今日自动备份已完成。</translation>
     </message>
     <message>
@@ -341,7 +342,7 @@
         <translation>最近备份：</translation>
     </message>
     <message>
-        <source>Today's backup:</source>
+        <source>Today&apos;s backup:</source>
         <translation>今日备份：</translation>
     </message>
     <message>
@@ -760,7 +761,7 @@
         <translation>学期日期</translation>
     </message>
     <message>
-        <source>Without dates of its own the school follows the bureau's terms: spring February to July, autumn September to January. Semester drills are counted in these terms.</source>
+        <source>Without dates of its own the school follows the bureau&apos;s terms: spring February to July, autumn September to January. Semester drills are counted in these terms.</source>
         <translation>未设置本校学期日期时，按教育局默认学期：春季学期 2 月至 7 月，秋季学期 9 月至次年 1 月。每学期的演练要求按这些学期统计。</translation>
     </message>
     <message>
@@ -859,7 +860,7 @@
         <translation>生成轮值表</translation>
     </message>
     <message>
-        <source>Replace this duty's shifts in these dates</source>
+        <source>Replace this duty&apos;s shifts in these dates</source>
         <translation>替换该值班类型在这些日期的已有排班</translation>
     </message>
     <message>
@@ -1050,9 +1051,9 @@
         <translation>欢迎使用校安</translation>
     </message>
     <message>
-        <source>xiaoan keeps your school's safety records: inspections and hazards, drills, the responsibility grid and duty rosters. Everything is stored on this computer and works without the internet.
+        <source>xiaoan keeps your school&apos;s safety records: inspections and hazards, drills, the responsibility grid and duty rosters. Everything is stored on this computer and works without the internet.
 
-First enter your school's details and create the principal's account. The principal can then add the other staff.</source>
+First enter your school&apos;s details and create the principal&apos;s account. The principal can then add the other staff.</source>
         <translation>校安用于记录学校安全工作：安全检查与隐患排查治理、应急演练、网格化责任分工和值班值宿。所有数据保存在本机，不联网也能使用。
 
 请先填写学校基本信息，并创建校长账号。之后由校长添加其他教职工。</translation>
@@ -1106,11 +1107,11 @@ First enter your school's details and create the principal's account. The princi
         <translation>地址：</translation>
     </message>
     <message>
-        <source>The principal's account</source>
+        <source>The principal&apos;s account</source>
         <translation>校长账号</translation>
     </message>
     <message>
-        <source>The principal signs in with this account and manages everyone else's.</source>
+        <source>The principal signs in with this account and manages everyone else&apos;s.</source>
         <translation>校长用此账号登录，并管理其他人员的账号。</translation>
     </message>
     <message>
@@ -1118,7 +1119,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>例如：zhangli（不含空格）</translation>
     </message>
     <message>
-        <source>Principal's name:</source>
+        <source>Principal&apos;s name:</source>
         <translation>校长姓名：</translation>
     </message>
     <message>
@@ -1499,7 +1500,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>+ 事件 (Ctrl+E)</translation>
     </message>
     <message>
-        <source>Boarders' roll call</source>
+        <source>Boarders&apos; roll call</source>
         <translation>住校生点名</translation>
     </message>
     <message>
@@ -1619,7 +1620,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>将发现的问题上报为隐患</translation>
     </message>
     <message>
-        <source>Empty: the finding's text</source>
+        <source>Empty: the finding&apos;s text</source>
         <translation>不填则使用发现问题的内容</translation>
     </message>
     <message>
@@ -2817,7 +2818,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <source>The principal's comments on the month's safety work</source>
+        <source>The principal&apos;s comments on the month&apos;s safety work</source>
         <translation>校长对本月安全工作的意见</translation>
     </message>
     <message>
@@ -2841,7 +2842,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>校长意见与签名</translation>
     </message>
     <message>
-        <source>Principal's signature:</source>
+        <source>Principal&apos;s signature:</source>
         <translation>校长签名：</translation>
     </message>
     <message>
@@ -3323,7 +3324,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>文件不是同步数据包</translation>
     </message>
     <message>
-        <source>made for another bureau's key</source>
+        <source>made for another bureau&apos;s key</source>
         <translation>数据包是为其他教育局的密钥加密的</translation>
     </message>
     <message>
@@ -3355,7 +3356,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>与上一个数据包衔接不上</translation>
     </message>
     <message>
-        <source>this computer's clock is far ahead; check the date</source>
+        <source>this computer&apos;s clock is far ahead; check the date</source>
         <translation>这台电脑的时钟快了很多，请检查日期时间</translation>
     </message>
     <message>
@@ -3423,7 +3424,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>教育局指纹：</translation>
     </message>
     <message>
-        <source>This computer's fingerprint:</source>
+        <source>This computer&apos;s fingerprint:</source>
         <translation>本机指纹：</translation>
     </message>
     <message>
@@ -3439,7 +3440,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>U盘传递（无网络时）</translation>
     </message>
     <message>
-        <source>Without a network: export the bundles to a USB stick and take it to the bureau. Bring back the bureau's reply files on the stick and import them.</source>
+        <source>Without a network: export the bundles to a USB stick and take it to the bureau. Bring back the bureau&apos;s reply files on the stick and import them.</source>
         <translation>没有网络时：把数据包导出到U盘，送到教育局；再把教育局的回执文件用U盘带回来导入。</translation>
     </message>
     <message>
@@ -3447,7 +3448,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>导出数据包到文件夹…</translation>
     </message>
     <message>
-        <source>Import the bureau's replies…</source>
+        <source>Import the bureau&apos;s replies…</source>
         <translation>导入教育局回执…</translation>
     </message>
     <message>
@@ -3507,7 +3508,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>正在发送第 {seq} 个数据包：{percent}%</translation>
     </message>
     <message>
-        <source>Waiting for the bureau's reply…</source>
+        <source>Waiting for the bureau&apos;s reply…</source>
         <translation>等待教育局回执…</translation>
     </message>
     <message>
@@ -3543,7 +3544,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>已将 {n} 个数据包写入 {path}，请送到教育局。</translation>
     </message>
     <message>
-        <source>Folder with the bureau's replies</source>
+        <source>Folder with the bureau&apos;s replies</source>
         <translation>存放教育局回执的文件夹</translation>
     </message>
     <message>
@@ -3590,7 +3591,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>电话：</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -3787,7 +3788,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>用户名为 2 到 32 个字符，不能有空格。</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -3867,7 +3868,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>设备 {device} 操作日志末尾的 #{seq} 缺失：已被删除。</translation>
     </message>
     <message>
-        <source>{path} already holds a school's data. Choose an empty folder for the demo.</source>
+        <source>{path} already holds a school&apos;s data. Choose an empty folder for the demo.</source>
         <translation>{path} 中已有学校数据。请为演示数据选择一个空文件夹。</translation>
     </message>
     <message>
@@ -3951,7 +3952,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>幼儿园</translation>
     </message>
     <message>
-        <source>Enter the school's name.</source>
+        <source>Enter the school&apos;s name.</source>
         <translation>请输入学校名称。</translation>
     </message>
     <message>
@@ -4035,7 +4036,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>{path} 中的数据由更新版本的校安保存（数据结构 {revision}）。请安装新版本后再打开。未做任何改动。</translation>
     </message>
     <message>
-        <source>{path} is not a xiaoan database. Nothing has been changed. Choose an empty folder or the folder that holds xiaoan's data.</source>
+        <source>{path} is not a xiaoan database. Nothing has been changed. Choose an empty folder or the folder that holds xiaoan&apos;s data.</source>
         <translation>{path} 不是校安数据库。未做任何改动。请选择一个空文件夹，或存放校安数据的文件夹。</translation>
     </message>
     <message>
@@ -4043,7 +4044,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>扫描件 {path} 无法读取。</translation>
     </message>
     <message>
-        <source>Enter the letter's title.</source>
+        <source>Enter the letter&apos;s title.</source>
         <translation>请输入责任书标题。</translation>
     </message>
     <message>
@@ -4059,7 +4060,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>安全责任书须由两个不同的人签订。</translation>
     </message>
     <message>
-        <source>The signing date does not fit the letter's year {year}.</source>
+        <source>The signing date does not fit the letter&apos;s year {year}.</source>
         <translation>签订日期与责任书年度 {year} 不符。</translation>
     </message>
     <message>
@@ -4203,7 +4204,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>请选择两个不同的班次进行调换。</translation>
     </message>
     <message>
-        <source>Both shifts are the same person's; there is nothing to swap.</source>
+        <source>Both shifts are the same person&apos;s; there is nothing to swap.</source>
         <translation>两个班次是同一个人的，无需调换。</translation>
     </message>
     <message>
@@ -4263,7 +4264,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>请写下观察到的情况。</translation>
     </message>
     <message>
-        <source>Choose the hazard's condition.</source>
+        <source>Choose the hazard&apos;s condition.</source>
         <translation>请选择隐患当前状况。</translation>
     </message>
     <message>
@@ -4587,11 +4588,11 @@ First enter your school's details and create the principal's account. The princi
         <translation>{record} 不是有效的记录编号。</translation>
     </message>
     <message>
-        <source>The ledger's dates are out of range.</source>
+        <source>The ledger&apos;s dates are out of range.</source>
         <translation>台账的日期超出范围。</translation>
     </message>
     <message>
-        <source>Give the ledger's dates as 2026-09-01..2026-11-30 or a month as 2026-11.</source>
+        <source>Give the ledger&apos;s dates as 2026-09-01..2026-11-30 or a month as 2026-11.</source>
         <translation>请按 2026-09-01..2026-11-30 的格式填写台账起止日期，或按 2026-11 的格式填写月份。</translation>
     </message>
     <message>
@@ -4791,19 +4792,19 @@ First enter your school's details and create the principal's account. The princi
         <translation>有两个学期日期重叠，请检查。</translation>
     </message>
     <message>
-        <source>The bureau's server could not be reached. Check the network cable or Wi-Fi. Nothing is lost: sync tries again by itself when the network is back.</source>
+        <source>The bureau&apos;s server could not be reached. Check the network cable or Wi-Fi. Nothing is lost: sync tries again by itself when the network is back.</source>
         <translation>连不上教育局的服务器。请检查网线或无线网络。数据不会丢失：网络恢复后会自动重试同步。</translation>
     </message>
     <message>
-        <source>The bureau's server is busy or under maintenance. Nothing is lost: sync tries again by itself later.</source>
+        <source>The bureau&apos;s server is busy or under maintenance. Nothing is lost: sync tries again by itself later.</source>
         <translation>教育局的服务器繁忙或正在维护。数据不会丢失：稍后会自动重试同步。</translation>
     </message>
     <message>
-        <source>A bundle is larger than the bureau's server accepts. Take it to the bureau with USB transfer below, and tell the bureau.</source>
+        <source>A bundle is larger than the bureau&apos;s server accepts. Take it to the bureau with USB transfer below, and tell the bureau.</source>
         <translation>有一个数据包超过了教育局服务器接收的大小。请用右侧的U盘传递送到教育局，并告知教育局。</translation>
     </message>
     <message>
-        <source>The bureau's server refused this computer (it may have been withdrawn). Call the bureau and read them this computer's fingerprint.</source>
+        <source>The bureau&apos;s server refused this computer (it may have been withdrawn). Call the bureau and read them this computer&apos;s fingerprint.</source>
         <translation>教育局的服务器拒绝了这台电脑（可能已被撤销）。请联系教育局，并把本机指纹读给对方。</translation>
     </message>
     <message>
@@ -5190,7 +5191,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>检查规则 {version}（{file}）</translation>
     </message>
     <message>
-        <source>Nothing is owed for {month}: the school's records here start on {day}.</source>
+        <source>Nothing is owed for {month}: the school&apos;s records here start on {day}.</source>
         <translation>{month} 无应办事项：本校自 {day} 起在本软件中记录。</translation>
     </message>
     <message>
@@ -5214,7 +5215,7 @@ First enter your school's details and create the principal's account. The princi
         <translation>教育局指纹：{fp}</translation>
     </message>
     <message>
-        <source>This PC's fingerprint: {fp}</source>
+        <source>This PC&apos;s fingerprint: {fp}</source>
         <translation>本机指纹：{fp}</translation>
     </message>
     <message>
@@ -5321,7 +5322,7 @@ First enter your school's details and create the principal's account. The princi
 <context>
     <name>compliance</name>
     <message>
-        <source>Leader's daily campus patrol</source>
+        <source>Leader&apos;s daily campus patrol</source>
         <translation>领导每日巡查校园</translation>
     </message>
     <message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.accounts.roles import Role
+from app.school.clock import SCHOOL_TZ
 from ui.i18n import translate
 
 _ROLE_RANK = {str(role): rank for rank, role in enumerate(Role)}
@@ -16,10 +17,10 @@ def role_rank(role: str) -> int:
 
 
 def format_time(when: datetime | None) -> str:
-    """A stored (UTC) time as local ``YYYY-MM-DD HH:MM``, or "never"."""
+    """A stored (UTC) time as the school's ``YYYY-MM-DD HH:MM`` (Beijing time), or "never"."""
     if when is None:
         return translate("Format", "never")
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    return when.astimezone(SCHOOL_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def yes_no(value: bool) -> str:

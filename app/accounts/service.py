@@ -20,6 +20,7 @@ from app.accounts.secrets import check_secret, hash_secret, needs_rehash, verify
 from app.actor import Actor
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.school.clock import SCHOOL_TZ
 from app.workspace import Workspace
 from db.base import new_id, utcnow
 from db.models import LocalCredential, UserAccount
@@ -325,7 +326,7 @@ def authenticate(ws: Workspace, username: str, secret: str) -> Actor:
 
 
 def _locked_error(until: datetime) -> UserError:
-    local = until.astimezone().strftime("%H:%M")
+    local = until.astimezone(SCHOOL_TZ).strftime("%H:%M")
     return UserError(
         QT_TRANSLATE_NOOP(
             "app",

@@ -21,7 +21,7 @@ import dataclasses
 import enum
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 from app.compliance.rules import Rule, RuleSet, load_rules
 from app.evidence import Evidence, load_source
 from app.periods import Period, Term, next_month_day, periods_between
+from app.school.clock import SCHOOL_TZ
 
-SCHOOL_TZ = timezone(timedelta(hours=8), "CST")
 TERMS_SOURCE = "app.school.terms:terms_for"
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy.orm import Session
@@ -38,24 +38,15 @@ from app.attachments.links import check_photos, link_photos
 from app.errors import PermissionDenied, UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.inspections.templates import AREAS, RISK_GROUPS, SEVERITIES
+from app.school.clock import SCHOOL_TZ, school_day, school_today  # noqa: F401 - re-exported
 from app.workspace import Workspace
 from db.base import new_id, utcnow
 from db.models import Hazard, HazardEvent, UserAccount
 
-# Schools keep Beijing time (no daylight saving): deadlines and "today" are local days.
-SCHOOL_TZ = timezone(timedelta(hours=8), "CST")
 OPEN_STATUSES = ("reported", "planned", "rectifying", "rectified")
 # Work not yet done: these are overdue once the deadline has passed.
 OVERDUE_STATUSES = ("planned", "rectifying")
 STATUSES = (*OPEN_STATUSES, "closed")
-
-
-def school_day(at: datetime) -> date:
-    return at.astimezone(SCHOOL_TZ).date()
-
-
-def school_today(now: datetime | None = None) -> date:
-    return school_day(now or utcnow())
 
 
 def is_overdue(status: str, deadline: date | None, today: date) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -30,11 +30,11 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.incidents.access import require_manage, require_report
 from app.incidents.labels import CATEGORY_LABELS, PERSON_ROLE_LABELS, SEVERITY_LABELS
+from app.school.clock import SCHOOL_TZ
 from app.workspace import Workspace
 from db.base import new_id, utcnow
 from db.models import Incident, IncidentPerson, IncidentReport
 
-SCHOOL_TZ = timezone(timedelta(hours=8), "CST")
 REPORT_KINDS = ("phone", "written", "follow_up")
 # A clock a little ahead of the server is not "the future" (seconds of skew while typing).
 FUTURE_SLACK = timedelta(minutes=1)

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from app.hazards.service import SCHOOL_TZ
 from app.reports.fonts import FONT_NAME, FONT_NAME_BOLD, register_cjk_font
 from app.reports.verification import Stamp, draw_footer
+from app.school.clock import SCHOOL_TZ
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
 )
 
 from app.dashboard.overview import ActivityItem
+from app.school.clock import SCHOOL_TZ
 from ui.common.list_model import Index, ListTableModel
 from ui.i18n import role_label, translate
 
@@ -116,7 +117,7 @@ class ActivityModel(ListTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == 0:
-                return item.at.astimezone().strftime("%m-%d %H:%M")
+                return item.at.astimezone(SCHOOL_TZ).strftime("%m-%d %H:%M")
             if col == 1:
                 return translate("Activity", "{name} ({role})").format(
                     name=item.actor_name, role=role_label(item.actor_role)

@@ -43,6 +43,7 @@ from app.duty.handover import (
 )
 from app.duty.roster import DutyTypeView, ShiftView
 from app.errors import UserError
+from app.school.clock import SCHOOL_TZ
 from app.signatures.service import get_signature
 from app.staff.service import StaffView
 from ui.common.message_label import MessageLabel
@@ -280,7 +281,7 @@ class HandoverForm(QWidget):
         if locked:
             text = translate(
                 "Handover", "Locked: both people signed on {when}; this handover can no longer be changed."
-            ).format(when=v.acknowledged_at.astimezone().strftime("%Y-%m-%d %H:%M"))  # fmt: skip
+            ).format(when=v.acknowledged_at.astimezone(SCHOOL_TZ).strftime("%Y-%m-%d %H:%M"))  # fmt: skip
             style = "color: #1b6e2d; font-weight: 600; font-size: 12pt;"
         elif signed_out:
             text = translate(

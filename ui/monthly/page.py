@@ -37,6 +37,7 @@ from app.accounts.roles import Permission, allowed
 from app.hazards.service import school_today
 from app.monthly.service import MonthlyView, finalize_report, monthly_report, save_draft
 from app.periods import month_of
+from app.school.clock import SCHOOL_TZ
 from ui.common.signature_pad import SignaturePad
 from ui.context import AppContext
 from ui.i18n import translate
@@ -233,7 +234,7 @@ class MonthlyReportPage(QWidget):
             self.signed_label.setText(
                 translate(
                     "Monthly", "Signed and finalized on {time}; it can no longer change."
-                ).format(time=view.finalized_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                ).format(time=view.finalized_at.astimezone(SCHOOL_TZ).strftime("%Y-%m-%d %H:%M"))
             )
         else:
             self.signed_label.setText("")

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.accounts.service import UserView
+from app.school.clock import SCHOOL_TZ
 from ui.common.list_model import Index, ListTableModel
 from ui.formatting import role_rank, yes_no
 from ui.i18n import role_label, translate
@@ -68,7 +69,7 @@ class UsersModel(ListTableModel):
             return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.ToolTipRole and col == 6 and user.locked_until is not None:
             return translate("Users", "Locked until {time}").format(
-                time=user.locked_until.astimezone().strftime("%H:%M")
+                time=user.locked_until.astimezone(SCHOOL_TZ).strftime("%H:%M")
             )
         return None
 
@@ -87,6 +88,6 @@ class UsersModel(ListTableModel):
             return yes_no(user.active)
         if user.locked_until is not None:
             return translate("Users", "Until {time}").format(
-                time=user.locked_until.astimezone().strftime("%H:%M")
+                time=user.locked_until.astimezone(SCHOOL_TZ).strftime("%H:%M")
             )
         return ""

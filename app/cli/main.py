@@ -8,12 +8,17 @@ the exit code. Messages go through the same translation catalog as the UI.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import UserError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 # Modules that register commands with @command, one per record area.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -48,6 +53,33 @@ def data_dir_of(args: argparse.Namespace) -> Path:
     from app.paths import default_data_dir
 
     return args.data_dir or default_data_dir()
+
+
+class CliError(UserError):
+    """A command's refusal, worded in the "cli" catalog; printed like any UserError."""
+
+    context = "cli"
+
+
+@contextlib.contextmanager
+def existing_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The school's workspace for a reading command, closed afterwards.
+
+    A mistyped ``--data-dir`` is refused rather than given a new, empty database.
+    """
+    from app.paths import DB_FILENAME
+    from app.workspace import Workspace
+
+    data_dir = data_dir_of(args)
+    if not (data_dir / DB_FILENAME).exists():
+        raise CliError(
+            QT_TRANSLATE_NOOP("cli", "There is no xiaoan database in {path}."), path=data_dir
+        )
+    ws = Workspace.open(data_dir)
+    try:
+        yield ws
+    finally:
+        ws.close()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.main import command, data_dir_of, fail, say
+from app.cli.main import command, existing_workspace, say
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
 STATUS_TEXT = {
@@ -70,21 +70,11 @@ def rule_table(ws, month: str | None, today) -> list[dict]:
 def compliance(args: argparse.Namespace) -> int:
     from app.compliance.rules import HOW_OFTEN_LABELS, load_rules
     from app.hazards.service import school_today
-    from app.paths import DB_FILENAME
-    from app.workspace import Workspace
 
-    data_dir = data_dir_of(args)
-    if not (data_dir / DB_FILENAME).exists():
-        return fail(
-            QT_TRANSLATE_NOOP("cli", "There is no xiaoan database in {path}."), path=data_dir
-        )
-    ws = Workspace.open(data_dir)
-    try:
+    with existing_workspace(args) as ws:
         today = school_today()
         period, first = counting_start(ws, args.month, today)
         rows = rule_table(ws, args.month, today)
-    finally:
-        ws.close()
     ruleset = load_rules()
     say(
         QT_TRANSLATE_NOOP("cli", "Compliance rules {version} ({file})"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.main import command, data_dir_of, fail, say
+from app.cli.main import command, existing_workspace, fail, say
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
 STATE = {
@@ -24,29 +24,19 @@ def drills(args: argparse.Namespace) -> int:
     from app.drills.queries import list_drills
     from app.drills.types import DRILL_TYPE_LABELS, RATING_LABELS
     from app.hazards.service import SCHOOL_TZ, school_today
-    from app.paths import DB_FILENAME
     from app.periods import month_of, parse_month
-    from app.workspace import Workspace
 
-    data_dir = data_dir_of(args)
-    if not (data_dir / DB_FILENAME).exists():
-        return fail(
-            QT_TRANSLATE_NOOP("cli", "There is no xiaoan database in {path}."), path=data_dir
-        )
-    today = school_today()
-    try:
-        month = parse_month(args.period) if args.period else month_of(today)
-    except ValueError:
-        return fail(
-            QT_TRANSLATE_NOOP("cli", "Give the period as a month, e.g. 2026-11 (not {given})."),
-            given=args.period,
-        )
-    ws = Workspace.open(data_dir)
-    try:
+    with existing_workspace(args) as ws:
+        today = school_today()
+        try:
+            month = parse_month(args.period) if args.period else month_of(today)
+        except ValueError:
+            return fail(
+                QT_TRANSLATE_NOOP("cli", "Give the period as a month, e.g. 2026-11 (not {given})."),
+                given=args.period,
+            )
         rows = list_drills(ws, start=month.start, end=month.end)
         items = drill_cadence(ws, reference_day(month, today), today)
-    finally:
-        ws.close()
 
     say(QT_TRANSLATE_NOOP("cli", "Drills in {month}: {n}"), month=month.key, n=len(rows))
     for r in rows:

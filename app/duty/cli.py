@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.main import command, data_dir_of, fail, say
+from app.cli.main import command, existing_workspace, say
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
 GAP_TEXT = {
@@ -26,19 +26,9 @@ def _args(p: argparse.ArgumentParser) -> None:
 @command("roster", "print a week's duty roster and its gaps", _args)
 def roster(args: argparse.Namespace) -> int:
     from app.duty.calendar import week_calendar
-    from app.paths import DB_FILENAME
-    from app.workspace import Workspace
 
-    data_dir = data_dir_of(args)
-    if not (data_dir / DB_FILENAME).exists():
-        return fail(
-            QT_TRANSLATE_NOOP("cli", "There is no xiaoan database in {path}."), path=data_dir
-        )
-    ws = Workspace.open(data_dir)
-    try:
+    with existing_workspace(args) as ws:
         cal = week_calendar(ws, args.week)
-    finally:
-        ws.close()
     say(QT_TRANSLATE_NOOP("cli", "Duty roster {start} to {end}"), start=cal.start, end=cal.end)
     for day in cal.days:
         mark = f" [{day.holiday}]" if day.holiday else ""

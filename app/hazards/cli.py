@@ -7,7 +7,7 @@ import csv
 import sys
 import unicodedata
 
-from app.cli.main import command, data_dir_of, fail
+from app.cli.main import command, existing_workspace
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
 STATUS_LABELS = {
@@ -71,16 +71,8 @@ def _cells(row) -> list[str]:
 def hazards_cmd(args: argparse.Namespace) -> int:
     from app.actor import Actor
     from app.hazards.ledger import LedgerFilters, hazard_ledger
-    from app.paths import DB_FILENAME
-    from app.workspace import Workspace
 
-    data_dir = data_dir_of(args)
-    if not (data_dir / DB_FILENAME).exists():
-        return fail(
-            QT_TRANSLATE_NOOP("cli", "There is no xiaoan database in {path}."), path=data_dir
-        )
-    ws = Workspace.open(data_dir)
-    try:
+    with existing_workspace(args) as ws:
         reader = Actor.system("cli")
         filters = LedgerFilters(status=args.status)
         rows, offset = [], 0
@@ -90,8 +82,6 @@ def hazards_cmd(args: argparse.Namespace) -> int:
             offset += PAGE
             if len(page) < PAGE:
                 break
-    finally:
-        ws.close()
     headers = [translate("cli", h) for h in HEADERS]
     if args.format == "csv":
         out = csv.writer(sys.stdout, lineterminator="\n")

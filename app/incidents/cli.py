@@ -10,7 +10,7 @@ import argparse
 import unicodedata
 from datetime import datetime
 
-from app.cli.main import command, data_dir_of, fail
+from app.cli.main import command, existing_workspace
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
 HEADERS = (
@@ -56,20 +56,12 @@ def incidents_cmd(args: argparse.Namespace) -> int:
     from app.incidents.labels import PERSON_ROLE_LABELS, SEVERITY_LABELS, label
     from app.incidents.service import SCHOOL_TZ
     from app.incidents.views import incident_detail, list_incidents
-    from app.paths import DB_FILENAME
-    from app.workspace import Workspace
     from db.base import utcnow
 
-    data_dir = data_dir_of(args)
-    if not (data_dir / DB_FILENAME).exists():
-        return fail(
-            QT_TRANSLATE_NOOP("cli", "There is no xiaoan database in {path}."), path=data_dir
-        )
     now = utcnow()
     closed_text = translate("cli", QT_TRANSLATE_NOOP("cli", "Closed"))
     open_text = translate("cli", QT_TRANSLATE_NOOP("cli", "Open"))
-    ws = Workspace.open(data_dir)
-    try:
+    with existing_workspace(args) as ws:
         reader = Actor.system("cli")
         rows = list_incidents(ws, reader, open_only=args.open)
         table = []
@@ -94,8 +86,6 @@ def incidents_cmd(args: argparse.Namespace) -> int:
                     f"{p.name}（{label(PERSON_ROLE_LABELS, p.role)}）{p.injury}".rstrip()
                     for p in detail.people
                 ]
-    finally:
-        ws.close()
     headers = [translate("cli", h) for h in HEADERS]
     widths = [max([_width(h), *(_width(r[i]) for r in table)]) for i, h in enumerate(headers)]
     print("  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())

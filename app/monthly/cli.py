@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from app.cli.main import command, data_dir_of, fail, say
+from app.cli.main import command, existing_workspace, say
 from app.i18n import QT_TRANSLATE_NOOP
 
 
@@ -30,19 +30,9 @@ def flatten(figures: dict, prefix: str = "") -> list[tuple[str, object]]:
 @command("report", "print a report's figures computed from the records", _args)
 def report(args: argparse.Namespace) -> int:
     from app.monthly.service import monthly_report
-    from app.paths import DB_FILENAME
-    from app.workspace import Workspace
 
-    data_dir = data_dir_of(args)
-    if not (data_dir / DB_FILENAME).exists():
-        return fail(
-            QT_TRANSLATE_NOOP("cli", "There is no xiaoan database in {path}."), path=data_dir
-        )
-    ws = Workspace.open(data_dir)
-    try:
+    with existing_workspace(args) as ws:
         view = monthly_report(ws, args.month)
-    finally:
-        ws.close()
     if args.format == "json":
         doc = {
             "month": view.month,

@@ -12,6 +12,10 @@
         <translation>登录被拒绝（密码或 PIN 码错误）</translation>
     </message>
     <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
         <source>Set up the school</source>
         <translation>创建学校</translation>
     </message>

@@ -38,21 +38,54 @@ def test_school_page_refuses_an_empty_name_in_chinese(qtbot, empty_workspace):
     assert empty_workspace.school_id is None
 
 
-def test_finishing_with_an_empty_name_shows_the_service_message_and_saves_nothing(
+def test_finishing_with_an_empty_name_goes_back_to_the_school_page_and_saves_nothing(
     qtbot, empty_workspace
 ):
     wizard = FirstRunWizard(empty_workspace)
     qtbot.addWidget(wizard)
     wizard.show()
     fill(wizard, school_name="   ")
-    wizard.accept()  # straight to the service, past the page checks
-    qtbot.waitUntil(lambda: not wizard.saving)
+    wizard.accept()  # Finish pressed without walking the pages
     wait_idle(qtbot)
-    page = wizard.currentPage()
-    assert page.message.text() == "请输入学校名称。"
-    assert wizard.isVisible() and wizard.actor is None
-    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert wizard.currentPage() is wizard.school
+    assert wizard.school.message.text() == "请输入学校名称。"
+    assert wizard.isVisible() and wizard.actor is None and not wizard.saving
     assert empty_workspace.school_id is None
+    assert get_profile(empty_workspace) is None
+
+
+def test_a_mismatched_confirmation_is_refused_before_anything_is_saved(qtbot, empty_workspace):
+    """Regression: the first Finish used to save the unconfirmed entry and lock the principal out."""
+    wizard = FirstRunWizard(empty_workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill(wizard, school_name="红旗小学")
+    wizard.principal.secret.secret.setText("275193")  # mistyped; confirmation says 275139
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.principal
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    wait_idle(qtbot)
+    assert wizard.principal.message.text() == "两次输入不一致，请重新输入。"
+    assert wizard.isVisible() and wizard.actor is None
+    assert get_profile(empty_workspace) is None and empty_workspace.school_id is None
+
+    wizard.principal.secret.secret.setText("275139")  # now both say the same
+    with qtbot.waitSignal(wizard.accepted, timeout=10_000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert authenticate(empty_workspace, "wangxz", "275139").role == "principal"
+
+
+def test_cancel_saves_nothing(qtbot, empty_workspace):
+    wizard = FirstRunWizard(empty_workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill(wizard, school_name="红旗小学")
+    wizard.next()
+    wizard.next()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    wait_idle(qtbot)
+    assert not wizard.isVisible() and wizard.actor is None
     assert get_profile(empty_workspace) is None
 
 

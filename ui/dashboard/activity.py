@@ -19,6 +19,7 @@ from ui.i18n import role_label, translate
 ACTION_LABELS: dict[str, str] = {
     "login": QT_TRANSLATE_NOOP("Activity", "Signed in"),
     "login.refused": QT_TRANSLATE_NOOP("Activity", "Sign-in refused (wrong password or PIN)"),
+    "logout": QT_TRANSLATE_NOOP("Activity", "Signed out"),
     "school.set_up": QT_TRANSLATE_NOOP("Activity", "Set up the school"),
     "school.update": QT_TRANSLATE_NOOP("Activity", "Edited the school profile"),
     "user.create": QT_TRANSLATE_NOOP("Activity", "Added a user"),

@@ -177,11 +177,18 @@ class FirstRunWizard(QWizard):
         self.resize(720, 560)
 
     def accept(self) -> None:
-        """Finish: save in the background; close only when the app accepted everything."""
+        """Finish: check every page, then save in the background; close only when the
+        app accepted everything.
+
+        Qt's Finish button calls ``accept()`` directly (the page check would only
+        run later, in ``done()``), so every page is checked here first: a
+        mistyped confirmation must never reach the database, or the only
+        principal is locked out by a password nobody knows.
+        """
         if self.actor is not None:
             super().accept()
             return
-        if self.saving:
+        if self.saving or not self._pages_valid():
             return
         ws, profile = self.ws, self.school.profile()
         p = self.principal
@@ -204,6 +211,21 @@ class FirstRunWizard(QWizard):
             context=self,
             description="set up school",
         )
+
+    def _pages_valid(self) -> bool:
+        """Run every page's own check in order; show the first page that refuses."""
+        for page in (self.school, self.principal):
+            if not page.validatePage():
+                self._go_to(page)
+                return False
+        return True
+
+    def _go_to(self, page: _Page) -> None:
+        target = self.pageIds()[[self.page(i) for i in self.pageIds()].index(page)]
+        while self.currentId() > target:
+            self.back()
+        while self.currentId() < target:
+            self.next()
 
     def _message_page(self) -> _Page:
         page = self.currentPage()

@@ -102,8 +102,14 @@ def _shifts(s: Session, school_id: uuid.UUID, start: date, end: date):
     from db.models import DutyShift, DutyType, StaffMember
 
     return s.execute(
-        select(DutyShift.id, DutyShift.date, DutyType.name, StaffMember.name,
-               DutyShift.start_minute, DutyShift.end_minute)
+        select(
+            DutyShift.id,
+            DutyShift.date,
+            DutyType.name,
+            StaffMember.name,
+            DutyShift.start_minute,
+            DutyShift.end_minute,
+        )
         .join(DutyType, DutyType.id == DutyShift.duty_type_id)
         .join(StaffMember, StaffMember.id == DutyShift.staff_id)
         .where(

@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 from app.accounts.confirm import Confirmation, is_confirmed, no_login_error
 from app.accounts.roles import Permission, require
 from app.actor import Actor
-from app.errors import PermissionDenied, UserError
 from app.duty.shift_time import Phase, handover_opens_at, phase, shift_bounds
+from app.errors import PermissionDenied, UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.school.clock import school_clock
 from app.signatures.service import Strokes, add_signature, content_hash
@@ -138,9 +138,7 @@ def validate(draft: HandoverDraft) -> HandoverDraft:
             QT_TRANSLATE_NOOP("app", "Some boarders were missing at roll call: note who and why.")
         )
     if len(draft.early_reason.strip()) > MAX_EARLY_REASON:
-        _refuse(
-            QT_TRANSLATE_NOOP("app", "Say why in at most {n} characters."), n=MAX_EARLY_REASON
-        )
+        _refuse(QT_TRANSLATE_NOOP("app", "Say why in at most {n} characters."), n=MAX_EARLY_REASON)
     return draft
 
 

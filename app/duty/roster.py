@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 
 from app.accounts.roles import Permission, require
 from app.actor import Actor
+from app.duty.shift_time import Phase, handover_opens_at, phase, shift_bounds
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.duty.shift_time import Phase, handover_opens_at, phase, shift_bounds
 from app.staff.service import get_staff, leaves_between, on_leave, school_of
 from app.workspace import Workspace
 from db.base import utcnow

@@ -89,10 +89,15 @@ def zero_reports(
         ]
         out.append(
             ZeroReport(
-                day, tuple(shifts), tuple(missing), tuple(bad), tuple(incidents), tuple(unsigned),
+                day,
+                tuple(shifts),
+                tuple(missing),
+                tuple(bad),
+                tuple(incidents),
+                tuple(unsigned),
                 tuple(v for v in shifts if status[v.id] == "on_duty"),
                 tuple(v for v in shifts if status[v.id] == "upcoming"),
-            )  # fmt: skip
+            )
         )
     return out
 

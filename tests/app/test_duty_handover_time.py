@@ -102,9 +102,7 @@ def test_the_worktable_asks_for_a_handover_only_once_its_shift_has_ended(
     assert [ln.status for ln in late] == ["overdue"]
 
 
-def test_a_handover_is_signed_from_half_an_hour_before_the_shift_ends(
-    workspace, principal, crew
-):
+def test_a_handover_is_signed_from_half_an_hour_before_the_shift_ends(workspace, principal, crew):
     actors, staff = crew
     me = actors["wangqiang"]
     running = _running_shift(
@@ -158,9 +156,7 @@ def _signed_by_outgoing(workspace, principal, actors, staff, incoming: str):
     return h
 
 
-def test_the_incoming_person_confirms_with_their_own_pin_before_signing(
-    workspace, principal, crew
-):
+def test_the_incoming_person_confirms_with_their_own_pin_before_signing(workspace, principal, crew):
     actors, staff = crew
     me, liufang = actors["wangqiang"], actors["liufang"]
     h = _signed_by_outgoing(workspace, principal, actors, staff, "liufang")
@@ -192,9 +188,7 @@ def test_the_incoming_person_confirms_with_their_own_pin_before_signing(
     ]  # fmt: skip
 
 
-def test_wrong_pins_at_the_handover_lock_the_account_like_a_sign_in(
-    workspace, principal, crew
-):
+def test_wrong_pins_at_the_handover_lock_the_account_like_a_sign_in(workspace, principal, crew):
     actors, staff = crew
     liufang = actors["liufang"]
     for _ in range(4):

@@ -545,9 +545,7 @@ class HandoverForm(QWidget):
         strokes, png = self.in_pad.strokes(), self.in_pad.to_png()
         name = self.incoming.itemText(max(self.incoming.findData(str(signer)), 0))
         self._run(
-            lambda: sign_handover(
-                ws, actor, v.id, signer, strokes, png, confirmation=confirmation
-            ),
+            lambda: sign_handover(ws, actor, v.id, signer, strokes, png, confirmation=confirmation),
             translate("Handover", "Acknowledged and signed by {name}.").format(name=name),
         )
 

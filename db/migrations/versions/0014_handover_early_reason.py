@@ -18,9 +18,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("handover", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("early_reason", sa.Text(), server_default="", nullable=False)
-        )
+        batch_op.add_column(sa.Column("early_reason", sa.Text(), server_default="", nullable=False))
 
 
 def downgrade() -> None:

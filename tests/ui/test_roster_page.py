@@ -149,3 +149,23 @@ def test_rotation_dates_proposed_for_the_period_shown():
     # A period already over proposes from today to the end of this month.
     assert rotation_dates((date(2026, 3, 1), date(2026, 3, 31)), today) == (
         today, date(2026, 11, 30))  # fmt: skip
+
+
+def test_the_handover_column_says_on_duty_until_the_shift_ends(workspace, principal):
+    from datetime import datetime
+
+    from app.duty.roster import add_duty_type, add_shift
+    from app.school.clock import SCHOOL_TZ
+
+    team = crew(workspace, principal)
+    now = datetime.now(SCHOOL_TZ).replace(second=0, microsecond=0)
+    starts, ends = now - timedelta(hours=1), now + timedelta(hours=2)
+    duty = add_duty_type(workspace, principal, name="晚自习值班", kind="teacher",
+                         start_time=starts.time(), end_time=ends.time())  # fmt: skip
+    running = add_shift(workspace, principal, duty.id, starts.date(), team.staff["liufang"])
+    over = add_shift(
+        workspace, principal, duty.id, starts.date() - timedelta(days=2), team.staff["liufang"]
+    )
+    model = ShiftsModel()
+    model.set_rows([over, running])
+    assert [model.index(r, 4).data() for r in (0, 1)] == ["缺交接班记录", "值班中"]

@@ -1664,6 +1664,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>请先选择接班人。</translation>
     </message>
     <message>
+        <source>The confirmation has expired: confirm again, then sign.</source>
+        <translation>身份验证已过期，请重新验证后再签字。</translation>
+    </message>
+    <message>
         <source>Sign on the incoming pad first.</source>
         <translation>请接班人先在签字板上签字。</translation>
     </message>

@@ -343,3 +343,29 @@ def test_a_running_shift_is_signed_early_only_with_a_reason(qtbot, workspace, te
     qtbot.waitUntil(lambda: form.view is not None and form.view.outgoing_signature_id is not None)
     wait_idle(qtbot)
     assert get_handover(workspace, shift.id).draft.early_reason == "王强突发胃痛，由刘芳提前接班"
+
+
+def test_a_confirmation_left_too_long_must_be_given_again(qtbot, workspace, team):
+    import dataclasses
+
+    day = school_today() - timedelta(days=2)
+    shift = list_shifts(workspace, day, day)[0]
+    page = _page(qtbot, workspace, *_login_of(workspace, team, shift), day=day)
+    form = page.form
+    _user, pin, name = _other_watcher(team, shift)
+    form.incoming.setCurrentIndex(form.incoming.findText(name))
+    _sign_out(qtbot, form)
+    form.confirm_button.click()
+    _confirm(qtbot, form, pin)
+    qtbot.waitUntil(lambda: form.in_button.isEnabled())
+    _sign(qtbot, form.in_pad)
+    # Eleven minutes later the confirmation no longer holds.
+    given = form.confirmation
+    form.confirmation = dataclasses.replace(
+        given, confirmed_at=given.confirmed_at - timedelta(minutes=11)
+    )
+    form.in_button.click()
+    assert "身份验证已过期" in form.message.text()
+    assert form.confirm_button.isEnabled() and not form.in_button.isEnabled()
+    wait_idle(qtbot)
+    assert get_handover(workspace, shift.id).incoming_signature_id is None

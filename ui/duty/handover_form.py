@@ -534,6 +534,12 @@ class HandoverForm(QWidget):
         v = self.view
         if v is None or not self.in_button.isEnabled():
             return
+        self._show_state()  # a confirmation past its 10 minutes no longer opens the pad
+        if not self.in_button.isEnabled():
+            self.message.show_error(
+                translate("Handover", "The confirmation has expired: confirm again, then sign.")
+            )
+            return
         signer = self.incoming_id()
         if signer is None:
             self.message.show_error(translate("Handover", "Choose the incoming person first."))

@@ -297,32 +297,49 @@ def authenticate(ws: Workspace, username: str, secret: str) -> Actor:
                 ),
                 name=user.display_name,
             )
-        elif cred.locked_until and cred.locked_until > now:
-            outcome = _locked_error(cred.locked_until)
-        elif verify_secret(cred.secret_hash, secret):
-            cred.failed_attempts = 0
-            cred.locked_until = None
-            if needs_rehash(cred.secret_hash):
-                cred.secret_hash = hash_secret(secret)
         else:
-            cred.failed_attempts += 1
-            left = MAX_FAILED_ATTEMPTS - cred.failed_attempts
-            if left <= 0:
-                cred.locked_until = now + LOCK_DURATION
-                cred.failed_attempts = 0
-                outcome = _locked_error(cred.locked_until)
-            else:
-                outcome = UserError(
-                    QT_TRANSLATE_NOOP(
-                        "app",
-                        "Wrong user name, password or PIN. {left} more wrong attempts lock the account for 15 minutes.",
-                    ),
-                    left=left,
-                )
+            outcome = check_attempt(
+                cred,
+                secret,
+                now,
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "Wrong user name, password or PIN. {left} more wrong attempts lock the account for 15 minutes.",
+                ),
+            )
         s.info["xiaoan.audit_detail"] = "ok" if outcome is None else "refused"
     if outcome is not None:
         raise outcome
     return actor
+
+
+def check_attempt(
+    cred: LocalCredential, secret: str, now: datetime, wrong_message: str
+) -> UserError | None:
+    """One attempt at a stored password or PIN, inside an open write session.
+
+    A locked credential refuses without looking at ``secret``. A right one
+    clears the failure count (and moves an old hash to today's parameters);
+    a wrong one counts, and the :data:`MAX_FAILED_ATTEMPTS`-th locks the
+    account for :data:`LOCK_DURATION`. Returns the refusal to raise (
+    ``wrong_message`` takes ``{left}``), or None when the secret is right.
+    Sign-in and every other check of a person's secret share this count.
+    """
+    if cred.locked_until and cred.locked_until > now:
+        return _locked_error(cred.locked_until)
+    if verify_secret(cred.secret_hash, secret):
+        cred.failed_attempts = 0
+        cred.locked_until = None
+        if needs_rehash(cred.secret_hash):
+            cred.secret_hash = hash_secret(secret)
+        return None
+    cred.failed_attempts += 1
+    left = MAX_FAILED_ATTEMPTS - cred.failed_attempts
+    if left <= 0:
+        cred.locked_until = now + LOCK_DURATION
+        cred.failed_attempts = 0
+        return _locked_error(cred.locked_until)
+    return UserError(wrong_message, left=left)
 
 
 def _locked_error(until: datetime) -> UserError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 
 from app.cli.main import command, existing_workspace, say
 from app.i18n import QT_TRANSLATE_NOOP, translate
@@ -34,11 +35,12 @@ def counting_start(ws, month: str | None, today):
         return period, max(period.start, records_since(s, ws.school_id))
 
 
-def rule_table(ws, month: str | None, today) -> list[dict]:
+def rule_table(ws, month: str | None, today, now: datetime | None = None) -> list[dict]:
     """One row per rule: its cadence, whether it applies, and the month's done/due/overdue/upcoming.
 
     Periods are counted from the school's set-up day (as on the 工作台); a
-    period that has not started by ``today`` is upcoming, neither due nor overdue.
+    period that has not started by ``today`` is upcoming, neither due nor overdue,
+    and so (given ``now``) is the handover of a shift still running.
     """
     from app.compliance.engine import Status, applies, evaluate_rule, school_facts, school_terms
     from app.compliance.rules import load_rules
@@ -56,7 +58,7 @@ def rule_table(ws, month: str | None, today) -> list[dict]:
             if not applies(rule, facts):
                 row["state"] = "not_applicable"
             elif first <= period.end:
-                checks = evaluate_rule(s, ws.school_id, rule, first, period.end, today, terms)
+                checks = evaluate_rule(s, ws.school_id, rule, first, period.end, today, terms, now)
                 for c in checks:
                     if c.status is Status.NOT_CHECKABLE:
                         row["state"] = "not_checkable"
@@ -72,9 +74,10 @@ def compliance(args: argparse.Namespace) -> int:
     from app.hazards.service import school_today
 
     with existing_workspace(args) as ws:
-        today = school_today()
+        now = datetime.now(UTC)
+        today = school_today(now)
         period, first = counting_start(ws, args.month, today)
-        rows = rule_table(ws, args.month, today)
+        rows = rule_table(ws, args.month, today, now)
     ruleset = load_rules()
     say(
         QT_TRANSLATE_NOOP("cli", "Compliance rules {version} ({file})"),

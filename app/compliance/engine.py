@@ -4,7 +4,9 @@ For each rule that applies to the school, every period of its cadence that
 overlaps the range is checked (with :mod:`app.periods`): it is **done** when
 at least ``times`` records satisfy it, **overdue** when its due day has passed
 without them, **upcoming** when the period has not started yet (nothing can
-be owed for days still to come), otherwise **due**. A rule with ``per`` gives one check per
+be owed for days still to come) — or, given the current instant, when the
+subject owes nothing until a later moment (a shift still running owes no
+handover until it ends) — otherwise **due**. A rule with ``per`` gives one check per
 subject (each open major hazard, each rostered shift) and period. A rule
 whose record area is not installed is reported once as **not checkable**;
 it never fails the evaluation.
@@ -52,6 +54,9 @@ class Subject:
     end: date  # last day the work is owed
     record_table: str = ""
     record_id: uuid.UUID | None = None
+    # The moment the work falls due within its first day (a handover: when the
+    # shift ends); None: from the start of ``start``.
+    owed_at: datetime | None = None
 
 
 SubjectSource = Any  # (session, school_id, start, end, params) -> list[Subject]
@@ -144,8 +149,14 @@ def evaluate_rule(
     end: date,
     today: date,
     terms: Sequence[Term] | None = None,
+    now: datetime | None = None,
 ) -> list[Check]:
-    """The checks of one rule for the periods overlapping ``start``..``end``."""
+    """The checks of one rule for the periods overlapping ``start``..``end``.
+
+    ``now`` (aware) makes a subject whose work is not owed yet (its
+    ``owed_at`` still to come) **upcoming** unless done; without it, subjects
+    are owed from their first day.
+    """
     periods = list(periods_between(rule.cadence, start, end, terms))
     if not periods:
         return []
@@ -182,6 +193,13 @@ def evaluate_rule(
                     if rule.match == "subject" or period.start <= local_day(ev.when) <= due_on
                 )
                 status = _status(len(found), rule.times, period, due_on, today)
+                if (
+                    status is not Status.DONE
+                    and now is not None
+                    and subject.owed_at is not None
+                    and now < subject.owed_at
+                ):
+                    status = Status.UPCOMING
                 checks.append(Check(rule, status, period, due_on, subject, found))
         return checks
     for period in periods:
@@ -210,6 +228,7 @@ def evaluate(
     end: date,
     today: date,
     rules: RuleSet | None = None,
+    now: datetime | None = None,
 ) -> list[Check]:
     """Every applicable rule's checks for ``start``..``end``, in the rules file's order."""
     ruleset = rules or load_rules()
@@ -218,11 +237,14 @@ def evaluate(
     out: list[Check] = []
     for rule in ruleset.rules:
         if applies(rule, facts):
-            out.extend(evaluate_rule(session, school_id, rule, start, end, today, terms))
+            out.extend(evaluate_rule(session, school_id, rule, start, end, today, terms, now))
     return out
 
 
-def evaluate_workspace(ws, start: date, end: date, today: date, rules: RuleSet | None = None):
+def evaluate_workspace(
+    ws, start: date, end: date, today: date, rules: RuleSet | None = None,
+    now: datetime | None = None,
+):  # fmt: skip
     """:func:`evaluate` in one read of the workspace's school."""
     with ws.read() as s:
-        return evaluate(s, ws.school_id, start, end, today, rules)
+        return evaluate(s, ws.school_id, start, end, today, rules, now)

@@ -102,7 +102,14 @@ def _shifts(s: Session, school_id: uuid.UUID, start: date, end: date):
     from db.models import DutyShift, DutyType, StaffMember
 
     return s.execute(
-        select(DutyShift.id, DutyShift.date, DutyType.name, StaffMember.name)
+        select(
+            DutyShift.id,
+            DutyShift.date,
+            DutyType.name,
+            StaffMember.name,
+            DutyShift.start_minute,
+            DutyShift.end_minute,
+        )
         .join(DutyType, DutyType.id == DutyShift.duty_type_id)
         .join(StaffMember, StaffMember.id == DutyShift.staff_id)
         .where(
@@ -118,10 +125,16 @@ def _shifts(s: Session, school_id: uuid.UUID, start: date, end: date):
 def rostered_shifts(
     s: Session, school_id: uuid.UUID, start: date, end: date, _params: Mapping[str, Any]
 ) -> list[Subject]:
-    """Every rostered shift in the range; each owes its handover."""
+    """Every rostered shift in the range; each owes its handover once it has ended."""
+    from app.duty.shift_time import shift_bounds
+
+    def ends(day: date, start_minute: int, end_minute: int) -> datetime:
+        start, end = (time(m // 60, m % 60) for m in (start_minute, end_minute))
+        return shift_bounds(day, start, end)[1]
+
     return [
-        Subject(str(sid), f"{duty} {person}", day, day, "duty_shift", sid)
-        for sid, day, duty, person in _shifts(s, school_id, start, end)
+        Subject(str(sid), f"{duty} {person}", day, day, "duty_shift", sid, ends(day, sm, em))
+        for sid, day, duty, person, sm, em in _shifts(s, school_id, start, end)
     ]
 
 
@@ -159,7 +172,7 @@ def zero_reports(
     period it answers) and ``label`` is ``peaceful`` (平安) or ``incident``.
     """
     shifts_by_day: dict[date, set[uuid.UUID]] = {}
-    for sid, day, _duty, _person in _shifts(s, school_id, start, end):
+    for sid, day, *_rest in _shifts(s, school_id, start, end):
         shifts_by_day.setdefault(day, set()).add(sid)
     by_day: dict[date, list] = {}
     for row in _handovers(s, school_id, start, end):

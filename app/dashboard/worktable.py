@@ -191,7 +191,8 @@ def load_worktable(ws: Workspace, actor: Actor, now: datetime | None = None) -> 
             if not applies(rule, facts):
                 continue
             start = max(last_month.start if rule.by_next_month else week_ago, since)
-            for check in evaluate_rule(s, school_id, rule, start, today, today, terms):
+            # With ``now``: a shift still running owes no handover yet, so it is not listed.
+            for check in evaluate_rule(s, school_id, rule, start, today, today, terms, now):
                 if check.status is Status.NOT_CHECKABLE or not _wanted(check, today):
                     continue
                 section = SECTION_OF_RULE.get(rule.id, DRILL if rule.what == "drill" else OTHER)

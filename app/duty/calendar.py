@@ -9,6 +9,10 @@ printed and worked on. Kinds:
   (000 §20: school leaders on duty in holidays);
 * ``on_leave`` / ``left`` — a shift's person is on leave that day, or no
   longer works here.
+
+Nothing is owed before the school's set-up day
+(:func:`app.compliance.engine.records_since`): a day before it has no gaps,
+so a school set up mid-month does not start with a calendar of red days.
 """
 
 from __future__ import annotations
@@ -82,7 +86,11 @@ def roster_calendar(ws: Workspace, start: date, end: date) -> RosterCalendar:
     """Shifts and gaps of each day in ``start``..``end`` (data for a calendar view)."""
     if end < start or (end - start).days > 400:
         raise UserError(QT_TRANSLATE_NOOP("app", "Choose at most one year at a time."))
+    from app.compliance.engine import records_since
+
+    school_id = ws.school_id
     with ws.read() as s:
+        since = records_since(s, school_id)
         types = list(s.scalars(select(DutyType).where(DutyType.deleted_at.is_(None))))
         holidays = holidays_between(s, start, end)
         leaves = leaves_between(s, start, end)
@@ -95,6 +103,10 @@ def roster_calendar(ws: Workspace, start: date, end: date) -> RosterCalendar:
     days = []
     for day in days_between(start, end):
         shifts = by_day.get(day, [])
+        rest = day.weekday() >= 5 or day in holidays
+        if day < since:  # before the school kept its records here: nothing was owed
+            days.append(CalendarDay(day, rest, holidays.get(day), tuple(shifts), ()))
+            continue
         covered = {v.duty_type_id for v in shifts}
         gaps = [
             RosterGap(day, NO_SHIFT, t.id, t.name)
@@ -114,7 +126,6 @@ def roster_calendar(ws: Workspace, start: date, end: date) -> RosterCalendar:
                 gaps.append(
                     RosterGap(day, ON_LEAVE, v.duty_type_id, v.duty_name, v.id, v.staff_name)
                 )
-        rest = day.weekday() >= 5 or day in holidays
         days.append(CalendarDay(day, rest, holidays.get(day), tuple(shifts), tuple(gaps)))
     return RosterCalendar(start, end, tuple(days))
 

@@ -98,12 +98,15 @@ def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
 
     by_id = {v.id: v for v in staff.values()}
     week = list_shifts(ws, today - timedelta(days=7), today)
+    now = datetime.now(UTC)
     for duty in (leader, teacher, night, guard):
         shifts = [v for v in week if v.duty_type_id == duty.id]
         for prev, cur in zip(shifts, shifts[1:], strict=False):
-            if prev.date < today:
+            # Only shifts that are over: last night's watch is still on duty before 06:30.
+            if prev.date < today and prev.ends_at <= now:
                 outgoing = actors[by_id[prev.staff_id].user_id]
-                _handover(ws, outgoing, prev, cur, today, duty.roll_call, rng)
+                incoming = actors.get(by_id[cur.staff_id].user_id)
+                _handover(ws, outgoing, incoming, prev, cur, today, duty.roll_call, rng)
 
 
 def _letters(ws: Workspace, principal: Actor, staff: dict, today, rng: random.Random) -> None:
@@ -122,7 +125,11 @@ def _letters(ws: Workspace, principal: Actor, staff: dict, today, rng: random.Ra
                       issuer_id=staff["zhangli"].id, signer_id=staff[person].id, signed_on=signed)  # fmt: skip
 
 
-def _handover(ws, outgoing: Actor, prev, cur, today, roll_call: bool, rng: random.Random) -> None:
+def _handover(
+    ws, outgoing: Actor, incoming: Actor | None, prev, cur, today, roll_call: bool,
+    rng: random.Random,
+) -> None:  # fmt: skip
+    """Each person signs on their own session (as if both had signed in at the PC)."""
     base = datetime.combine(prev.date, time(20), UTC) - BEIJING
     patrols = tuple(
         Patrol(base + timedelta(minutes=40 * i), place) for i, place in enumerate(ROUTE)
@@ -139,4 +146,4 @@ def _handover(ws, outgoing: Actor, prev, cur, today, roll_call: bool, rng: rando
     )  # fmt: skip
     h = record_handover(ws, outgoing, prev.id, draft)
     sign_handover(ws, outgoing, h.id, prev.staff_id, _strokes(rng))
-    sign_handover(ws, outgoing, h.id, cur.staff_id, _strokes(rng))
+    sign_handover(ws, incoming or Actor.system("demo"), h.id, cur.staff_id, _strokes(rng))

@@ -7,10 +7,17 @@ Rules, each refused with a UserError before anything is saved:
 * the incoming person is someone other than the outgoing one;
 * the content can change until the first signature (a signature binds the
   content's hash); after both have signed it is immutable (``locked_at``);
-* a shift that was not peaceful (平安) says what happened.
+* a shift that was not peaceful (平安) says what happened;
+* a signature is taken only from the handover time on (30 minutes before the
+  shift ends, :mod:`app.duty.shift_time`), or earlier when the record says
+  why it is handed over early; never before the shift has started.
 
 Signing happens at one PC: the signed-in party hands the pad to the other,
-so either party's session may capture either party's signature.
+so either party's session may capture either party's signature — but a
+signature in the name of someone other than the signed-in person needs that
+person's own password or PIN first (:mod:`app.accounts.confirm`), so nobody
+signs for a colleague who is not there. The app itself (``system``: demo
+data, imports) is bound by neither the time nor the confirmation.
 """
 
 from __future__ import annotations
@@ -18,15 +25,18 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts.confirm import Confirmation, is_confirmed, no_login_error
 from app.accounts.roles import Permission, require
 from app.actor import Actor
+from app.duty.shift_time import Phase, handover_opens_at, phase, shift_bounds
 from app.errors import PermissionDenied, UserError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.school.clock import school_clock
 from app.signatures.service import Strokes, add_signature, content_hash
 from app.staff.service import get_staff, staff_for_user
 from app.workspace import Workspace
@@ -34,6 +44,7 @@ from db.base import utcnow
 from db.models import DutyShift, Handover, HandoverEvent, HandoverPatrol
 
 TABLE = "handover"
+MAX_EARLY_REASON = 200
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,6 +76,8 @@ class HandoverDraft:
     night_expected: int | None = None
     night_present: int | None = None
     roll_call_note: str = ""
+    # Why it is handed over before its time (see app.duty.shift_time); empty otherwise.
+    early_reason: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -124,6 +137,8 @@ def validate(draft: HandoverDraft) -> HandoverDraft:
         _refuse(
             QT_TRANSLATE_NOOP("app", "Some boarders were missing at roll call: note who and why.")
         )
+    if len(draft.early_reason.strip()) > MAX_EARLY_REASON:
+        _refuse(QT_TRANSLATE_NOOP("app", "Say why in at most {n} characters."), n=MAX_EARLY_REASON)
     return draft
 
 
@@ -144,14 +159,21 @@ def _own_shift(s: Session, actor: Actor, shift: DutyShift) -> None:
 def _content(
     h: Handover, patrols: Sequence[HandoverPatrol], events: Sequence[HandoverEvent]
 ) -> dict:
-    """What a signature vouches for (the hazard links added later are not part of it)."""
-    return {
+    """What a signature vouches for (the hazard links added later are not part of it).
+
+    The early-handover reason is there only when given, so a handover signed
+    at its time hashes as it did before the reason existed.
+    """
+    content = {
         "shift": h.shift_id, "outgoing": h.outgoing_id, "incoming": h.incoming_id, "peaceful": h.peaceful,
         "handed_over": h.handed_over, "issues": h.issues, "roll_call": [
             h.noon_expected, h.noon_present, h.night_expected, h.night_present, h.roll_call_note],
         "patrols": [[p.at.isoformat(), p.place, p.findings] for p in patrols],
         "events": [[e.at.isoformat(), e.what, e.action_taken] for e in events],
     }  # fmt: skip
+    if h.early_reason:
+        content["early_reason"] = h.early_reason
+    return content
 
 
 def _children(s: Session, h: Handover) -> tuple[list[HandoverPatrol], list[HandoverEvent]]:
@@ -172,6 +194,7 @@ def _view(s: Session, h: Handover) -> HandoverView:
         handed_over=h.handed_over, issues=h.issues, incoming_id=h.incoming_id,
         noon_expected=h.noon_expected, noon_present=h.noon_present,
         night_expected=h.night_expected, night_present=h.night_present, roll_call_note=h.roll_call_note,
+        early_reason=h.early_reason,
     )  # fmt: skip
     return HandoverView(h.id, h.shift_id, shift.date, h.outgoing_id, h.incoming_id, h.recorded_at, draft,
                         h.acknowledged_at, h.outgoing_signature_id, h.incoming_signature_id,
@@ -227,6 +250,7 @@ def record_handover(
         h.noon_expected, h.noon_present = draft.noon_expected, draft.noon_present
         h.night_expected, h.night_present = draft.night_expected, draft.night_present
         h.roll_call_note, h.recorded_at = draft.roll_call_note.strip(), now
+        h.early_reason = draft.early_reason.strip()
         s.flush()
         for i, p in enumerate(draft.patrols):
             s.add(HandoverPatrol(handover_id=h.id, position=i, at=p.at, place=p.place.strip(),
@@ -238,15 +262,44 @@ def record_handover(
         return _view(s, h)
 
 
+def _when(at: datetime) -> str:
+    return f"{school_clock(at):%Y-%m-%d %H:%M}"
+
+
+def _check_time(shift: DutyShift, h: Handover, now: datetime) -> None:
+    """Refuse a signature before the shift's handover time unless the record says why."""
+    start, end = (time(m // 60 % 24, m % 60) for m in (shift.start_minute, shift.end_minute))
+    if phase(shift.date, start, end, now) is Phase.UPCOMING:
+        _refuse(
+            QT_TRANSLATE_NOOP(
+                "app", "This shift starts at {start}; it cannot be handed over before it starts."
+            ),
+            start=_when(shift_bounds(shift.date, start, end)[0]),
+        )
+    opens = handover_opens_at(shift.date, start, end)
+    if now < opens and not h.early_reason:
+        _refuse(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "This shift runs until {end}; its handover can be signed from {opens}. "
+                "To hand over early (the person on duty fell ill, say), write the reason first.",
+            ),
+            end=_when(shift_bounds(shift.date, start, end)[1]),
+            opens=_when(opens),
+        )
+
+
 def sign_handover(
     ws: Workspace, actor: Actor, handover_id: uuid.UUID, signer_staff_id: uuid.UUID, strokes: Strokes,
-    png: bytes | None = None,
+    png: bytes | None = None, *, confirmation: Confirmation | None = None,
 ) -> HandoverView:  # fmt: skip
     """Add the outgoing or the incoming person's signature.
 
     The incoming person's signature is their acknowledgement (sets
     ``acknowledged_at``; names them as incoming if the record did not). When
-    both have signed, the handover is locked.
+    both have signed, the handover is locked. Signing in the name of someone
+    other than the signed-in person needs ``confirmation``: that person's
+    own password or PIN, checked by :func:`app.accounts.confirm.confirm_identity`.
     """
     require(actor, Permission.RECORD_HANDOVER)
     with ws.action(actor, "duty.handover.sign") as s:
@@ -266,6 +319,18 @@ def sign_handover(
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("app", "Only the two people of this handover can sign it.")
             )
+        if actor.role != "system":
+            _check_time(s.get(DutyShift, h.shift_id), h, utcnow())
+            if me.id != signer.id:
+                if signer.user_id is None:
+                    raise no_login_error(signer.name)
+                if not is_confirmed(confirmation, signer.user_id):
+                    raise PermissionDenied(
+                        QT_TRANSLATE_NOOP(
+                            "app", "{name} confirms with their own password or PIN before signing."
+                        ),
+                        name=signer.name,
+                    )
         if signer.id == h.outgoing_id:
             if h.outgoing_signature_id is not None:
                 _refuse(

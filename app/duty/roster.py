@@ -15,13 +15,14 @@ import dataclasses
 import enum
 import uuid
 from collections.abc import Sequence
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.accounts.roles import Permission, require
 from app.actor import Actor
+from app.duty.shift_time import Phase, handover_opens_at, phase, shift_bounds
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.staff.service import get_staff, leaves_between, on_leave, school_of
@@ -75,7 +76,47 @@ class ShiftView:
     staff_name: str
     start_time: time
     end_time: time
-    has_handover: bool
+    # The handover's progress: "none", "draft" (saved, nobody signed), "signed" (the
+    # outgoing person signed, the incoming one not yet) or "locked" (both signed).
+    handover: str = "none"
+
+    @property
+    def has_handover(self) -> bool:
+        return self.handover != "none"
+
+    @property
+    def starts_at(self) -> datetime:
+        return shift_bounds(self.date, self.start_time, self.end_time)[0]
+
+    @property
+    def ends_at(self) -> datetime:
+        return shift_bounds(self.date, self.start_time, self.end_time)[1]
+
+    @property
+    def handover_opens_at(self) -> datetime:
+        return handover_opens_at(self.date, self.start_time, self.end_time)
+
+    def phase(self, now: datetime) -> Phase:
+        return phase(self.date, self.start_time, self.end_time, now)
+
+    def handover_status(self, now: datetime) -> str:
+        """What to say about the handover at ``now`` (aware): one of :data:`HANDOVER_STATUSES`.
+
+        A handover is owed only once the shift has ended: before that the
+        shift is ``upcoming`` or ``on_duty`` (a saved draft included), never
+        ``missing``. An early handover that was signed says so at any time.
+        """
+        if self.handover in ("signed", "locked"):
+            return self.handover
+        p = self.phase(now)
+        if p is Phase.UPCOMING:
+            return "upcoming"
+        if p is Phase.RUNNING:
+            return "on_duty"
+        return "unsigned" if self.handover == "draft" else "missing"
+
+
+HANDOVER_STATUSES = ("upcoming", "on_duty", "missing", "unsigned", "signed", "locked")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -196,9 +237,14 @@ def shift_views(s: Session, shifts: Sequence[DutyShift]) -> list[ShiftView]:
     types = {t.id: t for t in s.scalars(select(DutyType))}
     staff = {m.id: m.name for m in s.scalars(select(StaffMember))}
     ids = [x.id for x in shifts]
-    handed = set(
-        s.scalars(select(Handover.shift_id).where(Handover.shift_id.in_(ids), Handover.deleted_at.is_(None)))
-    ) if ids else set()  # fmt: skip
+    rows = s.execute(
+        select(Handover.shift_id, Handover.outgoing_signature_id, Handover.incoming_signature_id,
+               Handover.locked_at).where(Handover.shift_id.in_(ids), Handover.deleted_at.is_(None))
+    ) if ids else ()  # fmt: skip
+    handed = {
+        sid: "locked" if locked else "signed" if out or inc else "draft"
+        for sid, out, inc, locked in rows
+    }
     order = {k.value: i for i, k in enumerate(DutyKind)}
     out = [
         ShiftView(
@@ -211,7 +257,7 @@ def shift_views(s: Session, shifts: Sequence[DutyShift]) -> list[ShiftView]:
             staff.get(x.staff_id, ""),
             clock(x.start_minute),
             clock(x.end_minute),
-            x.id in handed,
+            handed.get(x.id, "none"),
         )  # fmt: skip
         for x in shifts
     ]

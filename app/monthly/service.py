@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -128,6 +128,30 @@ def monthly_report(ws: Workspace, month: str | Period, today: date | None = None
         if row is not None and row.finalized_at is not None:
             return _view(row, period, {})
         return _view(row, period, compute_figures(s, ws.school_id, period, today))
+
+
+def default_month(ws: Workspace, today: date | None = None) -> str:
+    """The month the report page opens on (``2026-11``).
+
+    Last month while its report is owed: the school was set up by the end of
+    last month (:func:`~app.compliance.engine.records_since`), and it is
+    still the first days of this month (up to the 5th, the due day) or the
+    report is not finalized yet (overdue: the 工作台 points here). Otherwise
+    this month — a school set up this month owes no report for last month.
+    """
+    from app.compliance.engine import records_since
+    from app.periods import month_of
+
+    today = today or school_today()
+    this = month_of(today)
+    last = month_of(this.start - timedelta(days=1))
+    school_id = ws.school_id
+    with ws.read() as s:
+        if records_since(s, school_id) > last.end:
+            return this.key
+        row = _row(s, school_id, last.key)
+    finalized = row is not None and row.finalized_at is not None
+    return last.key if today <= due_on(last) or not finalized else this.key
 
 
 def get_report(ws: Workspace, report_id: uuid.UUID) -> MonthlyView | None:

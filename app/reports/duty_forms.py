@@ -150,6 +150,8 @@ def handover_content(facts: dict[str, Any]) -> dict[str, Any]:
             str(v.outgoing_signature_id) if v.outgoing_signature_id else None,
             str(v.incoming_signature_id) if v.incoming_signature_id else None,
         ],
+        # Only when given, so the papers printed before it existed still verify.
+        **({"early_reason": d.early_reason} if d.early_reason else {}),
     }
 
 
@@ -242,6 +244,8 @@ def handover_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedFor
         ["交接物品", d.handed_over or "（无）"],
         ["需交待事项", d.issues or "（无）"],
     ]
+    if d.early_reason:
+        items.append(["提前交班原因", d.early_reason])
     story += [
         Spacer(1, 3 * mm),
         grid_table(items, [w * 0.16, w * 0.84], header_rows=0),

@@ -81,6 +81,9 @@ class Handover(SyncedMixin, Base):
     night_expected: Mapped[int | None] = mapped_column(Integer, default=None)
     night_present: Mapped[int | None] = mapped_column(Integer, default=None)
     roll_call_note: Mapped[str] = mapped_column(Text, default="")
+    # Why the shift was handed over before its handover time (the person on duty
+    # fell ill …); empty for a handover at the shift's end. Signed with the rest.
+    early_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     outgoing_signature_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("signature.id"), default=None

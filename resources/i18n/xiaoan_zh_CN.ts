@@ -16,6 +16,14 @@
         <translation>退出登录</translation>
     </message>
     <message>
+        <source>Confirmed own identity to sign</source>
+        <translation>本人验证身份后签字</translation>
+    </message>
+    <message>
+        <source>Identity check refused (wrong password or PIN)</source>
+        <translation>身份验证未通过（密码或 PIN 码错误）</translation>
+    </message>
+    <message>
         <source>Set up the school</source>
         <translation>创建学校</translation>
     </message>
@@ -844,6 +852,26 @@
         <translation>周日</translation>
     </message>
     <message>
+        <source>On duty now</source>
+        <translation>值班中</translation>
+    </message>
+    <message>
+        <source>Handover missing</source>
+        <translation>缺交接班记录</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签字</translation>
+    </message>
+    <message>
+        <source>Waiting for the incoming person</source>
+        <translation>待接班人签字</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已交接</translation>
+    </message>
+    <message>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
@@ -950,10 +978,6 @@
     <message>
         <source>Handover</source>
         <translation>交接班</translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation>已填写</translation>
     </message>
     <message>
         <source>Duty roster</source>
@@ -1532,6 +1556,14 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>需下一班跟进的事项</translation>
     </message>
     <message>
+        <source>Only when handing over early: why (fell ill, called away …)</source>
+        <translation>仅提前交班时填写原因（突发疾病、临时有事等）</translation>
+    </message>
+    <message>
+        <source>Early handover:</source>
+        <translation>提前交班：</translation>
+    </message>
+    <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
@@ -1550,6 +1582,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Acknowledge and sign as incoming</source>
         <translation>接班人确认并签字</translation>
+    </message>
+    <message>
+        <source>Incoming person: confirm with password or PIN…</source>
+        <translation>接班人输入密码或 PIN 码验证身份…</translation>
     </message>
     <message>
         <source>Patrols:</source>
@@ -1580,8 +1616,16 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>【已锁定】交接双方已于 {when} 签字，本记录不能再修改。</translation>
     </message>
     <message>
+        <source>{name} has confirmed: sign on the incoming pad.</source>
+        <translation>{name}已验证身份，请在接班人签字板上签字。</translation>
+    </message>
+    <message>
         <source>Signed by the outgoing person; waiting for the incoming one.</source>
         <translation>交班人已签字，等待接班人确认签字。</translation>
+    </message>
+    <message>
+        <source>The incoming person first confirms with their own password or PIN.</source>
+        <translation>接班人须先输入本人的密码或 PIN 码验证身份。</translation>
     </message>
     <message>
         <source>Saved, not signed yet: it can still be changed.</source>
@@ -1592,8 +1636,16 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>尚未填写。已按您上次的巡查路线预填。</translation>
     </message>
     <message>
+        <source>Not recorded yet.</source>
+        <translation>尚未填写。</translation>
+    </message>
+    <message>
         <source>Not recorded yet. Only the person on this shift can record it.</source>
         <translation>尚未填写。只有本班次的值班人员才能填写。</translation>
+    </message>
+    <message>
+        <source>Signing opens at {time}, 30 minutes before the shift ends; to hand over earlier, write why under Early handover.</source>
+        <translation>交接班签字从 {time}（下班前 30 分钟）开始；如需提前交班，请在“提前交班”一栏写明原因。</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1610,6 +1662,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Choose the incoming person first.</source>
         <translation>请先选择接班人。</translation>
+    </message>
+    <message>
+        <source>The confirmation has expired: confirm again, then sign.</source>
+        <translation>身份验证已过期，请重新验证后再签字。</translation>
     </message>
     <message>
         <source>Sign on the incoming pad first.</source>
@@ -1668,6 +1724,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>目前平安（尚未报齐）</translation>
     </message>
     <message>
+        <source>平安 so far (shifts still on duty)</source>
+        <translation>目前平安（尚有班次在岗）</translation>
+    </message>
+    <message>
         <source>平安</source>
         <translation>平安</translation>
     </message>
@@ -1684,6 +1744,14 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>尚未签字：{duty} {name}</translation>
     </message>
     <message>
+        <source>On duty until {end}: {duty} {name}</source>
+        <translation>值班中（至 {end}）：{duty} {name}</translation>
+    </message>
+    <message>
+        <source>Not started yet ({start}): {duty} {name}</source>
+        <translation>尚未上岗（{start} 开始）：{duty} {name}</translation>
+    </message>
+    <message>
         <source>The finding is now in the hazard ledger.</source>
         <translation>该问题已录入隐患台账。</translation>
     </message>
@@ -1694,6 +1762,22 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>In the hazard ledger</source>
         <translation>已在隐患台账</translation>
+    </message>
+    <message>
+        <source>Incoming person: confirm it is you</source>
+        <translation>接班人身份验证</translation>
+    </message>
+    <message>
+        <source>{name}, type your own password or PIN. Your signature is taken only after this.</source>
+        <translation>{name}，请输入您本人的密码或 PIN 码，验证通过后才能签字。</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>密码或 PIN 码</translation>
+    </message>
+    <message>
+        <source>Type the password or PIN first.</source>
+        <translation>请先输入密码或 PIN 码。</translation>
     </message>
 </context>
 <context>
@@ -4420,6 +4504,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>点名时有住校生未到，请注明是谁及原因。</translation>
     </message>
     <message>
+        <source>Say why in at most {n} characters.</source>
+        <translation>原因最多填写 {n} 个字。</translation>
+    </message>
+    <message>
         <source>Only the person on this shift can record its handover.</source>
         <translation>只有本班次的值班人员才能填写交接班记录。</translation>
     </message>
@@ -4436,6 +4524,14 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>该交接班记录已签字，不能再修改。</translation>
     </message>
     <message>
+        <source>This shift starts at {start}; it cannot be handed over before it starts.</source>
+        <translation>本班次 {start} 才开始，开始之前不能交接班。</translation>
+    </message>
+    <message>
+        <source>This shift runs until {end}; its handover can be signed from {opens}. To hand over early (the person on duty fell ill, say), write the reason first.</source>
+        <translation>本班次到 {end} 结束，{opens} 起才能签字交接。如需提前交班（例如值班人员突发疾病），请先写明原因。</translation>
+    </message>
+    <message>
         <source>This handover no longer exists.</source>
         <translation>该交接班记录已不存在。</translation>
     </message>
@@ -4446,6 +4542,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Only the two people of this handover can sign it.</source>
         <translation>只有交接双方才能在该记录上签字。</translation>
+    </message>
+    <message>
+        <source>{name} confirms with their own password or PIN before signing.</source>
+        <translation>{name}须先输入本人的密码或 PIN 码验证身份，才能签字。</translation>
     </message>
     <message>
         <source>{name} has already signed this handover.</source>
@@ -5034,6 +5134,18 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>There is no incident to print yet.</source>
         <translation>还没有可打印的突发事件。</translation>
+    </message>
+    <message>
+        <source>{name} has no sign-in on this computer, so they cannot confirm who they are here. Ask the principal to set a password or PIN for {name} on this computer, then sign.</source>
+        <translation>{name}在本机没有登录账号，无法在本机验证身份。请校长在本机为{name}设置密码或 PIN 码后再签字。</translation>
+    </message>
+    <message>
+        <source>This person cannot sign in on this computer.</source>
+        <translation>此人不能在本机登录。</translation>
+    </message>
+    <message>
+        <source>Wrong password or PIN. {left} more wrong attempts lock the account for 15 minutes.</source>
+        <translation>密码或 PIN 码不正确。再错 {left} 次，账号将被锁定 15 分钟。</translation>
     </message>
 </context>
 <context>

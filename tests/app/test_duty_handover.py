@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 from sqlalchemy import func, select
 
+from app.accounts.confirm import confirm_identity
 from app.accounts.service import authenticate
 from app.duty.handover import (
     Event,
@@ -66,7 +67,9 @@ def test_handover_is_fixed_after_both_signatures(workspace, duty):
     assert not h.locked
     with pytest.raises(UserError, match="signed"):
         record_handover(workspace, a, shifts[0].id, draft(handed_over="改"))
-    h = sign_handover(workspace, a, h.id, sb, STROKES)
+    # On a's session the incoming person confirms with their own PIN, then signs.
+    confirmed = confirm_identity(workspace, b.user_id, "246801")
+    h = sign_handover(workspace, a, h.id, sb, STROKES, confirmation=confirmed)
     assert h.locked and h.acknowledged_at is not None
     before = outbox_count(workspace)
     with pytest.raises(UserError, match="no longer be changed"):

@@ -20,6 +20,7 @@ from app.duty.roster import add_duty_type, generate_rotation, list_shifts, mark_
 from app.errors import PermissionDenied, UserError
 from app.staff.service import add_leave, add_staff
 from db.models import AuditEntry, OutboxEntry
+from tests.app.compliance_helpers import in_use_since
 
 START, END = date(2026, 11, 1), date(2026, 11, 30)
 
@@ -31,6 +32,7 @@ def outbox_count(ws) -> int:
 
 @pytest.fixture
 def people(workspace, principal):
+    in_use_since(workspace, START)  # gaps are owed from the school's set-up day
     return [add_staff(workspace, principal, name=n).id for n in ("王强", "刘芳", "陈浩", "孙丽")]
 
 
@@ -172,3 +174,13 @@ def test_roster_command_prints_the_week_and_its_gaps(
     out = capsys.readouterr().out
     assert "2026-11-23" in out and "王强" in out
     assert "2026-11-28: nobody on 值宿" in out and "2026-11-29: nobody on 值宿" in out
+
+
+def test_no_gaps_before_the_school_was_set_up(workspace, principal, people, night):
+    """A school set up on the 20th is not behind for the 1st to the 19th."""
+    in_use_since(workspace, date(2026, 11, 20))
+    gaps = find_gaps(workspace, START, date(2026, 11, 22))
+    assert [g.date.day for g in gaps] == [20, 21, 22]
+    assert all(not d.gaps for d in month_calendar(workspace, 2026, 11).days[:19])
+    generate_rotation(workspace, principal, night.id, date(2026, 11, 20), END, people)
+    assert find_gaps(workspace, START, END) == []

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QPoint, Qt
 
+from app.hazards.service import school_today
 from app.monthly.service import monthly_report
+from app.periods import month_of
+from tests.app.compliance_helpers import in_use_since
 from tests.helpers import PRINCIPAL_PASSWORD, make_user
 from tests.ui.helpers import context_for
 from ui.monthly.page import MonthlyReportPage
@@ -22,19 +27,24 @@ def figures(page) -> dict[str, str]:
     return {m.index(r, 1).data(): m.index(r, 2).data() for r in range(m.rowCount())}
 
 
+def _last_month():
+    return month_of(month_of(school_today()).start - timedelta(days=1))
+
+
 def test_principal_signs_and_finalizes_last_month(qtbot, workspace, memory_keyring):
+    last = _last_month()
+    in_use_since(workspace, last.end)  # set up on last month's last day: its report is owed
     page = MonthlyReportPage(context_for(workspace, "zhangli", PRINCIPAL_PASSWORD))
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
     qtbot.waitUntil(lambda: page.loads >= 1)
     month = page.month_key
+    assert month == last.key and page.month.currentText() == last.key
     assert "尚未填写" in page.status.text()
     assert not page.print_button.isEnabled()  # nothing signed to print yet
     shown = figures(page)
-    assert shown["发现隐患"] == "0"
-    # Last month was before the school was set up here: no drill owed, none missed.
-    assert shown["已开展演练"] == "0" and shown["应开展演练"] == "0"
+    assert shown["发现隐患"] == "0" and shown["已开展演练"] == "0"
     assert "本软件暂未记录此项" not in shown  # every section is counted from records
 
     page.comments.setPlainText("本月安全工作平稳。")
@@ -54,6 +64,21 @@ def test_principal_signs_and_finalizes_last_month(qtbot, workspace, memory_keyri
     qtbot.waitUntil(lambda: page.preview.ready, timeout=30_000)
     assert page.preview.rendered.stamp.record_id == str(view.id)
     page.preview.close()
+
+
+def test_a_school_set_up_this_month_opens_on_this_month(qtbot, workspace, memory_keyring):
+    """Nothing was owed for last month: the page opens on the month the school is in."""
+    page = MonthlyReportPage(context_for(workspace, "zhangli", PRINCIPAL_PASSWORD))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.loads >= 1)
+    this = month_of(school_today()).key
+    assert page.month_key == this and page.month.currentText() == this
+    assert page.view.month == this
+    # Choosing another month is the user's choice and stays.
+    page.select_month(_last_month().key)
+    qtbot.waitUntil(lambda: page.loads >= 2)
+    assert page.view.month == _last_month().key
 
 
 def test_safety_officer_prepares_but_cannot_sign(qtbot, workspace, principal):

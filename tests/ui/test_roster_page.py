@@ -5,20 +5,24 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from app.duty.roster import generate_rotation, list_shifts
+from app.hazards.service import school_today
+from tests.app.compliance_helpers import in_use_since
 from tests.helpers import PRINCIPAL_PASSWORD
 from tests.ui.conftest import wait_idle
 from tests.ui.duty_helpers import crew
 from tests.ui.helpers import context_for
-from ui.duty.roster_page import GAP_BACKGROUND, RosterPage, ShiftsModel
+from ui.duty.roster_dialogs import pydate
+from ui.duty.roster_page import GAP_BACKGROUND, RosterPage, ShiftsModel, rotation_dates
 
 MONTH = date(2026, 3, 1)
 
 
 @pytest.fixture
 def team(workspace, principal):
+    in_use_since(workspace, MONTH)  # gaps are owed from the school's set-up day
     return crew(workspace, principal)
 
 
@@ -70,6 +74,8 @@ def test_generate_a_rotation_from_the_dialog(qtbot, workspace, principal, team):
     dialog = page.dialog
     assert dialog is not None
     dialog.duty.setCurrentIndex(dialog.duty.findData(str(team.night.id)))
+    dialog.start.setDate(QDate(2026, 3, 1))  # March is over: planned here after the fact
+    dialog.end.setDate(QDate(2026, 3, 31))
     dialog.tick(["wangqiang-name", "liufang-name"])
     qtbot.keyClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "31" in page.message.text())
@@ -108,3 +114,58 @@ def test_duty_staff_see_the_roster_but_cannot_change_it(qtbot, workspace, team):
     assert not page.generate_button.isVisibleTo(page)
     assert not page.swap_button.isVisibleTo(page)
     assert page.cell_of(date(2026, 3, 10)) is not None
+
+
+def test_a_new_school_is_not_behind_and_its_rotation_starts_today(qtbot, workspace, principal):
+    """Set up today: no red days before today, and a rotation proposed from today."""
+    crew(workspace, principal)
+    today = school_today()
+    page = RosterPage(context_for(workspace, "zhangli", PRINCIPAL_PASSWORD))
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.loads >= 1)
+    for day in page.calendar.days:
+        cell = page.cell_of(day.date)
+        if day.date < today:
+            assert not day.gaps and cell.background().color() != GAP_BACKGROUND
+        else:  # from the set-up day on, a night with no watch is a gap
+            assert cell.background().color() == GAP_BACKGROUND and "⚠" in cell.text()
+    qtbot.keyClick(page, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.dialog
+    assert pydate(dialog.start.date()) == today
+    assert pydate(dialog.end.date()) == page.period_range()[1]
+    dialog.reject()
+
+
+def test_rotation_dates_proposed_for_the_period_shown():
+    today = date(2026, 11, 23)
+    assert rotation_dates((date(2026, 11, 1), date(2026, 11, 30)), today) == (
+        today, date(2026, 11, 30))  # fmt: skip
+    assert rotation_dates((date(2026, 12, 1), date(2026, 12, 31)), today) == (
+        date(2026, 12, 1), date(2026, 12, 31))  # fmt: skip
+    assert rotation_dates((date(2026, 11, 23), date(2026, 11, 29)), today) == (
+        today, date(2026, 11, 29))  # fmt: skip
+    # A period already over proposes from today to the end of this month.
+    assert rotation_dates((date(2026, 3, 1), date(2026, 3, 31)), today) == (
+        today, date(2026, 11, 30))  # fmt: skip
+
+
+def test_the_handover_column_says_on_duty_until_the_shift_ends(workspace, principal):
+    from datetime import datetime
+
+    from app.duty.roster import add_duty_type, add_shift
+    from app.school.clock import SCHOOL_TZ
+
+    team = crew(workspace, principal)
+    now = datetime.now(SCHOOL_TZ).replace(second=0, microsecond=0)
+    starts, ends = now - timedelta(hours=1), now + timedelta(hours=2)
+    duty = add_duty_type(workspace, principal, name="晚自习值班", kind="teacher",
+                         start_time=starts.time(), end_time=ends.time())  # fmt: skip
+    running = add_shift(workspace, principal, duty.id, starts.date(), team.staff["liufang"])
+    over = add_shift(
+        workspace, principal, duty.id, starts.date() - timedelta(days=2), team.staff["liufang"]
+    )
+    model = ShiftsModel()
+    model.set_rows([over, running])
+    assert [model.index(r, 4).data() for r in (0, 1)] == ["缺交接班记录", "值班中"]

@@ -20,6 +20,10 @@ ACTION_LABELS: dict[str, str] = {
     "login": QT_TRANSLATE_NOOP("Activity", "Signed in"),
     "login.refused": QT_TRANSLATE_NOOP("Activity", "Sign-in refused (wrong password or PIN)"),
     "logout": QT_TRANSLATE_NOOP("Activity", "Signed out"),
+    "identity.confirm": QT_TRANSLATE_NOOP("Activity", "Confirmed own identity to sign"),
+    "identity.confirm.refused": QT_TRANSLATE_NOOP(
+        "Activity", "Identity check refused (wrong password or PIN)"
+    ),
     "school.set_up": QT_TRANSLATE_NOOP("Activity", "Set up the school"),
     "school.update": QT_TRANSLATE_NOOP("Activity", "Edited the school profile"),
     "user.create": QT_TRANSLATE_NOOP("Activity", "Added a user"),
@@ -98,8 +102,8 @@ COLUMNS = (
 
 def action_label(action: str, detail: str = "") -> str:
     """A readable, translated label for an audit action code; unknown codes as they are."""
-    if action == "login" and detail == "refused":
-        action = "login.refused"
+    if detail == "refused" and f"{action}.refused" in ACTION_LABELS:
+        action = f"{action}.refused"
     label = ACTION_LABELS.get(action)
     return translate("Activity", label) if label else action
 

@@ -8,6 +8,13 @@ button, then the incoming signature and its button. Ctrl+S saves, Ctrl+N
 adds a patrol row, Ctrl+E an event row. Signing as outgoing saves the form
 first. Once both have signed, everything is read-only.
 
+Signatures are taken from 30 minutes before the shift ends
+(:mod:`app.duty.shift_time`); before that the form shows when, and a field
+for the reason of an early handover. The incoming person signs on the same
+PC: unless they are the one signed in, they first confirm with their own
+password or PIN (:mod:`ui.duty.identity_dialog`), and only then is their
+pad open.
+
 Threading: UI thread; saving and signing go through :mod:`ui.operations`.
 """
 
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.confirm import Confirmation, can_confirm, is_confirmed, no_login_error
 from app.duty.handover import (
     Event,
     HandoverDraft,
@@ -50,6 +59,7 @@ from ui.common.message_label import MessageLabel
 from ui.common.signature_pad import SignaturePad
 from ui.context import AppContext
 from ui.duty.handover_rows import EntryRows, on_shift
+from ui.duty.identity_dialog import IdentityDialog
 from ui.duty.labels import hours
 from ui.duty.roster_dialogs import combo_id, select_id
 from ui.i18n import translate
@@ -84,6 +94,11 @@ class HandoverForm(QWidget):
         self.duty: DutyTypeView | None = None
         self.view: HandoverView | None = None
         self.my_staff_id: uuid.UUID | None = None
+        self.staff: dict[uuid.UUID, StaffView] = {}
+        self.confirmation: Confirmation | None = None  # the incoming person's, once given
+        self.dialog: IdentityDialog | None = None
+        self.prefilled = False  # the patrol rows came from the person's last route
+        self._showing = False
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -137,8 +152,14 @@ class HandoverForm(QWidget):
         self.issues.setFixedHeight(70)
         self.issues.setPlaceholderText(translate("Handover", "What the next shift must follow up"))
         self.incoming = QComboBox()
+        self.incoming.currentIndexChanged.connect(lambda _i: self._incoming_changed())
+        self.early_reason = QLineEdit()
+        self.early_reason.setPlaceholderText(
+            translate("Handover", "Only when handing over early: why (fell ill, called away …)")
+        )
+        self.early_label = QLabel(translate("Handover", "Early handover:"))
         for e in (self.noon_expected, self.noon_present, self.night_expected, self.night_present,
-                  self.roll_call_note, self.handed_over):  # fmt: skip
+                  self.roll_call_note, self.handed_over, self.early_reason):  # fmt: skip
             e.returnPressed.connect(lambda e=e: e.focusNextChild())  # Enter moves on like Tab
 
         self.save_button = QPushButton(translate("Handover", "Save (Ctrl+S)"))
@@ -147,10 +168,14 @@ class HandoverForm(QWidget):
         self.in_pad = SignaturePad(placeholder=translate("Handover", "Incoming person signs here"))
         self.out_button = QPushButton(translate("Handover", "Sign as outgoing"))
         self.in_button = QPushButton(translate("Handover", "Acknowledge and sign as incoming"))
-        for b in (self.out_button, self.in_button, self.save_button):
+        self.confirm_button = QPushButton(
+            translate("Handover", "Incoming person: confirm with password or PIN…")
+        )
+        for b in (self.out_button, self.in_button, self.save_button, self.confirm_button):
             b.setAutoDefault(True)
         self.out_button.clicked.connect(self.sign_outgoing)
         self.in_button.clicked.connect(self.sign_incoming)
+        self.confirm_button.clicked.connect(self.confirm_incoming)
         self.message = MessageLabel()
 
         form = QFormLayout()
@@ -163,12 +188,15 @@ class HandoverForm(QWidget):
         form.addRow(translate("Handover", "Handed over:"), self.handed_over)
         form.addRow(translate("Handover", "Open issues:"), self.issues)
         form.addRow(translate("Handover", "Incoming person:"), self.incoming)
+        form.addRow(self.early_label, self.early_reason)
         form.addRow("", self.save_button)
         signs = QHBoxLayout()
-        for pad, button in ((self.out_pad, self.out_button), (self.in_pad, self.in_button)):
+        for pad, buttons in ((self.out_pad, (self.out_button,)),
+                             (self.in_pad, (self.confirm_button, self.in_button))):  # fmt: skip
             col = QVBoxLayout()
             col.addWidget(pad)
-            col.addWidget(button)
+            for button in buttons:
+                col.addWidget(button)
             signs.addLayout(col)
         # ``heading`` and ``state`` are placed by the page above the scrolling form,
         # so who, when and whether it is locked stay in sight.
@@ -191,7 +219,11 @@ class HandoverForm(QWidget):
         my_staff_id: uuid.UUID | None,
     ) -> None:  # fmt: skip
         """Fill the form for ``shift``: its saved handover, or a new one with the last route."""
+        self._showing = True
         self.shift, self.duty, self.view, self.my_staff_id = shift, duty, view, my_staff_id
+        self.staff = {m.id: m for m in staff}
+        self.confirmation = None
+        self.prefilled = False
         self.message.clear_message()
         self.setEnabled(True)
         self.heading.setText(
@@ -219,6 +251,7 @@ class HandoverForm(QWidget):
         else:
             for place in route:
                 self.patrols.add_row("", place)
+            self.prefilled = bool(route)
         if not self.patrols.rows:
             self.patrols.add_row()
         for edit, value in ((self.noon_expected, d.noon_expected), (self.noon_present, d.noon_present),
@@ -228,9 +261,11 @@ class HandoverForm(QWidget):
         self.roll_call_note.setText(d.roll_call_note)
         self.handed_over.setText(d.handed_over)
         self.issues.setPlainText(d.issues)
+        self.early_reason.setText(d.early_reason)
         incoming = d.incoming_id if view else next_person
         if not select_id(self.incoming, incoming):
             self.incoming.setCurrentIndex(0)
+        self._showing = False
         self._show_state()
 
     def _new_row(self, rows: EntryRows) -> None:
@@ -248,8 +283,9 @@ class HandoverForm(QWidget):
                     chain.append(rows.buttons[i])
             chain.append(button)
         chain += [self.noon_expected, self.noon_present, self.night_expected, self.night_present,
-                  self.roll_call_note, self.handed_over, self.issues, self.incoming, self.save_button,
-                  self.out_pad, self.out_button, self.in_pad, self.in_button]  # fmt: skip
+                  self.roll_call_note, self.handed_over, self.issues, self.incoming,
+                  self.early_reason, self.save_button, self.out_pad, self.out_button,
+                  self.in_pad, self.confirm_button, self.in_button]  # fmt: skip
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
@@ -259,6 +295,14 @@ class HandoverForm(QWidget):
 
         return at.astimezone(SCHOOL_TZ).strftime("%H:%M")
 
+    def incoming_id(self) -> uuid.UUID | None:
+        """The incoming person: the one the record names, else the one chosen."""
+        return (self.view.incoming_id if self.view else None) or combo_id(self.incoming)
+
+    def _incoming_changed(self) -> None:
+        if not self._showing and self.shift is not None:
+            self._show_state()
+
     def _show_state(self) -> None:
         v = self.view
         mine = self.shift is not None and self.my_staff_id == self.shift.staff_id
@@ -266,39 +310,71 @@ class HandoverForm(QWidget):
         signed_in = bool(v and v.incoming_signature_id)
         locked = bool(v and v.locked)
         editable = mine and not signed_out and not signed_in
-        for w in (self.peaceful, self.add_patrol, self.add_event, self.incoming, self.save_button):
+        for w in (self.peaceful, self.add_patrol, self.add_event, self.save_button):
             w.setEnabled(editable)
+        # Still choosable after the outgoing signature when the record named nobody.
+        self.incoming.setEnabled(editable or (signed_out and not signed_in and not v.incoming_id))
         for e in (self.handed_over, self.roll_call_note, self.noon_expected, self.noon_present,
-                  self.night_expected, self.night_present):  # fmt: skip
+                  self.night_expected, self.night_present, self.early_reason):  # fmt: skip
             e.setReadOnly(not editable)
         self.issues.setReadOnly(not editable)
         self.patrols.set_read_only(not editable)
         self.events.set_read_only(not editable)
+        now = datetime.now(UTC)
+        early = self.shift is not None and now < self.shift.handover_opens_at
+        self.early_reason.setVisible(early or bool(self.early_reason.text()))
+        self.early_label.setVisible(self.early_reason.isVisibleTo(self))
         self.out_pad.setEnabled(mine and not signed_out)
         self.out_button.setEnabled(mine and not signed_out)
-        self.in_pad.setEnabled(bool(v) and signed_out and not signed_in)
-        self.in_button.setEnabled(bool(v) and signed_out and not signed_in)
+        # The incoming person's pad opens once they are who they say: signed in, or confirmed.
+        waiting = bool(v) and signed_out and not signed_in
+        incoming = self.incoming_id()
+        incoming_is_me = incoming is not None and incoming == self.my_staff_id
+        person = self.staff.get(incoming) if incoming else None
+        confirmed = person is not None and is_confirmed(self.confirmation, person.user_id)
+        self.confirm_button.setVisible(not incoming_is_me)
+        self.confirm_button.setEnabled(waiting and incoming is not None and not confirmed)
+        self.in_pad.setEnabled(waiting and (incoming_is_me or confirmed))
+        self.in_button.setEnabled(waiting and (incoming_is_me or confirmed))
         if locked:
             text = translate(
                 "Handover", "Locked: both people signed on {when}; this handover can no longer be changed."
             ).format(when=v.acknowledged_at.astimezone(SCHOOL_TZ).strftime("%Y-%m-%d %H:%M"))  # fmt: skip
             style = "color: #1b6e2d; font-weight: 600; font-size: 12pt;"
+        elif signed_out and confirmed:
+            text = translate("Handover", "{name} has confirmed: sign on the incoming pad.").format(
+                name=person.name
+            )
+            style = "color: #8a5a00; font-weight: 600;"
         elif signed_out:
             text = translate(
                 "Handover", "Signed by the outgoing person; waiting for the incoming one."
             )
+            if not incoming_is_me:
+                text += " " + translate(
+                    "Handover", "The incoming person first confirms with their own password or PIN."
+                )
             style = "color: #8a5a00; font-weight: 600;"
         elif v:
             text = translate("Handover", "Saved, not signed yet: it can still be changed.")
             style = "color: #5f6368;"
-        elif mine:
+        elif mine and self.prefilled:
             text = translate("Handover", "Not recorded yet. Your last patrol route is filled in.")
+            style = "color: #5f6368;"
+        elif mine:
+            text = translate("Handover", "Not recorded yet.")
             style = "color: #5f6368;"
         else:
             text = translate(
                 "Handover", "Not recorded yet. Only the person on this shift can record it."
             )
             style = "color: #a4262c;"
+        if early and not locked and self.shift is not None:
+            text += " " + translate(
+                "Handover",
+                "Signing opens at {time}, 30 minutes before the shift ends; "
+                "to hand over earlier, write why under Early handover.",
+            ).format(time=f"{self.shift.handover_opens_at:%H:%M}")
         self.state.setText(text)
         self.state.setStyleSheet(style)
         self.locked = locked
@@ -348,6 +424,7 @@ class HandoverForm(QWidget):
             night_expected=_count(self.night_expected) if roll else None,
             night_present=_count(self.night_present) if roll else None,
             roll_call_note=self.roll_call_note.text() if roll else "",
+            early_reason=self.early_reason.text(),
         )  # fmt: skip
 
     # -- saving and signing ----------------------------------------------------------
@@ -415,22 +492,66 @@ class HandoverForm(QWidget):
 
         self._run(job, translate("Handover", "Signed by {name}.").format(name=shift.staff_name))
 
+    def confirm_incoming(self) -> None:
+        """Ask the incoming person for their own password or PIN (a small dialog)."""
+        v = self.view
+        if v is None or not self.confirm_button.isEnabled():
+            return
+        signer = self.incoming_id()
+        if signer is None:
+            self.message.show_error(translate("Handover", "Choose the incoming person first."))
+            return
+        person = self.staff.get(signer)
+        name = person.name if person else self.incoming.currentText()
+        user_id = person.user_id if person else None
+        ws = self.ctx.workspace
+        self.message.clear_message()
+
+        def open_dialog(has_login: bool) -> None:
+            if not has_login:  # nothing to type a PIN into: say so and what to do
+                self.message.show_error(friendly_message(no_login_error(name)))
+                return
+            dialog = IdentityDialog(self, ws, user_id, name)
+            self.dialog = dialog
+            dialog.confirmed.connect(self._confirmed)
+            dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+            dialog.open()
+
+        run_in_background(
+            lambda: can_confirm(ws, user_id),
+            on_done=open_dialog,
+            on_error=lambda msg, _e: self.message.show_error(msg),
+            context=self,
+            description="incoming person's sign-in",
+        )
+
+    def _confirmed(self, confirmation: Confirmation) -> None:
+        self.confirmation = confirmation
+        self._show_state()
+        self.in_pad.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def sign_incoming(self) -> None:
         v = self.view
         if v is None or not self.in_button.isEnabled():
             return
-        signer = v.incoming_id or combo_id(self.incoming)
+        self._show_state()  # a confirmation past its 10 minutes no longer opens the pad
+        if not self.in_button.isEnabled():
+            self.message.show_error(
+                translate("Handover", "The confirmation has expired: confirm again, then sign.")
+            )
+            return
+        signer = self.incoming_id()
         if signer is None:
             self.message.show_error(translate("Handover", "Choose the incoming person first."))
             return
         if self.in_pad.is_empty():
             self.message.show_error(translate("Handover", "Sign on the incoming pad first."))
             return
-        ws, actor = self.ctx.workspace, self.ctx.actor
+        ws, actor, confirmation = self.ctx.workspace, self.ctx.actor, self.confirmation
         strokes, png = self.in_pad.strokes(), self.in_pad.to_png()
         name = self.incoming.itemText(max(self.incoming.findData(str(signer)), 0))
         self._run(
-            lambda: sign_handover(ws, actor, v.id, signer, strokes, png),
+            lambda: sign_handover(ws, actor, v.id, signer, strokes, png, confirmation=confirmation),
             translate("Handover", "Acknowledged and signed by {name}.").format(name=name),
         )
 

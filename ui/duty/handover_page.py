@@ -215,6 +215,8 @@ class HandoverPage(QWidget):
             title, color = translate("Handover", "Not peaceful"), "#a4262c"
         elif r.missing:
             title, color = translate("Handover", "平安 so far (incomplete)"), "#8a5a00"
+        elif r.on_duty or r.upcoming:
+            title, color = translate("Handover", "平安 so far (shifts still on duty)"), "#5f6368"
         else:
             title, color = translate("Handover", "平安"), "#1b6e2d"
         for i in r.incidents:
@@ -228,6 +230,13 @@ class HandoverPage(QWidget):
         for v in r.unsigned:
             lines.append(translate("Handover", "Not signed yet: {duty} {name}").format(
                 duty=v.duty_name, name=v.staff_name))  # fmt: skip
+        # A shift still running is on duty, not missing: its handover is owed when it ends.
+        for v in r.on_duty:
+            lines.append(translate("Handover", "On duty until {end}: {duty} {name}").format(
+                end=f"{v.ends_at:%H:%M}", duty=v.duty_name, name=v.staff_name))  # fmt: skip
+        for v in r.upcoming:
+            lines.append(translate("Handover", "Not started yet ({start}): {duty} {name}").format(
+                start=f"{v.starts_at:%H:%M}", duty=v.duty_name, name=v.staff_name))  # fmt: skip
         self.zero_title.setText(title)
         self.zero_title.setStyleSheet(f"font-size: 15pt; font-weight: 700; color: {color};")
         self.zero.setText("\n".join(lines))

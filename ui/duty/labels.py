@@ -25,6 +25,15 @@ WEEKDAYS = (
     QT_TRANSLATE_NOOP("Duty", "Sat"),
     QT_TRANSLATE_NOOP("Duty", "Sun"),
 )
+# A shift still to come says nothing (the column stays empty).
+HANDOVER_STATUS = {
+    "on_duty": QT_TRANSLATE_NOOP("Duty", "On duty now"),
+    "missing": QT_TRANSLATE_NOOP("Duty", "Handover missing"),
+    "unsigned": QT_TRANSLATE_NOOP("Duty", "Not signed"),
+    "signed": QT_TRANSLATE_NOOP("Duty", "Waiting for the incoming person"),
+    "locked": QT_TRANSLATE_NOOP("Duty", "Handed over"),
+}
+HANDOVER_COLOURS = {"missing": "#a4262c", "unsigned": "#8a5a00", "locked": "#1b6e2d"}
 DAYS_RULE = {
     "every_day": QT_TRANSLATE_NOOP("Duty", "Every day"),
     "school_days": QT_TRANSLATE_NOOP("Duty", "School days"),
@@ -41,6 +50,11 @@ def gap_text(gap: RosterGap) -> str:
     return translate("Duty", GAP.get(gap.kind, "{duty}")).format(
         duty=gap.duty_name, person=gap.staff_name
     )
+
+
+def handover_status_text(status: str) -> str:
+    """A shift's handover status (:meth:`app.duty.roster.ShiftView.handover_status`) in words."""
+    return translate("Duty", HANDOVER_STATUS[status]) if status in HANDOVER_STATUS else ""
 
 
 def weekday(d: date) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -44,7 +44,14 @@ from app.staff.service import list_staff
 from ui.common.list_model import ListTableModel
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
-from ui.duty.labels import gap_text, hours, shift_line, weekday
+from ui.duty.labels import (
+    HANDOVER_COLOURS,
+    gap_text,
+    handover_status_text,
+    hours,
+    shift_line,
+    weekday,
+)
 from ui.duty.roster_dialogs import DutyTypeDialog, HolidayDialog, RotationDialog
 from ui.i18n import translate
 from ui.operations import run_in_background
@@ -68,9 +75,14 @@ class ShiftsModel(ListTableModel):
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         v = self.valid_row(index)
-        if v is None or role != Qt.ItemDataRole.DisplayRole:
+        if v is None:
             return None
         col = index.column()
+        if col == 4 and role == Qt.ItemDataRole.ForegroundRole:
+            colour = HANDOVER_COLOURS.get(v.handover_status(datetime.now(UTC)))
+            return QBrush(QColor(colour)) if colour else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if col == 0:
             return f"{v.date:%m-%d} {weekday(v.date)}"
         if col == 1:
@@ -79,7 +91,21 @@ class ShiftsModel(ListTableModel):
             return v.staff_name
         if col == 3:
             return hours(v.start_time, v.end_time)
-        return translate("Duty", "Recorded") if v.has_handover else ""
+        # Said against the clock: a shift still running is on duty, never "missing".
+        return handover_status_text(v.handover_status(datetime.now(UTC)))
+
+
+def rotation_dates(period: tuple[date, date], today: date) -> tuple[date, date]:
+    """The dates a new rotation proposes: from today (or the shown period's start, if later)
+    to the shown period's end — or, when the shown period is over, to the end of this month.
+
+    Never from the 1st of a month already under way: the days gone by are not planned now.
+    """
+    first, last = period
+    start = max(first, today)
+    if last < start:
+        last = start.replace(day=_calendar.monthrange(start.year, start.month)[1])
+    return start, last
 
 
 class RosterPage(QWidget):
@@ -418,7 +444,7 @@ class RosterPage(QWidget):
         if not self.types:
             self.message.show_error(translate("Duty", "Add a duty type first."))
             return
-        start, end = self.period_range()
+        start, end = rotation_dates(self.period_range(), school_today())
         dialog = RotationDialog(self, self.types, self.staff, start, end)
         ws, actor = self.ctx.workspace, self.ctx.actor
 

@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 
 from app.accounts.roles import Permission, allowed
 from app.hazards.service import school_today
-from app.monthly.service import MonthlyView, finalize_report, monthly_report, save_draft
+from app.monthly.service import (
+    MonthlyView,
+    default_month,
+    finalize_report,
+    monthly_report,
+    save_draft,
+)
 from app.periods import month_of
 from app.school.clock import SCHOOL_TZ
 from ui.common.signature_pad import SignaturePad
@@ -77,9 +83,11 @@ class MonthlyReportPage(QWidget):
         today = school_today()
         for key in recent_months(today):
             self.month.addItem(key, key)
-        # The report usually worked on is last month's (due by the 5th).
-        self.month.setCurrentIndex(1)
-        self.month.currentIndexChanged.connect(lambda _i: self.refresh())
+        # Until the first read says which month is owed (app.monthly.service.default_month),
+        # this month; the first read then chooses last month while its report is owed.
+        self.month.setCurrentIndex(0)
+        self._month_chosen = False
+        self.month.currentIndexChanged.connect(lambda _i: self._month_changed())
         month_label = QLabel(translate("Monthly", "&Month:"))
         month_label.setBuddy(self.month)
         self.status = QLabel()
@@ -174,7 +182,12 @@ class MonthlyReportPage(QWidget):
         self.refresh()
 
     def open_record(self, _record_id: object = None) -> None:
-        """From the dashboard: the report due is last month's, already selected by default."""
+        """From the dashboard: the owed report's month, chosen as on opening."""
+        self._month_chosen = False
+        self.refresh()
+
+    def _month_changed(self) -> None:
+        self._month_chosen = True  # the user's choice stands from now on
         self.refresh()
 
     @property
@@ -188,6 +201,19 @@ class MonthlyReportPage(QWidget):
 
     def refresh(self) -> None:
         ws, month = self.ctx.workspace, self.month_key
+        if not self._month_chosen:
+            # First the month that is owed, then its report (one background read).
+            def load() -> MonthlyView:
+                return monthly_report(ws, default_month(ws))
+
+            run_in_background(
+                load,
+                on_done=self._show_default,
+                on_error=self._error,
+                context=self,
+                description="monthly report",
+            )
+            return
         run_in_background(
             lambda: monthly_report(ws, month),
             on_done=self._show,
@@ -200,6 +226,16 @@ class MonthlyReportPage(QWidget):
         self.message.setText(message)
         self.message.show()
         self.loads += 1
+
+    def _show_default(self, view: MonthlyView) -> None:
+        if not self._month_chosen:
+            index = self.month.findData(view.month)
+            if index >= 0:
+                self.month.blockSignals(True)
+                self.month.setCurrentIndex(index)
+                self.month.blockSignals(False)
+            self._month_chosen = True
+        self._show(view)
 
     def _show(self, view: MonthlyView) -> None:
         if view.month != self.month_key:

@@ -92,7 +92,7 @@ def _exit_sign(draw, x: float, y: float, lit: bool = True) -> None:
     draw.rectangle((x + 40, y + 16, x + 98, y + 28), fill=(255, 255, 255))
 
 
-def _scene_extinguisher(draw, rng, w, h):
+def _scene_extinguisher(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (225, 225, 215)))
     draw.rectangle((0, h * 0.78, w, h), fill=_jitter(rng, (160, 150, 135)))
     x = w * (0.25 + rng.random() * 0.3)
@@ -110,38 +110,40 @@ def _scene_extinguisher(draw, rng, w, h):
     draw.rectangle((x + 20, h * 0.72, x + 280, h * 0.77), fill=(255, 255, 255))
 
 
-def _scene_corridor(draw, rng, w, h):
+def _scene_corridor(draw, rng, w, h, fixed=False):
     vx, vy = _corridor(draw, rng, w, h)
     _exit_sign(draw, vx - 55, vy - 95)
 
 
-def _scene_blocked_exit(draw, rng, w, h):
+def _scene_blocked_exit(draw, rng, w, h, fixed=False):
     vx, vy = _corridor(draw, rng, w, h)
     _exit_sign(draw, vx - 55, vy - 95)
-    for i in range(rng.randint(3, 5)):  # desks stacked in the way
+    for i in range(0 if fixed else rng.randint(3, 5)):  # desks stacked in the way
         x, y = w * 0.3 + i * 70 + rng.randint(-20, 20), h * 0.6 - (i % 2) * 60
         draw.rectangle((x, y, x + 160, y + 24), fill=_jitter(rng, (170, 120, 70)))
         draw.rectangle((x + 10, y + 24, x + 20, y + 110), fill=(90, 90, 90))
         draw.rectangle((x + 140, y + 24, x + 150, y + 110), fill=(90, 90, 90))
 
 
-def _scene_dark_exit(draw, rng, w, h):
+def _scene_dark_exit(draw, rng, w, h, fixed=False):
     vx, vy = _corridor(draw, rng, w, h)
-    _exit_sign(draw, vx - 55, vy - 95, lit=False)
-    draw.ellipse((vx - 80, vy - 120, vx + 80, vy + 10), outline=(230, 40, 40), width=6)
+    _exit_sign(draw, vx - 55, vy - 95, lit=fixed)
+    if not fixed:
+        draw.ellipse((vx - 80, vy - 120, vx + 80, vy + 10), outline=(230, 40, 40), width=6)
 
 
-def _scene_railing(draw, rng, w, h):
+def _scene_railing(draw, rng, w, h, fixed=False):
     vx, vy = _corridor(draw, rng, w, h)
     for i in range(12):
         x = w * 0.55 + i * 34
         draw.rectangle((x, h * 0.45, x + 8, h * 0.85), fill=(120, 120, 130))
     draw.rectangle((w * 0.53, h * 0.43, w, h * 0.47), fill=(100, 100, 110))
     cx = w * 0.55 + rng.randint(2, 10) * 34
-    draw.ellipse((cx - 40, h * 0.4, cx + 48, h * 0.52), outline=(230, 40, 40), width=6)
+    if not fixed:
+        draw.ellipse((cx - 40, h * 0.4, cx + 48, h * 0.52), outline=(230, 40, 40), width=6)
 
 
-def _scene_playground(draw, rng, w, h, *, rows: int = 5, building: bool = True):
+def _scene_playground(draw, rng, w, h, fixed=False, *, rows: int = 5, building: bool = True):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (160, 200, 235)))
     if building:
         draw.rectangle((w * 0.08, h * 0.18, w * 0.7, h * 0.5), fill=_jitter(rng, (215, 200, 170)))
@@ -167,11 +169,11 @@ def _scene_playground(draw, rng, w, h, *, rows: int = 5, building: bool = True):
     )
 
 
-def _scene_assembly(draw, rng, w, h):
-    _scene_playground(draw, rng, w, h)
+def _scene_assembly(draw, rng, w, h, fixed=False):
+    _scene_playground(draw, rng, w, h, fixed)
 
 
-def _scene_evacuation(draw, rng, w, h):
+def _scene_evacuation(draw, rng, w, h, fixed=False):
     vx, vy = _corridor(draw, rng, w, h)
     _exit_sign(draw, vx - 55, vy - 95)
     uniform = rng.choice([(30, 80, 170), (220, 220, 230), (200, 60, 50)])
@@ -181,8 +183,8 @@ def _scene_evacuation(draw, rng, w, h):
         _pupil(draw, x, y, 40 * (1 - t) + 8, _jitter(rng, uniform, 10))
 
 
-def _scene_training(draw, rng, w, h):
-    _scene_playground(draw, rng, w, h, rows=2, building=False)
+def _scene_training(draw, rng, w, h, fixed=False):
+    _scene_playground(draw, rng, w, h, fixed, rows=2, building=False)
     # A tray fire and someone aiming an extinguisher at it.
     fx, fy = w * 0.62, h * 0.62
     draw.rectangle((fx - 70, fy, fx + 70, fy + 20), fill=(60, 60, 60))
@@ -197,7 +199,7 @@ def _scene_training(draw, rng, w, h):
     )
 
 
-def _scene_earthquake(draw, rng, w, h):
+def _scene_earthquake(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (230, 225, 210)))
     draw.rectangle((w * 0.1, h * 0.06, w * 0.9, h * 0.3), fill=(40, 70, 60))  # blackboard
     draw.rectangle((0, h * 0.62, w, h), fill=_jitter(rng, (190, 170, 140)))
@@ -212,7 +214,7 @@ def _scene_earthquake(draw, rng, w, h):
             draw.ellipse((x + 40, y + 60, x + 120, y + 100), fill=_jitter(rng, (30, 80, 170), 20))
 
 
-def _scene_bus(draw, rng, w, h):
+def _scene_bus(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (170, 205, 235)))
     draw.rectangle((0, h * 0.7, w, h), fill=_jitter(rng, (120, 120, 120)))
     x = w * (0.08 + rng.random() * 0.1)
@@ -226,7 +228,7 @@ def _scene_bus(draw, rng, w, h):
         _pupil(draw, x + 740 + i * 45, h * 0.86, 20, (30, 80, 170))
 
 
-def _scene_gate(draw, rng, w, h):
+def _scene_gate(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (170, 205, 235)))
     draw.rectangle((0, h * 0.72, w, h), fill=_jitter(rng, (140, 135, 125)))
     draw.rectangle((w * 0.1, h * 0.25, w * 0.2, h * 0.72), fill=_jitter(rng, (200, 190, 170)))
@@ -243,7 +245,7 @@ def _scene_gate(draw, rng, w, h):
     draw.rectangle((cx - 40, h * 0.05, cx + 20, h * 0.1), fill=(235, 235, 235))
 
 
-def _scene_monitor(draw, rng, w, h):
+def _scene_monitor(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (60, 60, 70)))
     draw.rectangle((w * 0.08, h * 0.08, w * 0.92, h * 0.8), fill=(20, 20, 25))
     for r in range(3):
@@ -262,7 +264,7 @@ def _scene_monitor(draw, rng, w, h):
     draw.rectangle((w * 0.4, h * 0.8, w * 0.6, h * 0.95), fill=(40, 40, 45))
 
 
-def _scene_dormitory(draw, rng, w, h):
+def _scene_dormitory(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (215, 225, 230)))
     draw.rectangle((0, h * 0.75, w, h), fill=_jitter(rng, (170, 150, 120)))
     for bx in (w * 0.08, w * 0.55):  # two bunk beds
@@ -272,6 +274,8 @@ def _scene_dormitory(draw, rng, w, h):
             draw.rectangle((bx, y, bx + 370, y + 14), fill=(90, 100, 120))
             draw.rectangle((bx + 10, y - 30, bx + 360, y), fill=_jitter(rng, (240, 240, 245)))
             draw.rectangle((bx + 250, y - 40, bx + 350, y - 20), fill=_jitter(rng, (120, 160, 200)))
+    if fixed:
+        return
     # The electric blanket with its cable and plug.
     draw.rectangle((w * 0.6, h * 0.55, w * 0.85, h * 0.62), fill=(235, 130, 60))
     draw.line(
@@ -280,7 +284,7 @@ def _scene_dormitory(draw, rng, w, h):
     draw.ellipse((w * 0.56, h * 0.48, w * 0.9, h * 0.68), outline=(230, 40, 40), width=6)
 
 
-def _scene_kitchen(draw, rng, w, h):
+def _scene_kitchen(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (235, 235, 230)))
     for i in range(8):  # tiles
         draw.line([(0, i * 60), (w, i * 60)], fill=(210, 210, 205), width=2)
@@ -297,13 +301,13 @@ def _scene_kitchen(draw, rng, w, h):
             (x, h * 0.32, x + 70, h * 0.46), fill=(250, 250, 250), outline=(120, 160, 200), width=3
         )
         draw.rectangle((x + 8, h * 0.34, x + 62, h * 0.38), fill=(255, 240, 150))
-        level = rng.uniform(0.2, 0.9)
+        level = 0.9 if fixed else rng.uniform(0.2, 0.9)
         draw.rectangle(
             (x + 6, h * 0.46 - level * 30, x + 64, h * 0.455), fill=_jitter(rng, (200, 160, 90), 30)
         )
 
 
-def _scene_gas_alarm(draw, rng, w, h):
+def _scene_gas_alarm(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (230, 232, 228)))
     draw.rectangle((0, h * 0.6, w, h), fill=(185, 190, 195))
     draw.ellipse((w * 0.1, h * 0.45, w * 0.3, h * 0.58), fill=(50, 50, 55))  # a burner
@@ -311,7 +315,8 @@ def _scene_gas_alarm(draw, rng, w, h):
     draw.rounded_rectangle(
         (x, y, x + 150, y + 200), radius=16, fill=(250, 250, 250), outline=(150, 150, 150), width=3
     )
-    draw.ellipse((x + 55, y + 40, x + 95, y + 80), fill=(90, 90, 90))  # dark: no power
+    light = (40, 200, 80) if fixed else (90, 90, 90)  # dark: no power
+    draw.ellipse((x + 55, y + 40, x + 95, y + 80), fill=light)
     for i in range(5):
         draw.line(
             [(x + 30, y + 110 + i * 14), (x + 120, y + 110 + i * 14)], fill=(180, 180, 180), width=4
@@ -322,7 +327,7 @@ def _scene_gas_alarm(draw, rng, w, h):
     draw.rectangle((x + 150, h * 0.54, x + 180, h * 0.58), fill=(40, 40, 40))  # the plug, out
 
 
-def _scene_wall_crack(draw, rng, w, h):
+def _scene_wall_crack(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (205, 200, 185)))
     for r in range(0, h, 40):  # brick courses showing through the plaster
         for c in range(-(r // 40 % 2) * 40, w, 80):
@@ -342,7 +347,7 @@ def _scene_wall_crack(draw, rng, w, h):
         )
 
 
-def _scene_drain(draw, rng, w, h):
+def _scene_drain(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (150, 145, 135)))
     draw.rectangle((0, 0, w, h * 0.25), fill=_jitter(rng, (215, 205, 185)))  # the dorm's back wall
     draw.polygon(
@@ -354,7 +359,7 @@ def _scene_drain(draw, rng, w, h):
         draw.ellipse((lx, ly, lx + rng.randint(8, 20), ly + rng.randint(5, 12)), fill=col)
 
 
-def _scene_lab(draw, rng, w, h):
+def _scene_lab(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (225, 230, 235)))
     for s in range(3):  # shelves of bottles
         y = h * 0.12 + s * 110
@@ -369,9 +374,18 @@ def _scene_lab(draw, rng, w, h):
         (bx, h * 0.45, bx + 180, h * 0.85), fill=(40, 90, 170)
     )  # the waste bucket, no label
     draw.rectangle((bx - 10, h * 0.42, bx + 190, h * 0.46), fill=(30, 70, 140))
+    if fixed:  # the hazardous-waste label
+        draw.rectangle(
+            (bx + 30, h * 0.55, bx + 150, h * 0.7), fill=(250, 220, 40), outline=(0, 0, 0), width=3
+        )
+        draw.polygon(
+            [(bx + 90, h * 0.57), (bx + 60, h * 0.68), (bx + 120, h * 0.68)],
+            outline=(0, 0, 0),
+            width=3,
+        )
 
 
-def _scene_fire_lane(draw, rng, w, h):
+def _scene_fire_lane(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (170, 205, 235)))
     draw.rectangle((0, h * 0.15, w * 0.35, h * 0.6), fill=_jitter(rng, (215, 200, 170)))
     draw.rectangle((0, h * 0.6, w, h), fill=(110, 110, 110))
@@ -388,8 +402,8 @@ def _scene_fire_lane(draw, rng, w, h):
         draw.ellipse((wx - 38, h * 0.72, wx + 38, h * 0.84), fill=(25, 25, 25))
 
 
-def _scene_guard(draw, rng, w, h):
-    _scene_gate(draw, rng, w, h)
+def _scene_guard(draw, rng, w, h, fixed=False):
+    _scene_gate(draw, rng, w, h, fixed)
     for i, x in enumerate((w * 0.35, w * 0.5)):
         _pupil(draw, x, h * 0.86, 50, (30, 40, 60))
         if i == 0:  # the restraint fork
@@ -397,7 +411,7 @@ def _scene_guard(draw, rng, w, h):
             draw.arc((x + 240, h * 0.48, x + 300, h * 0.6), 90, 270, fill=(120, 120, 120), width=8)
 
 
-def _scene_classroom_door(draw, rng, w, h):
+def _scene_classroom_door(draw, rng, w, h, fixed=False):
     draw.rectangle((0, 0, w, h), fill=_jitter(rng, (230, 225, 210)))
     draw.rectangle((0, h * 0.8, w, h), fill=_jitter(rng, (170, 160, 140)))
     x = w * (0.3 + rng.random() * 0.2)
@@ -468,14 +482,14 @@ def draw_photo(
 
     ``caption`` is printed on a strip along the bottom, ``taken_at`` (aware)
     in the corner and as the EXIF date; ``fixed`` adds the green tick of an
-    "after" photo. Deterministic in its arguments.
+    "after" photo (the scene without its problem). Deterministic in its arguments.
     """
     from PIL import Image, ImageDraw
 
     rng = random.Random(f"{subject}/{seed}")
     im = Image.new("RGB", (WIDTH, HEIGHT), (255, 255, 255))
     draw = ImageDraw.Draw(im)
-    SCENES[subject](draw, rng, WIDTH, HEIGHT)
+    SCENES[subject](draw, rng, WIDTH, HEIGHT, fixed)
     if fixed:
         _tick(draw, WIDTH - 150, 60)
     local = taken_at.astimezone(SCHOOL_TZ)

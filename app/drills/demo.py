@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import tempfile
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from app.accounts.service import list_users
@@ -48,6 +48,13 @@ DRILLS = [
     (12, "anti_violence", "防暴力侵害演练",
      [("保安使用钢叉处置", "guard"), ("教师组织学生锁门避险", "classroom_door")], [], "good", None),
 ]  # fmt: skip
+
+
+def _scene(path: Path, rng: random.Random, sky: tuple[int, int, int] | None = None) -> Path:
+    """One photo from a drill's camera card (the screenshots import a card of these)."""
+    scene = rng.choice(["evacuation", "assembly", "training", "earthquake"])
+    taken = datetime.now(UTC) - timedelta(minutes=rng.randrange(60))
+    return draw_photo(path, scene, "演练现场", taken, seed=rng.randrange(1 << 30))
 
 
 def seed(

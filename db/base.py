@@ -44,7 +44,7 @@ def utcnow() -> datetime:
 def record_clock(clock: Callable[[], datetime]) -> Iterator[None]:
     """Stamp records made in this block (this thread or task only) with ``clock()``.
 
-    For the sample school (``app.demo``), which writes three weeks of history
+    For the sample school (``app.demo``), which writes weeks of history
     through the real services and wants each record, audit entry and hazard
     event at the time it describes. Only record times follow it: the hybrid
     logical clock that orders changes for sync keeps reading the computer's

@@ -126,9 +126,10 @@ def _write_without_waiting_for_the_disk(ws: Workspace) -> None:
 
     The app commits every user action with ``synchronous=FULL`` (a power cut
     loses nothing). A sample school being made is thrown away and made again
-    if the PC dies meanwhile, so its connections skip the per-commit sync:
-    the history is written in a third of the time. Closing the workspace
-    checkpoints it as usual; the app reopens the file with its own settings.
+    if the PC dies meanwhile, so its connections skip the per-commit sync and
+    the build does not wait on the disk a thousand times. Closing the
+    workspace checkpoints it as usual; the app reopens the file with its own
+    settings.
     """
     from sqlalchemy import event
 

@@ -156,7 +156,7 @@ def seed(
 
 
 class _Camera:
-    """Takes a photo of a subject at the clock's time and adds it to the store."""
+    """Takes a photo of a subject at a given time, adds it to the store with its thumbnails."""
 
     def __init__(self, ws: Workspace, folder: Path) -> None:
         self.ws, self.folder, self.count = ws, folder, 0
@@ -164,7 +164,7 @@ class _Camera:
     def shoot(self, actor: Actor, subject: str, caption: str, at: datetime, *, fixed: bool = False):
         self.count += 1
         path = draw_photo(
-            self.folder / f"IMG_{at:%Y%m%d_%H%M}_{self.count:03d}.jpg",
+            self.folder / f"IMG_{at.astimezone(SCHOOL_TZ):%Y%m%d_%H%M}_{self.count:03d}.jpg",
             subject,
             caption,
             at,

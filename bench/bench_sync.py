@@ -158,7 +158,10 @@ def bundle_sizes(tmp: Path) -> None:
     day = [outbox_change(e) for e in day_entries]
     signing, age = SigningKey.generate(), AgeIdentity.generate()
     school, device = uuid.uuid4(), uuid.uuid4()
-    for label, part in (("one school day", day), ("demo history (~3 weeks)", changes)):
+    for label, part in (
+        ("one school day", day),
+        ("demo history (since the first of last month)", changes),
+    ):
         size = len(_bundle(part, signing, age.recipient, school, device))
         floor = len(
             zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(

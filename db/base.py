@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 from sqlalchemy import BigInteger, DateTime, MetaData, String, TypeDecorator, Uuid
@@ -20,8 +23,39 @@ NAMING_CONVENTION = {
 }
 
 
+# The clock records are stamped with, when it is not the computer's (see
+# :func:`record_clock`). Unset everywhere in the app; only the sample school sets it.
+_record_clock: ContextVar[Callable[[], datetime] | None] = ContextVar(
+    "xiaoan_record_clock", default=None
+)
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, aware UTC: the time records, audit entries and outbox rows are stamped with.
+
+    The computer's clock, unless the calling code runs inside
+    :func:`record_clock` (the sample school writing its history).
+    """
+    clock = _record_clock.get()
+    return datetime.now(UTC) if clock is None else clock()
+
+
+@contextmanager
+def record_clock(clock: Callable[[], datetime]) -> Iterator[None]:
+    """Stamp records made in this block (this thread or task only) with ``clock()``.
+
+    For the sample school (``app.demo``), which writes weeks of history
+    through the real services and wants each record, audit entry and hazard
+    event at the time it describes. Only record times follow it: the hybrid
+    logical clock that orders changes for sync keeps reading the computer's
+    clock (:mod:`db.hlc`), so it never goes backwards. No path of the app
+    itself enters this block (a test keeps it that way).
+    """
+    token = _record_clock.set(clock)
+    try:
+        yield
+    finally:
+        _record_clock.reset(token)
 
 
 def new_id() -> uuid.UUID:

@@ -1,21 +1,26 @@
 """A realistic sample school for trying the app, screenshots and benchmarks.
 
-``build_demo`` creates the profile, about twenty staff accounts with their
-roles, and then calls each record area's seeder (``AREA_SEEDERS``) so every
-area that exists has something to show.
+``build_demo`` creates the profile and about twenty staff accounts with their
+roles at the start of the school year, then plays each record area's seeder
+(``AREA_SEEDERS``) so every area that exists has something to show. The
+history (from the first of last month, at least three weeks) is played in
+time order on a demo clock (:mod:`app.demo.timeline`): every record, hazard
+event, signature and audit entry carries the time it describes, while the
+hybrid logical clock keeps the computer's time.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Generator, Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.accounts.roles import Role
 from app.accounts.service import create_user
 from app.actor import Actor
+from app.demo.timeline import DemoCalendar, DemoClock, demo_calendar, merge, play
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.school.service import SchoolProfile, set_up_school
@@ -66,37 +71,41 @@ class DemoInfo:
     accounts: list[tuple[str, str, str, str]]
 
 
-# Each record area's seeder, as "module:function" taking (workspace, principal, random).
+# Each record area's seeder, as "module:function" taking (workspace, principal,
+# random, calendar) and yielding the times of its steps (app.demo.timeline).
 AREA_SEEDERS: tuple[str, ...] = (
     "app.inspections.demo:seed",
     "app.duty.demo:seed",
     "app.drills.demo:seed",
     "app.incidents.demo:seed",
-    "app.monthly.demo:seed",  # last: the report it finalizes counts every other area
+    "app.monthly.demo:seed",  # its report is signed once last month's records are all in
 )
 
+Seeder = Callable[[Workspace, Actor, random.Random, DemoCalendar], Iterator[datetime]]
 
-def _seeder(path: str) -> Callable[[Workspace, Actor, random.Random], None]:
+
+def _seeder(path: str) -> Seeder:
     import importlib
 
     module, func = path.split(":")
     return getattr(importlib.import_module(module), func)
 
 
-def school_year_start() -> datetime:
-    """1 September of the running school year, 08:00 Beijing: the sample school's set-up."""
-    today = (datetime.now(UTC) + timedelta(hours=8)).date()
-    year = today.year if today.month >= 9 else today.year - 1
-    return datetime(year, 9, 1, 0, tzinfo=UTC)
-
-
 def demo_pin(i: int) -> str:
     return f"{(i * 7919 + 104729) % 900000 + 100000}"
 
 
-def build_demo(data_dir: Path | str, *, seed: int = 2026) -> DemoInfo:
+def build_demo(data_dir: Path | str, *, seed: int = 2026, now: datetime | None = None) -> DemoInfo:
+    """Create the sample school in ``data_dir`` (which must hold no school).
+
+    ``now`` (default: the computer's time) is the moment the history leads up
+    to; nothing is dated after it.
+    """
+    calendar = demo_calendar(now)
+    clock = DemoClock(calendar.set_up_at, calendar.now)
     ws = Workspace.open(Path(data_dir))
     try:
+        _write_without_waiting_for_the_disk(ws)
         if ws.school_id is not None:
             raise UserError(
                 QT_TRANSLATE_NOOP(
@@ -105,34 +114,67 @@ def build_demo(data_dir: Path | str, *, seed: int = 2026) -> DemoInfo:
                 ),
                 path=str(ws.data_dir),
             )
-        username, name, secret = PRINCIPAL
-        principal = set_up_school(
-            ws,
-            DEMO_PROFILE,
-            principal_name=name,
-            username=username,
-            secret_kind="password",
-            secret=secret,
-            in_use_since=school_year_start(),
-        )
-        accounts = []
-        for i, (user, display, role, post) in enumerate(STAFF, start=1):
-            pin = demo_pin(i)
-            create_user(
-                ws,
-                principal,
-                username=user,
-                display_name=display,
-                role=role,
-                post=post,
-                phone=f"139{(i * 104723) % 100000000:08d}",
-                secret_kind="pin",
-                secret=pin,
-            )
-            accounts.append((user, display, str(role), pin))
-        rng = random.Random(seed)
-        for seeder in AREA_SEEDERS:
-            _seeder(seeder)(ws, principal, rng)
-        return DemoInfo(ws.data_dir, DEMO_PROFILE.name, username, secret, accounts)
+        accounts: list[tuple[str, str, str, str]] = []
+        play(clock, _history(ws, random.Random(seed), calendar, accounts))
+        return DemoInfo(ws.data_dir, DEMO_PROFILE.name, PRINCIPAL[0], PRINCIPAL[2], accounts)
     finally:
         ws.close()
+
+
+def _write_without_waiting_for_the_disk(ws: Workspace) -> None:
+    """Commit the demo's thousand actions without syncing each to the disk.
+
+    The app commits every user action with ``synchronous=FULL`` (a power cut
+    loses nothing). A sample school being made is thrown away and made again
+    if the PC dies meanwhile, so its connections skip the per-commit sync and
+    the build does not wait on the disk a thousand times. Closing the
+    workspace checkpoints it as usual; the app reopens the file with its own
+    settings.
+    """
+    from sqlalchemy import event
+
+    @event.listens_for(ws.db.engine, "connect")
+    def _no_sync(dbapi_conn, _record) -> None:  # after the engine's own pragmas
+        dbapi_conn.execute("PRAGMA synchronous=OFF")
+
+    ws.db.engine.dispose()  # pooled connections reconnect with it
+
+
+def _history(
+    ws: Workspace, rng: random.Random, calendar: DemoCalendar, accounts: list
+) -> Iterator[datetime]:
+    """Set-up, then every area's history interleaved in time order."""
+    principal = yield from _set_up(ws, calendar, accounts)
+    yield from merge(*(_seeder(path)(ws, principal, rng, calendar) for path in AREA_SEEDERS))
+
+
+def _set_up(
+    ws: Workspace, calendar: DemoCalendar, accounts: list
+) -> Generator[datetime, None, Actor]:
+    """The first morning: the school's profile, its principal and the staff accounts."""
+    yield calendar.set_up_at
+    username, name, secret = PRINCIPAL
+    principal = set_up_school(
+        ws,
+        DEMO_PROFILE,
+        principal_name=name,
+        username=username,
+        secret_kind="password",
+        secret=secret,
+    )
+    for i, (user, display, role, post) in enumerate(STAFF, start=1):
+        yield calendar.set_up_at + timedelta(minutes=5 + i)
+        pin = demo_pin(i)
+        create_user(
+            ws,
+            principal,
+            username=user,
+            display_name=display,
+            role=role,
+            post=post,
+            phone=f"139{(i * 104723) % 100000000:08d}",
+            secret_kind="pin",
+            secret=pin,
+        )
+        accounts.append((user, display, str(role), pin))
+    return principal

@@ -1,16 +1,24 @@
-"""Demo drills: the last months' drills with photos, one problem in the hazard ledger,
-and this month's drill still being written up."""
+"""Demo drills: the term's drills with their own photos, one problem in the hazard ledger,
+and this month's drill planned and half written up.
+
+Each drill is played at its own times (:mod:`app.demo.timeline`): the plan
+saved a week before, the photos taken during the drill and imported that
+afternoon with the record filled in, finalized the next morning.
+"""
 
 from __future__ import annotations
 
 import random
 import tempfile
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from app.accounts.service import list_users
 from app.actor import Actor
 from app.attachments.store import make_derivatives
+from app.demo.photos import draw_photo
+from app.demo.timeline import DemoCalendar, merge
 from app.drills.photos import import_photos
 from app.drills.queries import get_drill
 from app.drills.service import (
@@ -21,69 +29,85 @@ from app.drills.service import (
     problem_to_hazard,
     save_drill,
 )
-from app.hazards.service import SCHOOL_TZ
 from app.workspace import Workspace
 
-# (days ago, type, title, captions, problems, rating, evacuation seconds)
+# (days ago, type, title, photos as (caption, scene), problems, rating, evacuation seconds)
 DRILLS = [
-    (80, "fire_training", "秋季学期消防安全培训", ["消防站教员讲解灭火器使用", "教师实操灭火器"],
-     [], "excellent", None),
-    (72, "fire_evacuation", "秋季消防疏散演练", ["警报响起，各班按路线疏散", "楼梯口教师引导",
-     "操场集合点清点人数"], ["三楼东侧楼梯应急照明不亮", "七年级二班下楼时推挤"], "good", 185),
-    (45, "school_bus_evacuation", "校车应急疏散演练", ["驾驶员打开应急门", "学生从应急窗撤离"],
-     [], "good", 75),
-    (38, "earthquake", "防地震应急疏散演练", ["学生就地躲避", "有序撤离至操场"],
+    (80, "fire_training", "秋季学期消防安全培训",
+     [("消防站教员讲解灭火器使用", "extinguisher"), ("教师实操灭火器", "training"),
+      ("学生分组练习", "training")], [], "excellent", None),
+    (72, "fire_evacuation", "秋季消防疏散演练",
+     [("警报响起，各班按路线疏散", "evacuation"), ("楼梯口教师引导", "corridor"),
+      ("操场集合点清点人数", "assembly")],
+     ["三楼东侧楼梯应急照明不亮", "七年级二班下楼时推挤"], "good", 185),
+    (45, "school_bus_evacuation", "校车应急疏散演练",
+     [("驾驶员打开应急门", "bus"), ("学生从应急窗撤离", "bus")], [], "good", 75),
+    (38, "earthquake", "防地震应急疏散演练",
+     [("学生就地躲避", "earthquake"), ("有序撤离至操场", "evacuation"), ("操场集合清点", "assembly")],
      ["部分学生躲避姿势不正确"], "fair", 210),
-    (12, "anti_violence", "防暴力侵害演练", ["保安使用钢叉处置", "教师组织学生锁门避险"],
-     [], "good", None),
+    (12, "anti_violence", "防暴力侵害演练",
+     [("保安使用钢叉处置", "guard"), ("教师组织学生锁门避险", "classroom_door")], [], "good", None),
 ]  # fmt: skip
 
 
-def _scene(path: Path, rng: random.Random, sky: tuple[int, int, int]) -> Path:
-    """A schoolyard: sky, a building, and rows of pupils as dots."""
-    from PIL import Image, ImageDraw
-
-    im = Image.new("RGB", (1280, 960), sky)
-    draw = ImageDraw.Draw(im)
-    draw.rectangle((0, 560, 1280, 960), fill=(120, 150, 90))
-    draw.rectangle((140, 220, 760, 560), fill=(215, 200, 170), outline=(90, 80, 70), width=4)
-    for row in range(3):
-        for col in range(8):
-            x, y = 170 + col * 72, 250 + row * 100
-            draw.rectangle((x, y, x + 40, y + 55), fill=(110, 150, 190))
-    for row in range(4):
-        for col in range(16):
-            x = 200 + col * 55 + rng.randrange(10)
-            y = 640 + row * 70 + rng.randrange(10)
-            draw.ellipse((x, y, x + 22, y + 22), fill=(30 + rng.randrange(60), 40, 120))
-    im.save(path, "JPEG", quality=82)
-    return path
+def _scene(path: Path, rng: random.Random, sky: tuple[int, int, int] | None = None) -> Path:
+    """One photo from a drill's camera card (the screenshots import a card of these)."""
+    scene = rng.choice(["evacuation", "assembly", "training", "earthquake"])
+    taken = datetime.now(UTC) - timedelta(minutes=rng.randrange(60))
+    return draw_photo(path, scene, "演练现场", taken, seed=rng.randrange(1 << 30))
 
 
-def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
+def seed(
+    ws: Workspace, principal: Actor, rng: random.Random, cal: DemoCalendar
+) -> Iterator[datetime]:
     people = {u.username: u.actor() for u in list_users(ws, principal)}
     officer = people.get("lijianguo", principal)
-    today = datetime.now(SCHOOL_TZ).date()
+    earliest = (cal.set_up_at + timedelta(days=2)).date()
     with tempfile.TemporaryDirectory() as tmp:
-        skies = [(150, 190, 230), (170, 200, 235), (200, 210, 220), (140, 180, 225)]
-        files = [_scene(Path(tmp) / f"drill-{i:02d}.jpg", rng, skies[i % 4]) for i in range(12)]
-        photos = import_photos(ws, officer, files).added
-    for p in photos:
+        yield from merge(
+            *(
+                _drill(ws, officer, cal, Path(tmp), n, *drill)
+                for n, drill in enumerate(DRILLS)
+                if cal.today - timedelta(days=drill[0]) >= earliest
+            ),
+            _next_drill(ws, officer, cal),
+        )
+
+
+def _drill(ws: Workspace, officer: Actor, cal: DemoCalendar, folder: Path, n: int, days_ago: int,
+           kind: str, title: str, photos, problems, rating: str, seconds) -> Iterator[datetime]:  # fmt: skip
+    day = cal.today - timedelta(days=days_ago)
+    planned_on = day - timedelta(days=7)
+    plan = f"{title}方案：明确总指挥、各班疏散路线和集合点，安排安全员在楼梯口引导。"
+    yield max(cal.at(planned_on, 10), cal.set_up_at + timedelta(hours=3))
+    drill_id = save_drill(ws, officer, DrillForm(
+        drill_type=kind, title=title, planned_on=planned_on, plan=plan, scope="whole_school",
+        organiser_id=officer.user_id, organiser_name=officer.name,
+    ))  # fmt: skip
+    held = cal.at(day, 15, 10)
+    yield held + timedelta(minutes=50)
+    files = [
+        draw_photo(folder / f"IMG_{day:%Y%m%d}_{i:02d}.jpg", scene, caption,
+                   held + timedelta(minutes=4 * i + 2), seed=100 * n + i)
+        for i, (caption, scene) in enumerate(photos)
+    ]  # fmt: skip
+    added = import_photos(ws, officer, files).added
+    for p in added:
         make_derivatives(ws.data_dir, p.sha256, p.media_type)
-    pool = iter(photos * 2)
-    for days_ago, kind, title, captions, problems, rating, seconds in DRILLS:
-        day = today - timedelta(days=days_ago)
-        held = datetime.combine(day, time(15, 10), SCHOOL_TZ)
-        form = DrillForm(
+    whole = kind != "school_bus_evacuation"
+    save_drill(
+        ws,
+        officer,
+        DrillForm(
             drill_type=kind,
             title=title,
-            planned_on=day - timedelta(days=7),
-            plan=f"{title}方案：明确总指挥、各班疏散路线和集合点，安排安全员在楼梯口引导。",
+            planned_on=planned_on,
+            plan=plan,
             held_at=held,
             duration_minutes=30,
             scope="whole_school",
-            students=412 if kind != "school_bus_evacuation" else 38,
-            staff=36 if kind != "school_bus_evacuation" else 4,
+            students=412 if whole else 38,
+            staff=36 if whole else 4,
             evacuation_seconds=seconds,
             organiser_id=officer.user_id,
             organiser_name=officer.name,
@@ -92,14 +116,22 @@ def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
             rating=rating,
             evaluation="演练组织有序，各岗位职责明确。" + ("发现问题已列出。" if problems else ""),
             problems=tuple(ProblemEntry(t) for t in problems),
-            photos=tuple(PhotoEntry(next(pool).id, c) for c in captions),
-        )
-        drill_id = save_drill(ws, officer, form)
-        finalize_drill(ws, officer, drill_id)
-        record = get_drill(ws, drill_id)
-        if kind == "fire_evacuation" and record is not None:
-            problem_to_hazard(ws, officer, record.problems[0].id, area="fire")
-    # This month's drill is planned and half written up.
+            photos=tuple(PhotoEntry(p.id, c) for p, (c, _scene) in zip(added, photos, strict=True)),
+        ),
+        drill_id,
+    )
+    yield cal.at(day + timedelta(days=1), 9)
+    finalize_drill(ws, officer, drill_id)
+    record = get_drill(ws, drill_id)
+    if kind == "fire_evacuation" and record is not None:
+        yield cal.at(day + timedelta(days=1), 9, 20)
+        problem_to_hazard(ws, officer, record.problems[0].id, area="fire")
+
+
+def _next_drill(ws: Workspace, officer: Actor, cal: DemoCalendar) -> Iterator[datetime]:
+    """This month's drill, planned and half written up two days ago."""
+    yield cal.latest(cal.now - timedelta(days=2))
+    today = cal.today
     save_drill(
         ws,
         officer,

@@ -1,17 +1,19 @@
 """Demo incidents: one last month reported on time and closed, one this month
 whose written report went in late (kept as late) and closed. None is left open,
-so the demo dashboard stays calm."""
+so the demo dashboard stays calm. Each report and the closing happen at their
+own times (:mod:`app.demo.timeline`)."""
 
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from app.actor import Actor
+from app.demo.timeline import DemoCalendar
 from app.incidents.service import (
-    SCHOOL_TZ,
     IncidentDraft,
     PersonDraft,
     close_incident,
@@ -24,19 +26,18 @@ from db.models import UserAccount
 BUREAU = "区教育局政策法规安全股"
 
 
-def _local(day, hour: int, minute: int) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=SCHOOL_TZ).astimezone(UTC)
-
-
-def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
+def seed(
+    ws: Workspace, principal: Actor, rng: random.Random, cal: DemoCalendar
+) -> Iterator[datetime]:
     with ws.read() as s:
         officer = s.scalar(select(UserAccount).where(UserAccount.username == "lijianguo"))
     reporter = Actor(officer.id, officer.display_name, officer.role) if officer else principal
-    today = datetime.now(SCHOOL_TZ).date()
-    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=12)
+    today = cal.today
+    last_month = cal.last_month.replace(day=12)
     this_month = today.replace(day=1) + timedelta(days=min(2, today.day - 1))
 
-    found = _local(last_month, 10, 5)
+    found = cal.at(last_month, 10, 5)
+    yield found + timedelta(minutes=5)
     iid = report_incident(
         ws,
         reporter,
@@ -49,20 +50,23 @@ def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
             immediate_actions="体育教师现场固定、冰敷，校医检查后由班主任陪同送乡卫生院拍片，已通知家长。",
             people=[PersonDraft("王小明", "student", True, "右手腕骨裂")],
         ),
-        now=found + timedelta(minutes=5),
     )
+    yield found + timedelta(minutes=15)
     log_report(ws, reporter, iid, "phone", to_whom=BUREAU, at=found + timedelta(minutes=14),
-               summary="学生体育课摔伤，已送医。", now=found + timedelta(minutes=15))  # fmt: skip
+               summary="学生体育课摔伤，已送医。")  # fmt: skip
+    yield found + timedelta(minutes=96)
     log_report(ws, reporter, iid, "written", to_whom=BUREAU, at=found + timedelta(minutes=95),
-               summary="《学生意外受伤情况报告》已报送。", now=found + timedelta(minutes=96))  # fmt: skip
+               summary="《学生意外受伤情况报告》已报送。")  # fmt: skip
+    yield found + timedelta(days=1)
     log_report(ws, reporter, iid, "follow_up", to_whom=BUREAU, at=found + timedelta(days=1),
-               summary="学生骨裂已打石膏，情绪稳定，家长无异议。", now=found + timedelta(days=1))  # fmt: skip
-    close_incident(ws, principal, iid, "学生康复返校，已开展体育课安全教育。",
-                   now=found + timedelta(days=9))  # fmt: skip
+               summary="学生骨裂已打石膏，情绪稳定，家长无异议。")  # fmt: skip
+    yield found + timedelta(days=9)
+    close_incident(ws, principal, iid, "学生康复返校，已开展体育课安全教育。")
 
-    found = _local(this_month, 16, 40)
-    if found + timedelta(days=1) > datetime.now(UTC):  # the first days of a month
-        found = _local(last_month.replace(day=20), 16, 40)
+    found = cal.at(this_month, 16, 40)
+    if found + timedelta(days=1) > cal.now:  # the first days of a month
+        found = cal.at(last_month.replace(day=20), 16, 40)
+    yield found + timedelta(minutes=4)
     iid = report_incident(
         ws,
         reporter,
@@ -77,12 +81,12 @@ def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
                 PersonDraft("赵大海", "other", False, "三轮车驾驶人，未受伤"),
             ],
         ),
-        now=found + timedelta(minutes=4),
     )
+    yield found + timedelta(minutes=23)
     log_report(ws, reporter, iid, "phone", to_whom=BUREAU, at=found + timedelta(minutes=22),
-               summary="校门外交通刮碰，学生轻伤。", now=found + timedelta(minutes=23))  # fmt: skip
+               summary="校门外交通刮碰，学生轻伤。")  # fmt: skip
+    yield found + timedelta(hours=3, minutes=12)
     log_report(ws, reporter, iid, "written", to_whom=BUREAU, at=found + timedelta(hours=3, minutes=10),
-               summary="书面材料晚于两小时报送（交警现场处理耽误）。",
-               now=found + timedelta(hours=3, minutes=12))  # fmt: skip
-    close_incident(ws, principal, iid, "交警认定三轮车负全责，已与家长沟通；加强放学护学岗。",
-                   now=found + timedelta(days=1))  # fmt: skip
+               summary="书面材料晚于两小时报送（交警现场处理耽误）。")  # fmt: skip
+    yield cal.latest(found + timedelta(days=1))
+    close_incident(ws, principal, iid, "交警认定三轮车负全责，已与家长沟通；加强放学护学岗。")

@@ -8,7 +8,9 @@ signed at 06:05 in the school.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+
+from db.base import utcnow
 
 SCHOOL_TZ = timezone(timedelta(hours=8), "CST")
 
@@ -18,7 +20,7 @@ def school_day(at: datetime) -> date:
 
 
 def school_today(now: datetime | None = None) -> date:
-    return school_day(now or datetime.now(UTC))
+    return school_day(now or utcnow())
 
 
 def school_clock(at: datetime) -> datetime:

@@ -77,6 +77,13 @@ class Shell(QObject):
         self.edits = EditTracker(self)
         self.auto_backup = None
 
+    def shutdown(self) -> None:
+        """Stop watching input (the app is quitting, or a test is done)."""
+        self.idle.stop()
+        self.edits.stop()
+        if self.auto_backup is not None:
+            self.auto_backup.timer.stop()
+
     # -- signed in ---------------------------------------------------------------------
 
     def start(self, actor: Actor, profile: SchoolProfile, username: str) -> MainWindow:
@@ -192,6 +199,11 @@ class Shell(QObject):
         box.finished.connect(lambda _r: setattr(self, "discard_box", None))
         self.discard_box = box
         box.open()
+
+    def _answered(self, discard: bool) -> None:
+        self.discard_box = None
+        if discard:
+            self._end_session()
 
     def _end_session(self) -> None:
         old = self.window

@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         (:mod:`ui.operations`).
         """
         self.sync.stop()
+        self.sync.deleteLater()  # a pass still running finds it gone and reports nothing
         self.ctx.events.changed.disconnect(self._on_changed)
         self.ctx.events.open_requested.disconnect(self.open_record)
         self.hide()

@@ -182,6 +182,7 @@ def test_esc_does_not_close_the_lock_screen_and_another_person_can_sign_out(
     shell, window = _shell(qtbot, shells, workspace)
     shell.lock()
     lock = shell.lock_screen
+    qtbot.keyClicks(lock.secret, "wrong")  # someone else tried: that is not unsaved work
     qtbot.keyClick(lock, Qt.Key.Key_Escape)
     lock.close()
     assert lock.isVisible() and shell.locked

@@ -132,6 +132,10 @@ class LockScreen(QDialog):
         fit_window(self, QSize(440, 220))
         self.secret.setFocus()
 
+    def unsaved_input(self) -> bool:
+        """A password typed here is not the signed-in person's work (ui.shell.unsaved)."""
+        return False
+
     # Staying up until unlocked or signed out.
     def reject(self) -> None:
         pass

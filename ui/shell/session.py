@@ -235,9 +235,7 @@ class Shell(QObject):
         )
 
     def _signed_out(self, old: MainWindow, actor: Actor) -> None:
-        events = old.ctx.events
         old.deleteLater()
-        events.deleteLater()  # with it the old window's sync controller
         self.signed_out.emit(actor)
         self.ask_sign_in()
 

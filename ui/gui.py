@@ -104,9 +104,13 @@ def _refuse(message: str) -> None:
 
 
 def _set_up(app: QApplication) -> None:
+    """Name, style, and every window kept inside its screen (see :mod:`ui.shell.geometry`)."""
+    from ui.shell.geometry import install_screen_fit
+
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     apply_style(app)
+    install_screen_fit(app)
 
 
 def run(data_dir: Path | None, *, bench_startup: bool = False) -> int:
@@ -142,7 +146,10 @@ def run(data_dir: Path | None, *, bench_startup: bool = False) -> int:
         ws.close()
 
 
-def _sign_in(ws: Workspace, profile: SchoolProfile | None) -> tuple[Actor, SchoolProfile] | None:
+def _sign_in(
+    ws: Workspace, profile: SchoolProfile | None
+) -> tuple[Actor, SchoolProfile, str] | None:
+    """The first sign-in (or the first-run wizard): the person, the school, the user name."""
     from app.school.service import get_profile
 
     if profile is None:
@@ -151,30 +158,32 @@ def _sign_in(ws: Workspace, profile: SchoolProfile | None) -> tuple[Actor, Schoo
         wizard = FirstRunWizard(ws)
         if wizard.exec() != QDialog.DialogCode.Accepted or wizard.actor is None:
             return None
-        return wizard.actor, wait_for(lambda: get_profile(ws))
+        username = wizard.principal.username.text()
+        return wizard.actor, wait_for(lambda: get_profile(ws)), username
     from ui.login.dialog import LoginDialog
 
     dialog = LoginDialog(ws, profile.name)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return None
-    return dialog.actor, profile
+    return dialog.actor, profile, dialog.username()
 
 
-def _bench_sign_in(ws: Workspace, profile: SchoolProfile | None) -> tuple[Actor, SchoolProfile]:
+def _bench_sign_in(
+    ws: Workspace, profile: SchoolProfile | None
+) -> tuple[Actor, SchoolProfile, str]:
     from app.accounts.service import authenticate
 
     username, _, secret = os.environ.get("XIAOAN_BENCH_LOGIN", "").partition(":")
     if profile is None:
         raise SystemExit("XIAOAN_BENCH_LOGIN needs a data folder with a school")
-    return wait_for(lambda: authenticate(ws, username, secret)), profile
+    return wait_for(lambda: authenticate(ws, username, secret)), profile, username
 
 
 def _signed_in_session(
     app: QApplication, ws: Workspace, profile: SchoolProfile | None, bench: bool
 ) -> int:
-    from ui.auto_backup import AutoBackup
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
+    """Sign in, then run the shell (main window, idle lock, switching user) until quit."""
+    from ui.shell.session import Shell
 
     try:
         signed_in = _bench_sign_in(ws, profile) if bench else _sign_in(ws, profile)
@@ -183,13 +192,10 @@ def _signed_in_session(
         return EXIT_CANCELLED
     if signed_in is None:
         return EXIT_CANCELLED
-    actor, profile = signed_in
-    window = MainWindow(AppContext(ws, actor, profile))
-    window.show()
-    auto = AutoBackup(
-        window.ctx, window, report=lambda text: window.statusBar().showMessage(text, 10_000)
-    )
-    auto.start()
+    actor, profile, username = signed_in
+    shell = Shell(ws)
+    shell.finished.connect(app.quit)  # the sign-in after a sign-out was cancelled
+    window = shell.start(actor, profile, username)
     if bench:
         _StartupReport(app, window.stack.currentWidget())
     app.setQuitOnLastWindowClosed(True)

@@ -36,6 +36,7 @@ ResultCallback = Callable[[Any], None]
 ErrorCallback = Callable[[str, BaseException], None]
 
 _in_flight: set[Operation] = set()
+_delivering: list[QWidget | None] = []  # contexts whose on_done is running (innermost last)
 
 
 def friendly_message(error: BaseException) -> str:
@@ -115,7 +116,11 @@ class Operation(QObject):
     def _deliver(self, result: Any) -> None:
         _in_flight.discard(self)
         if self._on_done is not None and not self._context_gone():
-            self._on_done(result)
+            _delivering.append(self._context)
+            try:
+                self._on_done(result)
+            finally:
+                _delivering.pop()
 
     @Slot(object, str)
     def _fail(self, error: BaseException, trace: str) -> None:
@@ -158,6 +163,15 @@ def run_in_background(
     return Operation(
         fn, on_done=on_done, on_error=on_error, context=context, description=description
     ).start()
+
+
+def delivering_for() -> QWidget | None:
+    """While an operation's ``on_done`` runs: the widget that asked for it (its context).
+
+    Lets a listener tell whose work just succeeded — e.g. that a form's own
+    save caused a change signal (:mod:`ui.shell.unsaved`). None otherwise.
+    """
+    return _delivering[-1] if _delivering else None
 
 
 def busy() -> bool:

@@ -9,6 +9,18 @@ with the :class:`~ui.context.AppContext` and must be a QWidget.
 Only pages that work are listed; the planned areas (应急演练, 责任网格,
 值班值宿, 突发事件, 报表打印, 同步) register here from their own
 ``ui/<area>/`` folders when they exist.
+
+Keyboard conventions for pages (the main window owns these keys):
+
+* every page has a key of its own in :data:`PAGE_KEYS` (shown in the
+  navigation's tooltip and on the F1 sheet);
+* **Ctrl+P** belongs to the main window: a page that prints a form defines
+  ``print_selected()`` (preview the chosen record's form, through
+  :func:`ui.reports.preview.open_print_preview`), and the window calls it.
+  A page must not bind Ctrl+P itself (the two would cancel each other out);
+* a page whose form holds input that is not saved yet may define
+  ``unsaved_input() -> bool``; without it the shell notices typing itself
+  (:mod:`ui.shell.unsaved`).
 """
 
 from __future__ import annotations
@@ -18,6 +30,7 @@ import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from app.accounts.roles import Permission, allowed
@@ -66,5 +79,30 @@ PAGES: list[PageSpec] = [
 ]  # fmt: skip
 
 
+# Each page's key, the same on every account (a page keeps its key whoever signs
+# in, so the keys on a shared PC never change meaning): Ctrl+1…Ctrl+9 and Ctrl+0
+# for the ten record pages in the principal's order, letters for the rest.
+PAGE_KEYS: dict[str, str] = {
+    "dashboard": "Ctrl+1",
+    "inspections": "Ctrl+2",
+    "hazards": "Ctrl+3",
+    "incidents": "Ctrl+4",
+    "drills": "Ctrl+5",
+    "handover": "Ctrl+6",
+    "roster": "Ctrl+7",
+    "grid": "Ctrl+8",
+    "staff": "Ctrl+9",
+    "monthly": "Ctrl+0",
+    "sync": "Ctrl+Shift+S",
+    "users": "Ctrl+Shift+U",
+    "settings": "Ctrl+,",
+}
+
+
 def pages_for(actor: Actor) -> list[PageSpec]:
     return [p for p in PAGES if p.visible(actor)]
+
+
+def page_key(spec: PageSpec) -> QKeySequence:
+    """The shortcut that shows ``spec``'s page (empty if it has none)."""
+    return QKeySequence(PAGE_KEYS.get(spec.key, ""))

@@ -2626,6 +2626,45 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>xiaoan — locked</source>
+        <translation>校安 — 已锁定</translation>
+    </message>
+    <message>
+        <source>The screen is locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) is signed in. Their work is kept as they left it.</source>
+        <translation>{name}（{role}）已登录，其工作内容保持原样。</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s password or PIN</source>
+        <translation>{name}的密码或 PIN 码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Sign out / switch user…</source>
+        <translation>退出登录 / 切换用户…</translation>
+    </message>
+    <message>
+        <source>Enter your password or PIN.</source>
+        <translation>请输入密码或 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Only {name} can unlock.</source>
+        <translation>只有{name}本人可以解锁。</translation>
+    </message>
+</context>
+<context>
     <name>Login</name>
     <message>
         <source>xiaoan — sign in</source>
@@ -2679,12 +2718,40 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>校安 — {school}</translation>
     </message>
     <message>
+        <source>Nothing on this page prints a form.</source>
+        <translation>本页没有可打印的表单。</translation>
+    </message>
+    <message>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
         <source>Last backup: {time}</source>
         <translation>最近备份：{time}</translation>
+    </message>
+    <message>
+        <source>Show {page}</source>
+        <translation>打开“{page}”</translation>
+    </message>
+    <message>
+        <source>{page} ({keys})</source>
+        <translation>{page}（{keys}）</translation>
+    </message>
+    <message>
+        <source>Print the chosen record</source>
+        <translation>打印选中的记录</translation>
+    </message>
+    <message>
+        <source>Sign out / switch user</source>
+        <translation>退出登录 / 切换用户</translation>
+    </message>
+    <message>
+        <source>Lock the screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -3230,6 +3297,128 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Data schema revision:</source>
         <translation>数据结构版本：</translation>
+    </message>
+    <message>
+        <source>Screen lock</source>
+        <translation>自动锁屏</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Lock the screen after</source>
+        <translation>无键盘鼠标操作</translation>
+    </message>
+    <message>
+        <source>without keyboard or mouse use. Ctrl+Shift+L locks at once, Ctrl+L signs out.</source>
+        <translation>后自动锁屏。按 Ctrl+Shift+L 立即锁屏，按 Ctrl+L 退出登录。</translation>
+    </message>
+    <message>
+        <source>without keyboard or mouse use. The principal sets this.</source>
+        <translation>后自动锁屏。此项由校长设置。</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>{name} has input that may not be saved yet:</source>
+        <translation>{name}还有可能未保存的内容：</translation>
+    </message>
+    <message>
+        <source>Go back and save it, or sign out and discard it.</source>
+        <translation>可以返回去保存，或者放弃这些内容并退出登录。</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Discard and sign out</source>
+        <translation>放弃并退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Edit the caption</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>Back / close</source>
+        <translation>返回 / 关闭</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>(on this page)</source>
+        <translation>（本页快捷键）</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Everywhere in this window</source>
+        <translation>整个窗口通用</translation>
+    </message>
+    <message>
+        <source>On this page</source>
+        <translation>本页</translation>
+    </message>
+    <message>
+        <source>On this page: {page}</source>
+        <translation>本页：{page}</translation>
+    </message>
+    <message>
+        <source>Forms and dialogs show their own keys on their buttons.</source>
+        <translation>表单和对话框的快捷键标在各自的按钮上。</translation>
     </message>
 </context>
 <context>
@@ -5146,6 +5335,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Wrong password or PIN. {left} more wrong attempts lock the account for 15 minutes.</source>
         <translation>密码或 PIN 码不正确。再错 {left} 次，账号将被锁定 15 分钟。</translation>
+    </message>
+    <message>
+        <source>The screen locks after {low} to {high} minutes.</source>
+        <translation>自动锁屏时间须在 {low} 到 {high} 分钟之间。</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,7 @@ def test_a_zone_prints_its_placard_for_anyone(qtbot, workspace, principal, grid,
     assert not page.print_button.isEnabled()  # a post has no placard
     page.table.selectRow(_row(page, "学生宿舍"))
     assert page.print_button.isEnabled()
-    qtbot.keyClick(page.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    page.print_selected()  # what the main window's Ctrl+P calls
     qtbot.waitUntil(lambda: page.preview.ready, timeout=30_000)
     zone_id = page.chosen().id
     assert page.preview.rendered.stamp.record_id == str(zone_id)

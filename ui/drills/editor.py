@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, QTime, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,6 +60,7 @@ from ui.drills.photo_view import PhotoView
 from ui.drills.problems import ProblemsTable
 from ui.i18n import translate
 from ui.operations import run_in_background
+from ui.shell.geometry import fit_window
 
 BEIJING = QTimeZone(8 * 3600)
 
@@ -89,7 +90,7 @@ class DrillEditor(QDialog):
         self.loaded = False  # the record (or the empty form) is shown; tests wait on it
         self.busy = False
         self.setWindowTitle(translate("Drills", "Drill record"))
-        self.resize(1180, 800)
+        fit_window(self, QSize(1180, 800))
         today = school_today()
 
         self.header = QLabel()

@@ -229,6 +229,15 @@ class DrillsPage(QWidget):
         value = index.siblingAtColumn(0).data(DRILL_ID_ROLE) if index.isValid() else None
         return uuid.UUID(value) if value else None
 
+    def print_selected(self) -> None:
+        """Ctrl+P (the main window's): the chosen drill's record form, once finalized."""
+        row = self.model.valid_row(self.table.currentIndex())
+        if row is None or not row.finalized:
+            return
+        from ui.reports.preview import open_print_preview
+
+        self.preview = open_print_preview(self.ctx, self, "drill", row.id)
+
     def select_drill(self, drill_id: uuid.UUID) -> bool:
         for row in range(self.model.rowCount()):
             if self.model.row_at(row).id == drill_id:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.attachments.store import PhotoRef, make_derivatives
 from ui.i18n import translate
 from ui.operations import run_in_background
+from ui.shell.geometry import fit_window
 
 
 def _large(data_dir: Path, ref: PhotoRef) -> QImage:
@@ -41,7 +42,7 @@ class PhotoView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.caption)
-        self.resize(1000, 780)
+        fit_window(self, QSize(1000, 780))
         self._load()
 
     def _load(self) -> None:

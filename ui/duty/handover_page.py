@@ -160,7 +160,6 @@ class HandoverPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_form)
         ctx.events.changed.connect(self._elsewhere_changed)
         self._stale = True
 
@@ -268,6 +267,10 @@ class HandoverPage(QWidget):
                 self.form.message.show_notice(notice)
 
         run_in_background(load, on_done=show, context=self, description="handover")
+
+    def print_selected(self) -> None:
+        """Ctrl+P (the main window's): the chosen shift's handover sheet."""
+        self.print_form()
 
     def print_form(self) -> None:
         """Preview, print or save the chosen shift's handover sheet (交接班记录)."""

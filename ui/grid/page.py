@@ -215,7 +215,6 @@ class GridPage(QWidget):
         self.print_button.setToolTip(translate("Printing", "Preview, print or save the form"))
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self.print_placard)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_placard)
         bar.addWidget(self.print_button)
         grid_tab = QWidget()
         grid_layout = QVBoxLayout(grid_tab)
@@ -323,6 +322,10 @@ class GridPage(QWidget):
     def chosen(self) -> GridRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def print_selected(self) -> None:
+        """Ctrl+P (the main window's): the chosen zone's placard."""
+        self.print_placard()
 
     def print_placard(self) -> None:
         """Preview, print or save the chosen zone's placard (安全责任区公示牌)."""

@@ -161,7 +161,6 @@ class HazardsPage(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, lambda: self.apply_filters(True))
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.showMenu)
         ctx.events.changed.connect(self._elsewhere_changed)
         self._keep: uuid.UUID | None = None
         self._stale = True
@@ -255,6 +254,10 @@ class HazardsPage(QWidget):
             return "latest"  # this school year so far
         a, b = _pydate(self.date_from.date()), _pydate(self.date_to.date())
         return f"{min(a, b).isoformat()}..{max(a, b).isoformat()}"
+
+    def print_selected(self) -> None:
+        """Ctrl+P (the main window's): choose which form of the chosen hazard to print."""
+        self.print_button.showMenu()
 
     def print_form(self, key: str) -> None:
         """Preview, print or save the chosen hazard's notice or re-check slip, or the ledger."""

@@ -278,7 +278,6 @@ class IncidentsPage(QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_chosen)
         ctx.events.changed.connect(self._elsewhere_changed)
         self._chosen_id: uuid.UUID | None = None
         self._stale = True
@@ -429,6 +428,10 @@ class IncidentsPage(QWidget):
             return lambda: close_incident(ws, actor, iid, note)
 
         self._open(dialog, job)
+
+    def print_selected(self) -> None:
+        """Ctrl+P (the main window's): the chosen incident's report form."""
+        self.print_chosen()
 
     def print_chosen(self) -> None:
         """Preview, print or save the chosen incident's report form (突发事件报告单)."""

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -195,8 +195,6 @@ class AnswerView(QWidget):
         self.setAcceptDrops(True)
         self.setTabOrder(self.table, self.pass_button)
         self.preview: QWidget | None = None
-        print_key = QShortcut(QKeySequence.StandardKey.Print, self, self.print_form)
-        print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._set_read_only(True)
 
     # -- loading -------------------------------------------------------------------

@@ -146,6 +146,21 @@ class InspectionsPage(QWidget):
         self.stack.setCurrentWidget(self.answers)
         self.answers.open(inspection_id)
 
+    def print_selected(self) -> None:
+        """Ctrl+P (the main window's): the form of the inspection shown, or chosen in the list.
+
+        Only a finalized inspection has a form to print.
+        """
+        if self.stack.currentWidget() is self.answers:
+            self.answers.print_form()
+            return
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row is None or row.finalized_at is None:
+            return
+        from ui.reports.preview import open_print_preview
+
+        self.preview = open_print_preview(self.ctx, self, "inspection", row.id)
+
     # -- starting ------------------------------------------------------------------
 
     def new_inspection(self) -> None:

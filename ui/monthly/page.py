@@ -171,7 +171,6 @@ class MonthlyReportPage(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.finalize)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_form)
         self.setTabOrder(self.month, self.comments)
         self.setTabOrder(self.comments, self.save_button)
         self.setTabOrder(self.save_button, self.pad)
@@ -275,6 +274,10 @@ class MonthlyReportPage(QWidget):
         else:
             self.signed_label.setText("")
         self.loads += 1
+
+    def print_selected(self) -> None:
+        """Ctrl+P (the main window's): the finalized month's report form."""
+        self.print_form()
 
     def print_form(self) -> None:
         """Preview, print or save the finalized month's report form (安全月报表)."""

@@ -53,8 +53,10 @@ from app.reports.forms import RenderedForm, print_form
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.operations import run_in_background
+from ui.shell.geometry import fit_window
 
 MAX_PRINT_DPI = 300
+PREFERRED_SIZE = QSize(820, 900)  # an A4 page at reading size, where the screen has room
 
 
 def open_print_preview(
@@ -130,7 +132,7 @@ class PrintPreviewDialog(QDialog):
         self.saved_to: Path | None = None
         self.printed = -1  # pages sent to the printer by the last print, once done
         self.setWindowTitle(translate("Printing", "Print preview"))
-        self.resize(820, 900)
+        fit_window(self, PREFERRED_SIZE, "print-preview")
 
         self.status = QLabel(translate("Printing", "Preparing the form…"))
         self.status.setWordWrap(True)
@@ -179,6 +181,7 @@ class PrintPreviewDialog(QDialog):
         self.document.close()
         self._buffer = _reader(rendered.pdf, self)
         self.document.load(self._buffer)
+        self.show_first_page()
         pages = self.document.pageCount()
         self.setWindowTitle(
             translate("Printing", "Print preview: {name}").format(
@@ -192,6 +195,20 @@ class PrintPreviewDialog(QDialog):
         )
         self._set_ready(True)
         self.print_button.setFocus()
+
+    def show_first_page(self) -> None:
+        """Page 1 from its top, as wide as the view: what the person checks before printing.
+
+        Set again after every load: a view that had a document (or none) keeps
+        its old scroll position and zoom otherwise, which showed an empty area
+        until the window was resized.
+        """
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        if self.document.pageCount() > 0:
+            self.view.pageNavigator().jump(0, QPointF(0, 0))
+        self.view.verticalScrollBar().setValue(0)
+        self.view.horizontalScrollBar().setValue(0)
+        self.view.viewport().update()
 
     def _failed(self, message: str, _error: BaseException) -> None:
         self.status.setText(message)

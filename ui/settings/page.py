@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.i18n import role_label, translate
 from ui.operations import run_in_background
 from ui.settings.backups_model import BackupsModel
+from ui.shell.idle_settings import IdleLockBox
 
 # Language names are shown in their own language, never translated.
 LANGUAGE_CHOICES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -56,6 +57,7 @@ class SettingsPage(QWidget):
         title.setObjectName("pageTitle")
         column.addWidget(title)
         column.addWidget(self._language_box())
+        column.addWidget(IdleLockBox(ctx))  # minutes without input before the screen locks
         column.addWidget(self._data_box())
         column.addWidget(self._backup_box())
         bottom = QHBoxLayout()  # short entries side by side rather than stretched wide

@@ -10,6 +10,7 @@ Threading: UI thread; the save runs through :mod:`ui.operations`.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,7 @@ from ui.common.message_label import MessageLabel
 from ui.common.secret_fields import SecretFields
 from ui.i18n import school_kind_label, translate
 from ui.operations import run_in_background
+from ui.shell.geometry import fit_window
 
 
 class _Page(QWizardPage):
@@ -174,7 +176,7 @@ class FirstRunWizard(QWizard):
         self.principal = PrincipalPage()
         for page in (self.welcome, self.school, self.principal):
             self.addPage(page)
-        self.resize(720, 560)
+        fit_window(self, QSize(720, 560))
 
     def accept(self) -> None:
         """Finish: check every page, then save in the background; close only when the

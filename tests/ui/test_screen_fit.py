@@ -1,0 +1,470 @@
+"""Every window fits the school's laptop: 1366×768 or 1280×720, less a 40-pixel taskbar.
+
+The check runs in a child process whose Qt has one screen of exactly the
+available area (the offscreen platform's ``configfile``): 1366×728 and
+1280×680. There the main window shows every page and every dialog of
+:data:`DIALOGS` is opened over it on the demo school, and no window frame
+and no visible widget may lie outside the screen. Content scrolled inside a
+scroll area is reachable and not counted; a window whose layout needs more
+room than the screen has cannot be shrunk and fails.
+
+:data:`DIALOGS` must name every dialog class under ``ui/``: a new dialog
+fails :func:`test_every_dialog_is_in_the_list` until it is added (with a
+way to build it) and so checked here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import json
+import os
+import pkgutil
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
+
+from app.demo import PRINCIPAL, build_demo
+from tests.ui.conftest import wait_idle
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = {"1366x768": QSize(1366, 728), "1280x720": QSize(1280, 680)}  # less the taskbar
+INNER = "XIAOAN_SCREEN_FIT"  # set in the child process: "<width>x<height>"
+
+
+@dataclasses.dataclass
+class Env:
+    """What the dialogs are built from: the principal's window over the demo school."""
+
+    window: Any
+    ctx: Any
+    today: Any
+    now: datetime
+
+
+def _page(env: Env, key: str):
+    return env.window.page(key)
+
+
+def _drill_editor(env: Env):
+    from app.drills.queries import list_drills
+    from ui.drills.editor import DrillEditor
+
+    drill = max(list_drills(env.ctx.workspace), key=lambda d: d.photo_count)
+    return DrillEditor(env.ctx, drill.id, _page(env, "drills"))
+
+
+def _photo_view(env: Env):
+    from ui.drills.photo_view import PhotoView
+
+    editor = _drill_editor(env)
+    editor.show()
+    _wait(lambda: editor.loaded and editor.grid.refs())
+    editor.hide()
+    return PhotoView(editor, env.ctx.workspace.data_dir, editor.grid.refs(), 0)
+
+
+def _staff_list(env: Env):
+    return _page(env, "roster").staff
+
+
+def _user(env: Env):
+    from app.accounts.service import list_users
+
+    return list_users(env.ctx.workspace, env.ctx.actor)[0]
+
+
+def _dialogs() -> dict[str, tuple[Callable[[Env], QDialog], Callable[[QDialog], bool] | None]]:
+    """ "module:Class" → (build it over the window, when it has loaded what it shows)."""
+    from app.inspections.people import active_people
+    from app.school.terms import get_terms
+
+    def ready(attr: str) -> Callable[[QDialog], bool]:
+        return lambda d: bool(getattr(d, attr))
+
+    return {
+        "ui.drills.editor:DrillEditor": (_drill_editor, ready("loaded")),
+        "ui.drills.hazard_dialog:HazardChoiceDialog": (
+            lambda e: _mod("ui.drills.hazard_dialog").HazardChoiceDialog(
+                e.window, "疏散时三楼东侧楼梯拥挤，有学生被推倒", "fire"
+            ),
+            None,
+        ),
+        "ui.drills.photo_view:PhotoView": (_photo_view, lambda d: d.loaded >= 1),
+        "ui.drills.terms_dialog:TermsDialog": (
+            lambda e: _mod("ui.drills.terms_dialog").TermsDialog(
+                e.window, get_terms(e.ctx.workspace), e.today
+            ),
+            None,
+        ),
+        "ui.duty.handover_page:FindingDialog": (
+            lambda e: _mod("ui.duty.handover_page").FindingDialog(e.window),
+            None,
+        ),
+        "ui.duty.roster_dialogs:DutyTypeDialog": (
+            lambda e: _mod("ui.duty.roster_dialogs").DutyTypeDialog(e.window),
+            None,
+        ),
+        "ui.duty.roster_dialogs:HolidayDialog": (
+            lambda e: _mod("ui.duty.roster_dialogs").HolidayDialog(e.window, e.today),
+            None,
+        ),
+        "ui.duty.roster_dialogs:RotationDialog": (
+            lambda e: _mod("ui.duty.roster_dialogs").RotationDialog(
+                e.window, _page(e, "roster").types, _staff_list(e), e.today, e.today
+            ),
+            None,
+        ),
+        "ui.grid.dialogs:AssignDialog": (
+            lambda e: _mod("ui.grid.dialogs").AssignDialog(
+                e.window, "学生宿舍", _page(e, "grid").staff, e.today
+            ),
+            None,
+        ),
+        "ui.grid.dialogs:LetterDialog": (
+            lambda e: _mod("ui.grid.dialogs").LetterDialog(
+                e.window, _page(e, "grid").staff, e.today
+            ),
+            None,
+        ),
+        "ui.grid.dialogs:PostDialog": (
+            lambda e: _mod("ui.grid.dialogs").PostDialog(e.window),
+            None,
+        ),
+        "ui.grid.dialogs:ZoneDialog": (
+            lambda e: _mod("ui.grid.dialogs").ZoneDialog(e.window),
+            None,
+        ),
+        "ui.hazards.dialogs:MonitorDialog": (
+            lambda e: _mod("ui.hazards.dialogs").MonitorDialog(e.window),
+            None,
+        ),
+        "ui.hazards.dialogs:NoteDialog": (
+            lambda e: _mod("ui.hazards.dialogs").NoteDialog(
+                e.window, "复查销号", "复查意见", "复查人不能是整改人。"
+            ),
+            None,
+        ),
+        "ui.hazards.dialogs:PlanDialog": (
+            lambda e: _mod("ui.hazards.dialogs").PlanDialog(
+                e.window, active_people(e.ctx.workspace, e.ctx.actor), e.today
+            ),
+            None,
+        ),
+        "ui.hazards.dialogs:RectifyDialog": (
+            lambda e: _mod("ui.hazards.dialogs").RectifyDialog(e.window, e.ctx),
+            None,
+        ),
+        "ui.incidents.dialogs:CloseDialog": (
+            lambda e: _mod("ui.incidents.dialogs").CloseDialog(e.window),
+            None,
+        ),
+        "ui.incidents.dialogs:IncidentEditor": (
+            lambda e: _mod("ui.incidents.dialogs").IncidentEditor(e.window, e.now),
+            None,
+        ),
+        "ui.incidents.dialogs:PersonDialog": (
+            lambda e: _mod("ui.incidents.dialogs").PersonDialog(e.window),
+            None,
+        ),
+        "ui.incidents.dialogs:ReportDialog": (
+            lambda e: _mod("ui.incidents.dialogs").ReportDialog(
+                e.window, "书面报告", e.now, summary_needed=True
+            ),
+            None,
+        ),
+        "ui.inspections.dialogs:CorrectionDialog": (
+            lambda e: _mod("ui.inspections.dialogs").CorrectionDialog(e.window),
+            None,
+        ),
+        "ui.inspections.dialogs:FinalizeDialog": (
+            lambda e: _mod("ui.inspections.dialogs").FinalizeDialog(e.window, "张丽", 183, 12),
+            None,
+        ),
+        "ui.inspections.dialogs:NewInspectionDialog": (
+            lambda e: _mod("ui.inspections.dialogs").NewInspectionDialog(e.window, e.ctx),
+            ready("ready"),
+        ),
+        "ui.login.dialog:LoginDialog": (
+            lambda e: _mod("ui.login.dialog").LoginDialog(e.ctx.workspace, e.ctx.school.name),
+            ready("choices_loaded"),
+        ),
+        "ui.reports.preview:PrintPreviewDialog": (
+            lambda e: _mod("ui.reports.preview").open_print_preview(
+                e.ctx, e.window, "inspection", "latest"
+            ),
+            ready("ready"),
+        ),
+        "ui.shell.lock:LockScreen": (
+            lambda e: _mod("ui.shell.lock").LockScreen(
+                e.ctx.workspace, e.ctx.actor, PRINCIPAL[0], e.window
+            ),
+            None,
+        ),
+        "ui.shell.shortcuts:ShortcutsSheet": (
+            lambda e: _mod("ui.shell.shortcuts").ShortcutsSheet(e.window, e.window.current_page()),
+            None,
+        ),
+        "ui.staff.page:LeaveDialog": (
+            lambda e: _mod("ui.staff.page").LeaveDialog(e.window, "王强", e.today),
+            None,
+        ),
+        "ui.staff.page:StaffDialog": (
+            lambda e: _mod("ui.staff.page").StaffDialog(
+                e.window, _page(e, "staff").users, _page(e, "staff").model.row_at(0)
+            ),
+            None,
+        ),
+        "ui.users.dialogs:SecretDialog": (
+            lambda e: _mod("ui.users.dialogs").SecretDialog(e.window, _user(e), lambda *_a: None),
+            None,
+        ),
+        "ui.users.dialogs:UserDialog": (
+            lambda e: _mod("ui.users.dialogs").UserDialog(e.window, lambda _f: None, _user(e)),
+            None,
+        ),
+        "ui.wizard.first_run:FirstRunWizard": (
+            lambda e: _mod("ui.wizard.first_run").FirstRunWizard(e.ctx.workspace),
+            None,
+        ),
+    }
+
+
+def _mod(name: str):
+    return importlib.import_module(name)
+
+
+def dialog_classes() -> set[str]:
+    """Every public QDialog subclass defined in a module under ui/."""
+    import ui
+
+    found = set()
+    for info in pkgutil.walk_packages(ui.__path__, "ui."):
+        module = importlib.import_module(info.name)
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            defined_here = cls.__module__ == module.__name__
+            if defined_here and issubclass(cls, QDialog) and not name.startswith("_"):
+                found.add(f"{module.__name__}:{name}")
+    return found
+
+
+def test_every_dialog_is_in_the_list():
+    """A new dialog must be added to DIALOGS, so that the screen-fit check opens it."""
+    listed = set(_dialogs())
+    found = dialog_classes()
+    assert found - listed == set(), "dialogs missing from DIALOGS"
+    assert listed - found == set(), "DIALOGS names classes that no longer exist"
+
+
+# -- the check, in a child process with a laptop-sized screen ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("fit") / "school"
+    build_demo(path)
+    return path
+
+
+@pytest.mark.parametrize("screen", sorted(SIZES))
+def test_every_window_and_dialog_fits_the_laptop_screen(screen, demo_dir, tmp_path):
+    if os.environ.get(INNER):
+        pytest.skip("the child process runs the check itself")
+    area = SIZES[screen]
+    config = tmp_path / "screen.json"
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": "laptop", "x": 0, "y": 0, "width": area.width(),
+                     "height": area.height(), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+                ]
+            }
+        )
+    )  # fmt: skip
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+        XIAOAN_SCREEN_FIT=f"{area.width()}x{area.height()}",
+        XIAOAN_SCREEN_FIT_DEMO=str(demo_dir),
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x",
+         f"{Path(__file__).relative_to(ROOT)}::test_inside_a_laptop_screen"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=280,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-3000:]
+    assert "1 passed" in run.stdout
+
+
+def _wait(condition: Callable[[], Any], timeout_ms: int = 30_000) -> None:
+    """Serve events until ``condition()`` holds (QTest's wait, as qtbot's own waits use:
+    PySide's ``processEvents`` overloads corrupt ``None``'s reference count when
+    called in a loop)."""
+    from PySide6.QtCore import QDeadlineTimer
+    from PySide6.QtTest import QTest
+
+    deadline = QDeadlineTimer(timeout_ms)
+    while not condition():
+        assert not deadline.hasExpired(), "timed out"
+        QTest.qWait(10)
+
+
+def _settle() -> None:
+    """Let queued work (the screen-fit filter's second look) run."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(0)
+
+
+def _in_scrolled_content(widget: QWidget) -> bool:
+    """Inside a scroll area's viewport: reached by scrolling, not by the screen's size."""
+    w = widget
+    while w is not None and not w.isWindow():
+        parent = w.parentWidget()
+        if isinstance(parent, QAbstractScrollArea) and w is parent.viewport():
+            return True
+        w = parent
+    return False
+
+
+def outside(window: QWidget, area: QRect) -> list[str]:
+    """Where ``window`` or a visible widget in it lies outside ``area``."""
+    name = f"{type(window).__name__} «{window.windowTitle()}»"
+    problems = []
+    frame = window.frameGeometry()
+    if not area.contains(frame):
+        problems.append(f"{name}: window {frame.getRect()} outside {area.getRect()}")
+    for w in window.findChildren(QWidget):
+        if not w.isVisible() or w.window() is not window or _in_scrolled_content(w):
+            continue
+        rect = QRect(w.mapToGlobal(QPoint(0, 0)), w.size())
+        if not area.contains(rect):
+            label = w.objectName() or type(w).__name__
+            problems.append(f"{name}: {label} {rect.getRect()} outside {area.getRect()}")
+    return problems[:5]
+
+
+def test_inside_a_laptop_screen(qtbot, memory_keyring):
+    """Runs in the child process only (see the test above)."""
+    size = os.environ.get(INNER)
+    if not size:
+        pytest.skip("runs in a child process with a laptop-sized screen")
+    from app.hazards.service import school_today
+    from app.workspace import Workspace
+    from tests.ui.helpers import context_for
+    from ui.gui import _set_up
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    _set_up(app)  # the app's own start-up: style, fonts and the screen-fit filter
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert f"{area.width()}x{area.height()}" == size  # the configured laptop screen
+    ws = Workspace.open(Path(os.environ["XIAOAN_SCREEN_FIT_DEMO"]))
+    try:
+        window = MainWindow(context_for(ws, PRINCIPAL[0], PRINCIPAL[2]))
+        qtbot.addWidget(window)
+        window.show()
+        problems: list[str] = []
+        for key in window.page_keys():
+            window.show_page(key)
+            wait_idle(qtbot)
+            _settle()
+            problems += [f"page {key}: {p}" for p in outside(window, area)]
+        env = Env(window, window.ctx, school_today(), datetime.now(UTC))
+        for name, (build, loaded) in sorted(_dialogs().items()):
+            dialog = build(env)
+            dialog.show()
+            if loaded is not None:
+                _wait(lambda d=dialog, f=loaded: f(d))
+            wait_idle(qtbot)
+            _settle()
+            problems += [f"{name}: {p}" for p in outside(dialog, area)]
+            closer = getattr(dialog, "dismiss", None) or dialog.reject
+            closer()
+            dialog.deleteLater()
+            wait_idle(qtbot)
+        assert problems == [], "\n".join(problems)
+    finally:
+        wait_idle(qtbot)
+        ws.close()
+
+
+# -- the preview and the main window remember their size; the preview shows page 1 ---------------
+
+
+def _ink(image) -> int:
+    """Sampled pixels darker than paper: printed text and lines."""
+    return sum(
+        1
+        for x in range(0, image.width(), 6)
+        for y in range(0, image.height(), 6)
+        if QColor(image.pixel(x, y)).lightness() < 160
+    )
+
+
+@pytest.fixture
+def demo_ctx(demo_dir, memory_keyring):
+    from app.workspace import Workspace
+    from tests.ui.helpers import context_for
+
+    ws = Workspace.open(demo_dir)
+    yield context_for(ws, PRINCIPAL[0], PRINCIPAL[2])
+    from ui import operations
+
+    operations.wait_all()
+    ws.close()
+
+
+def test_the_preview_fits_shows_page_one_at_once_and_remembers_its_size(qtbot, demo_ctx):
+    from PySide6.QtPdfWidgets import QPdfView
+
+    from app.preferences import window_size
+    from ui.reports.preview import open_print_preview
+
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    dialog = open_print_preview(demo_ctx, None, "inspection", "latest")
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
+    assert area.contains(dialog.frameGeometry())
+    assert dialog.height() < 900  # the old fixed 820×900 did not fit this screen
+    assert dialog.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert dialog.view.verticalScrollBar().value() == 0
+    assert dialog.view.pageNavigator().currentPage() == 0
+    assert _ink(dialog.view.viewport().grab().toImage()) > 50  # page 1 is there, not blank
+
+    dialog.resize(700, 560)
+    dialog.close()
+    assert window_size("print-preview") == type(window_size("print-preview"))(700, 560, False)
+    again = open_print_preview(demo_ctx, None, "inspection", "latest")
+    qtbot.waitUntil(lambda: again.ready, timeout=30_000)
+    assert again.size() == QSize(700, 560)
+    again.close()
+
+
+def test_the_main_window_fits_and_comes_back_maximised(qtbot, demo_ctx):
+    from ui.main_window import MainWindow
+
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    window = MainWindow(demo_ctx)
+    window.show()
+    assert area.contains(window.frameGeometry())  # 1280×800 did not fit this screen
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    window.close()
+    wait_idle(qtbot)
+    window.deleteLater()
+
+    again = MainWindow(demo_ctx)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.isMaximized()
+    wait_idle(qtbot)

@@ -110,6 +110,12 @@ def _dialogs() -> dict[str, tuple[Callable[[Env], QDialog], Callable[[QDialog], 
             lambda e: _mod("ui.duty.handover_page").FindingDialog(e.window),
             None,
         ),
+        "ui.duty.identity_dialog:IdentityDialog": (
+            lambda e: _mod("ui.duty.identity_dialog").IdentityDialog(
+                e.window, e.ctx.workspace, e.ctx.actor.user_id, e.ctx.actor.name
+            ),
+            None,
+        ),
         "ui.duty.roster_dialogs:DutyTypeDialog": (
             lambda e: _mod("ui.duty.roster_dialogs").DutyTypeDialog(e.window),
             None,

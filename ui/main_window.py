@@ -141,7 +141,9 @@ class MainWindow(QMainWindow):
 
     def _show_last_backup(self, when: datetime | None) -> None:
         self.backup_label.setText(
-            translate("MainWindow", "Last backup: {time}").format(time=format_time(when))
+            translate("MainWindow", "No backup yet")
+            if when is None
+            else translate("MainWindow", "Last backup: {time}").format(time=format_time(when))
         )
 
     def _on_changed(self, area: str) -> None:

@@ -8,11 +8,12 @@ and never pruned.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.accounts.roles import Permission, require
 from app.actor import Actor
+from app.school.clock import school_clock
 from app.workspace import Workspace, copy_sqlite
 from db.base import utcnow
 from db.models import DeviceState
@@ -26,7 +27,7 @@ PREFIX = "xiaoan-"
 class BackupInfo:
     path: Path
     size: int
-    made_at: datetime
+    made_at: datetime  # aware UTC (the file's modification time): shown on the school's clock
 
 
 def list_backups(ws: Workspace) -> list[BackupInfo]:
@@ -36,7 +37,7 @@ def list_backups(ws: Workspace) -> list[BackupInfo]:
     out = []
     for p in ws.backup_dir.glob(f"{PREFIX}*.sqlite3"):
         st = p.stat()
-        out.append(BackupInfo(p, st.st_size, datetime.fromtimestamp(st.st_mtime).astimezone()))
+        out.append(BackupInfo(p, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC)))
     return sorted(out, key=lambda b: b.path.name, reverse=True)
 
 
@@ -53,7 +54,8 @@ def backup_due(ws: Workspace, now: datetime | None = None) -> bool:
 
 def _write_backup(ws: Workspace) -> Path:
     now = utcnow()
-    name = f"{PREFIX}{now.astimezone().strftime('%Y%m%d-%H%M%S-%f')}.sqlite3"
+    # Named on the school's clock, like every time people read.
+    name = f"{PREFIX}{school_clock(now).strftime('%Y%m%d-%H%M%S-%f')}.sqlite3"
     dest = copy_sqlite(ws.db_path, ws.backup_dir / name)
     with ws.db.write(actor_id=None) as s:
         state = s.get(DeviceState, 1)

@@ -366,6 +366,10 @@
         <translation>逾期：{overdue}    待办：{due}    今日已完成：{done}</translation>
     </message>
     <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -784,18 +788,6 @@
         <source>&amp;Add a term</source>
         <translation>添加学期(&amp;A)</translation>
     </message>
-    <message>
-        <source>Q{q} {year}</source>
-        <translation>{year}年第{q}季度</translation>
-    </message>
-    <message>
-        <source>Spring term {year}</source>
-        <translation>{year}年春季学期</translation>
-    </message>
-    <message>
-        <source>Autumn term {year}</source>
-        <translation>{year}年秋季学期</translation>
-    </message>
 </context>
 <context>
     <name>Duty</name>
@@ -1137,10 +1129,6 @@ First enter your school&apos;s details and create the principal&apos;s account. 
 </context>
 <context>
     <name>Format</name>
-    <message>
-        <source>never</source>
-        <translation>从未备份</translation>
-    </message>
     <message>
         <source>Yes</source>
         <translation>是</translation>
@@ -2599,6 +2587,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
         <source>Last backup: {time}</source>
         <translation>最近备份：{time}</translation>
     </message>
@@ -3296,6 +3288,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>同步：未注册</translation>
     </message>
     <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
         <source>Last sync: {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
@@ -3478,6 +3474,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Enrolled with the bureau as school {code}.</source>
         <translation>已在教育局注册，学校代码 {code}。</translation>
+    </message>
+    <message>
+        <source>Never synced with the bureau yet</source>
+        <translation>尚未与教育局同步过</translation>
     </message>
     <message>
         <source>Last successful sync: {time}</source>
@@ -5408,6 +5408,89 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>by day {day} of next month</source>
         <translation>次月 {day} 日前</translation>
+    </message>
+</context>
+<context>
+    <name>periods</name>
+    <message>
+        <source>{month} {day}, {year}</source>
+        <translation>{year}年{month}{day}日</translation>
+    </message>
+    <message>
+        <source>Week {week} ({start}–{end})</source>
+        <translation>第{week}周（{start}–{end}）</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
+    </message>
+    <message>
+        <source>Q{quarter} {year}</source>
+        <translation>{year}年第{quarter}季度</translation>
+    </message>
+    <message>
+        <source>First half of {month}</source>
+        <translation>{month}上半月</translation>
+    </message>
+    <message>
+        <source>Second half of {month}</source>
+        <translation>{month}下半月</translation>
+    </message>
+    <message>
+        <source>Spring term {year}</source>
+        <translation>{year}年春季学期</translation>
+    </message>
+    <message>
+        <source>Autumn term {year}</source>
+        <translation>{year}年秋季学期</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
 
 from app.backup.service import BackupInfo
 from ui.common.list_model import Index, ListTableModel
+from ui.formatting import format_seconds
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Settings", "Made at"),
@@ -39,7 +40,7 @@ class BackupsModel(ListTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                b.made_at.strftime("%Y-%m-%d %H:%M:%S"),
+                format_seconds(b.made_at),
                 format_size(b.size),
                 b.path.name,
             )[index.column()]

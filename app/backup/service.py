@@ -1,8 +1,9 @@
 """Backups with SQLite's online backup API: consistent while the app keeps working.
 
-"Backup now" and a daily automatic backup write ``backups/xiaoan-YYYYMMDD-HHMMSS.sqlite3``;
-the newest :data:`KEEP` are kept. Copies made before an upgrade are kept apart
-and never pruned.
+"Backup now" and a daily automatic backup write ``backups/xiaoan-YYYYMMDD-HHMMSS.sqlite3``
+(named on the school's clock); the newest :data:`KEEP` are kept. Copies made
+before an upgrade or a restore are kept apart and never pruned; all of them
+can be restored (:mod:`app.backup.restore`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ from db.models import DeviceState
 KEEP = 14
 DAILY = timedelta(hours=24)
 PREFIX = "xiaoan-"
+# What a copy in backups/ is, by the start of its name.
+KINDS = (
+    (PREFIX, "backup"),
+    ("before-restore-", "before_restore"),
+    ("before-upgrade-", "before_upgrade"),
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -28,6 +35,7 @@ class BackupInfo:
     path: Path
     size: int
     made_at: datetime  # aware UTC (the file's modification time): shown on the school's clock
+    kind: str = "backup"  # backup (daily or by hand) | before_restore | before_upgrade
 
 
 def list_backups(ws: Workspace) -> list[BackupInfo]:
@@ -39,6 +47,21 @@ def list_backups(ws: Workspace) -> list[BackupInfo]:
         st = p.stat()
         out.append(BackupInfo(p, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC)))
     return sorted(out, key=lambda b: b.path.name, reverse=True)
+
+
+def restorable_backups(ws: Workspace) -> list[BackupInfo]:
+    """Every copy a restore can go back to, newest first: the backups, and the copies
+    kept before an upgrade or a restore (restoring one of those undoes it)."""
+    if not ws.backup_dir.exists():
+        return []
+    out = []
+    for p in ws.backup_dir.glob("*.sqlite3"):
+        kind = next((k for prefix, k in KINDS if p.name.startswith(prefix)), None)
+        if kind is None or not p.is_file():
+            continue
+        st = p.stat()
+        out.append(BackupInfo(p, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC), kind))
+    return sorted(out, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
 def last_backup_at(ws: Workspace) -> datetime | None:

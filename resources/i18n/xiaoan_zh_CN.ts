@@ -56,6 +56,10 @@
         <translation>手动备份数据</translation>
     </message>
     <message>
+        <source>Restored a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
         <source>Started an inspection</source>
         <translation>开始安全检查</translation>
     </message>
@@ -3976,6 +3980,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>此数据文件夹中已有学校。</translation>
     </message>
     <message>
+        <source>This computer is enrolled with the education bureau as school {enrolled}, so the school code must stay {enrolled}. If the bureau has given the school a new code, ask the bureau for a new enrollment file.</source>
+        <translation>本机已按学校代码 {enrolled} 在教育局注册，学校代码必须保持为 {enrolled}。如果教育局给学校分配了新代码，请向教育局索取新的注册文件。</translation>
+    </message>
+    <message>
         <source>The signature could not be read. Sign again.</source>
         <translation>无法读取签名，请重新签名。</translation>
     </message>
@@ -5034,6 +5042,38 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>There is no incident to print yet.</source>
         <translation>还没有可打印的突发事件。</translation>
+    </message>
+    <message>
+        <source>The backup {file} is no longer there.</source>
+        <translation>备份 {file} 已不存在。</translation>
+    </message>
+    <message>
+        <source>{file} is not a xiaoan backup. Nothing has been changed.</source>
+        <translation>{file} 不是校安的备份文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>xiaoan is still working with the data (a sync or a backup). Wait a moment and try again. Nothing has been changed.</source>
+        <translation>校安正在处理数据（同步或备份）。请稍候再试。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} was made by a newer version of xiaoan (schema {revision}). Nothing has been changed.</source>
+        <translation>备份 {file} 由更新版本的校安生成（数据结构 {revision}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} did not pass the check ({problem}). Nothing has been changed. Choose another backup.</source>
+        <translation>备份 {file} 未通过检查（{problem}）。未做任何更改。请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>The backup {file} holds another school&apos;s data, or another computer&apos;s. Nothing has been changed.</source>
+        <translation>备份 {file} 是其他学校或其他电脑的数据。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your account did not exist yet (or was not active) when the backup {file} was made: after restoring it you could not sign in. Choose a newer backup. Nothing has been changed.</source>
+        <translation>备份 {file} 生成时您的账号尚未创建（或未启用），恢复后您将无法登录。请选择更新的备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The current data is too damaged to tell what was already sent to the education bureau, so restoring could make this computer send the bureau numbers it already has. Nothing has been changed. Call the bureau: they can enroll this computer again.</source>
+        <translation>当前数据损坏严重，无法确定哪些内容已经发送给教育局；此时恢复可能使本机向教育局重复发送已用过的编号。未做任何更改。请联系教育局为本机重新注册。</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ ACTION_LABELS: dict[str, str] = {
     "user.change_secret": QT_TRANSLATE_NOOP("Activity", "Changed own password or PIN"),
     "user.unlock": QT_TRANSLATE_NOOP("Activity", "Unlocked a user"),
     "backup.create": QT_TRANSLATE_NOOP("Activity", "Made a backup"),
+    "backup.restore": QT_TRANSLATE_NOOP("Activity", "Restored a backup"),
     "inspection.start": QT_TRANSLATE_NOOP("Activity", "Started an inspection"),
     "inspection.answer": QT_TRANSLATE_NOOP("Activity", "Recorded inspection results"),
     "inspection.finalize": QT_TRANSLATE_NOOP("Activity", "Finalized an inspection"),

@@ -149,6 +149,11 @@ class MainWindow(QMainWindow):
     def _on_changed(self, area: str) -> None:
         if area == "backup":
             self.refresh_status()
+        elif area == "school":  # the school's details were edited in Settings
+            self.setWindowTitle(
+                translate("MainWindow", "xiaoan — {school}").format(school=self.ctx.school.name)
+            )
+            self.school_label.setText(self.ctx.school.name)
 
     # -- sync (status bar) ----------------------------------------------------
 

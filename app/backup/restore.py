@@ -9,15 +9,15 @@ Two steps, so the UI can ask in between:
    changing nothing, a damaged backup, one written by a newer xiaoan, one of
    another school or another computer, and one the person restoring could not
    sign in to.
-2. :func:`complete_restore` (quick) must run while nothing else uses the
-   workspace: the UI stops sync and waits for its background work first. It
-   takes the write lock on the current file, carries over what must never go
-   back (below), records the restore in the audit trail, checks the result
-   again, copies the current file to ``backups/before-restore-<time>.sqlite3``
-   (kept, never pruned: restoring it undoes the restore), checkpoints and
-   closes the current file, removes its ``-wal``/``-shm`` and moves the
-   checked file in with one atomic rename. The workspace is closed; the app
-   starts again on the restored data.
+2. :func:`complete_restore` (quick) holds sync's own lock (no pass or USB
+   transfer runs) and the current file's write lock (no action writes),
+   carries over what must never go back (below), records the restore in the
+   audit trail, checks the result again, copies the current file to
+   ``backups/before-restore-<time>.sqlite3`` (kept, never pruned: restoring
+   it undoes the restore), checkpoints and closes the current file, removes
+   its ``-wal``/``-shm`` and moves the checked file in with one atomic
+   rename. The workspace is closed; the app starts again on the restored
+   data. The UI waits for its own background work to finish before calling it.
 
 **Decision — sync continues; it is never rolled back.** The bureau already
 holds every bundle this PC sent, and quarantines a bundle whose number it
@@ -131,11 +131,27 @@ def discard_restore(plan: RestorePlan) -> None:
 def complete_restore(ws: Workspace, actor: Actor, plan: RestorePlan) -> Restored:
     """Put the prepared backup in place of the current data; see the module's contract.
 
-    Nothing else may use ``ws`` while this runs (no sync pass, no background
-    read); ``ws`` is closed afterwards and must not be used again: the app
-    opens the data folder anew. On any refusal the current data is unchanged.
+    No sync pass or USB transfer runs meanwhile (their lock is held; one that
+    starts later runs on the restored data, which is consistent). Other work
+    on ``ws`` must have finished (the UI waits for its background operations);
+    a writer that still holds the file makes this refuse. ``ws`` is closed
+    afterwards and must not be used again: the app opens the data folder anew.
+    On any refusal the current data is unchanged and the plan is discarded.
     """
+    from app.sync.service import pass_lock
+
     require(actor, Permission.RESTORE_BACKUP)
+    sync = pass_lock(ws)
+    if not sync.acquire(timeout=LOCK_TIMEOUT_S):  # a sync pass or USB transfer is running
+        discard_restore(plan)
+        raise _busy()
+    try:
+        return _swap(ws, actor, plan)
+    finally:
+        sync.release()
+
+
+def _swap(ws: Workspace, actor: Actor, plan: RestorePlan) -> Restored:
     current = ws.db_path
     stamp = school_clock(datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     aside = ws.backup_dir / f"{BEFORE_RESTORE_PREFIX}{stamp}.sqlite3"

@@ -3015,6 +3015,79 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面组(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolProfile</name>
+    <message>
+        <source>School details</source>
+        <translation>学校信息</translation>
+    </message>
+    <message>
+        <source>Students board at the school</source>
+        <translation>有住校生（寄宿制学校）</translation>
+    </message>
+    <message>
+        <source>The school runs school buses</source>
+        <translation>学校有校车</translation>
+    </message>
+    <message>
+        <source>School name:</source>
+        <translation>学校名称：</translation>
+    </message>
+    <message>
+        <source>School code:</source>
+        <translation>学校代码：</translation>
+    </message>
+    <message>
+        <source>Kind of school:</source>
+        <translation>学校类型：</translation>
+    </message>
+    <message>
+        <source>District or county:</source>
+        <translation>所属区县：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>These details appear on every printed form. The kind of school, boarding and school buses decide which drills and checks are required.</source>
+        <translation>这些信息会印在每一份表格上。学校类型、是否寄宿、是否有校车决定需要开展哪些演练和检查。</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled with the education bureau as school {code}, so the code cannot be changed here.</source>
+        <translation>本机已按学校代码 {code} 在教育局注册，此处不能修改学校代码。</translation>
+    </message>
+</context>
+<context>
     <name>Secret</name>
     <message>
         <source>Password (at least 8 characters)</source>
@@ -3056,12 +3129,28 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>备份时间</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Kept before a restore</source>
+        <translation>恢复前保留的数据</translation>
+    </message>
+    <message>
+        <source>Kept before an upgrade</source>
+        <translation>升级前保留的数据</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -3092,12 +3181,36 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>打开文件夹</translation>
     </message>
     <message>
+        <source>School</source>
+        <translation>学校信息</translation>
+    </message>
+    <message>
+        <source>Edit school details…</source>
+        <translation>修改学校信息…</translation>
+    </message>
+    <message>
+        <source>Only the principal can edit the school&apos;s details.</source>
+        <translation>只有校长可以修改学校信息。</translation>
+    </message>
+    <message>
+        <source>{name} (school code {code})</source>
+        <translation>{name}（学校代码 {code}）</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
         <source>Back up now</source>
         <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>恢复此备份…</translation>
+    </message>
+    <message>
+        <source>Only the principal can restore a backup.</source>
+        <translation>只有校长可以恢复备份。</translation>
     </message>
     <message>
         <source>Your role ({role}) may not make backups by hand. The daily automatic backup still runs.</source>
@@ -3110,6 +3223,50 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Backup saved: {file}</source>
         <translation>备份已保存：{file}</translation>
+    </message>
+    <message>
+        <source>Checking the backup {file}…</source>
+        <translation>正在检查备份 {file}…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore the data as it was at {time}?</source>
+        <translation>要将数据恢复到 {time} 时的状态吗？</translation>
+    </message>
+    <message>
+        <source>The backup passed the check ({n} audit entries verified).
+
+Everything recorded on this computer after {time} is undone here. What was already sent to the education bureau stays there.
+
+The data as it is now is kept in the backups folder and can be restored again. xiaoan starts again afterwards.</source>
+        <translation>该备份已通过检查（已核验 {n} 条操作日志）。
+
+本机在 {time} 之后录入的所有内容都将在本机上撤销；已经发送给教育局的内容仍保留在教育局。
+
+当前的数据会保存在备份文件夹中，以后仍可恢复。恢复完成后校安将重新启动。</translation>
+    </message>
+    <message>
+        <source>Restore and restart</source>
+        <translation>恢复并重新启动</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Restored. xiaoan starts again…</source>
+        <translation>已恢复，校安正在重新启动…</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup {backup} was restored. The data as it was before is kept as {kept} in the backups folder. xiaoan now starts again; sign in as usual.</source>
+        <translation>已恢复备份 {backup}。恢复前的数据已保存为备份文件夹中的 {kept}。校安现在将重新启动，请照常登录。</translation>
     </message>
     <message>
         <source>My password or PIN</source>
@@ -3132,16 +3289,28 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>已修改。下次登录请使用新的密码或 PIN 码。</translation>
     </message>
     <message>
+        <source>xiaoan {version} (data version {data})</source>
+        <translation>校安 {version}（数据版本 {data}）</translation>
+    </message>
+    <message>
         <source>About xiaoan</source>
         <translation>关于校安</translation>
+    </message>
+    <message>
+        <source>Schema revision {revision}</source>
+        <translation>数据结构版本 {revision}</translation>
+    </message>
+    <message>
+        <source>Copy details for support</source>
+        <translation>复制技术信息（供技术支持）</translation>
     </message>
     <message>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <source>Data schema revision:</source>
-        <translation>数据结构版本：</translation>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
     </message>
 </context>
 <context>

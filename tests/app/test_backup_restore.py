@@ -159,18 +159,16 @@ def test_a_prepared_restore_that_is_declined_leaves_nothing_behind(workspace, pr
     assert "zhangli" in usernames(workspace)
 
 
-def test_the_restore_is_refused_while_something_else_writes(workspace, principal):
+def test_the_restore_is_refused_while_something_else_writes(workspace, principal, monkeypatch):
     backup = backup_now(workspace, principal)
     plan = restore.prepare_restore(workspace, principal, backup)
     writer = sqlite3.connect(workspace.db_path, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     try:
-        original = restore.LOCK_TIMEOUT_S
-        restore.LOCK_TIMEOUT_S = 0.05
+        monkeypatch.setattr(restore, "LOCK_TIMEOUT_S", 0.05)
         with pytest.raises(UserError, match="still working with the data"):
             restore.complete_restore(workspace, principal, plan)
     finally:
-        restore.LOCK_TIMEOUT_S = original
         writer.execute("ROLLBACK")
         writer.close()
     ws = Workspace.open(workspace.data_dir)
@@ -202,3 +200,20 @@ def test_the_data_as_it_was_before_a_restore_can_itself_be_restored(workspace, p
         assert actions.count("backup.restore") == 2
     finally:
         ws.close()
+
+
+def test_the_restore_waits_for_no_sync_pass(workspace, principal, monkeypatch):
+    from app.sync.service import pass_lock
+
+    backup = backup_now(workspace, principal)
+    plan = restore.prepare_restore(workspace, principal, backup)
+    monkeypatch.setattr(restore, "LOCK_TIMEOUT_S", 0.05)
+    lock = pass_lock(workspace)
+    lock.acquire()  # a pass is running
+    try:
+        with pytest.raises(UserError, match="still working with the data"):
+            restore.complete_restore(workspace, principal, plan)
+    finally:
+        lock.release()
+    assert not plan.staging_dir.exists()
+    assert "zhangli" in usernames(workspace) and check_data_dir(workspace.data_dir).sound

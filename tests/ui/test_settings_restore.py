@@ -103,3 +103,20 @@ def test_a_safety_officer_backs_up_but_does_not_restore(qtbot, workspace, princi
     assert box.backup_button.isEnabled()
     assert not box.restore_button.isEnabled()
     assert box.restore_button.toolTip() == "只有校长可以恢复备份。"
+
+
+def test_xiaoan_starts_again_with_the_same_command_line(monkeypatch):
+    import sys
+
+    from ui.settings import backups
+
+    started, quit_called = [], []
+    monkeypatch.setattr(backups.QProcess, "startDetached", lambda *a: started.append(a) or True)
+    monkeypatch.setattr(backups.QApplication, "quit", lambda: quit_called.append(True))
+    monkeypatch.setattr(sys, "argv", ["/opt/xiaoan/.venv/bin/xiaoan", "--data-dir", "/d"])
+    backups.restart_app()
+    assert started == [(sys.executable, ["/opt/xiaoan/.venv/bin/xiaoan", "--data-dir", "/d"])]
+    assert quit_called
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # an installed build
+    backups.restart_app()
+    assert started[-1] == (sys.executable, ["--data-dir", "/d"])

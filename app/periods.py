@@ -17,8 +17,10 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
+
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 class Cadence(enum.StrEnum):
@@ -40,7 +42,9 @@ class Period:
     start: date
     end: date
     cadence: Cadence
-    key: str  # stable name: 2026-11-23, 2026-W48, 2026-11a, 2026-11, 2026-Q4, 2026-autumn
+    # Stable name for files, JSON and the database: 2026-11-23, 2026-W48, 2026-11a,
+    # 2026-11, 2026-Q4, 2026-autumn. Never shown to people: see :func:`period_words`.
+    key: str
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
@@ -187,3 +191,82 @@ def next_month_day(day: date, n: int) -> date:
     month_end = month_of(day).end
     following = month_end + timedelta(days=1)
     return following.replace(day=min(n, calendar.monthrange(following.year, following.month)[1]))
+
+
+# -- in people's words -------------------------------------------------------------------
+
+# One template per kind of period. Both languages use the same placeholders, so
+# the month is a word of its own (``November`` / ``11月``).
+_WORDS = {
+    Cadence.DAILY: QT_TRANSLATE_NOOP("periods", "{month} {day}, {year}"),
+    Cadence.WEEKLY: QT_TRANSLATE_NOOP("periods", "Week {week} ({start}–{end})"),
+    Cadence.MONTHLY: QT_TRANSLATE_NOOP("periods", "{month} {year}"),
+    Cadence.QUARTERLY: QT_TRANSLATE_NOOP("periods", "Q{quarter} {year}"),
+}
+_HALVES = (
+    QT_TRANSLATE_NOOP("periods", "First half of {month}"),
+    QT_TRANSLATE_NOOP("periods", "Second half of {month}"),
+)
+_TERMS = {
+    TermName.SPRING: QT_TRANSLATE_NOOP("periods", "Spring term {year}"),
+    TermName.AUTUMN: QT_TRANSLATE_NOOP("periods", "Autumn term {year}"),
+}
+MONTH_NAMES = (
+    QT_TRANSLATE_NOOP("periods", "January"),
+    QT_TRANSLATE_NOOP("periods", "February"),
+    QT_TRANSLATE_NOOP("periods", "March"),
+    QT_TRANSLATE_NOOP("periods", "April"),
+    QT_TRANSLATE_NOOP("periods", "May"),
+    QT_TRANSLATE_NOOP("periods", "June"),
+    QT_TRANSLATE_NOOP("periods", "July"),
+    QT_TRANSLATE_NOOP("periods", "August"),
+    QT_TRANSLATE_NOOP("periods", "September"),
+    QT_TRANSLATE_NOOP("periods", "October"),
+    QT_TRANSLATE_NOOP("periods", "November"),
+    QT_TRANSLATE_NOOP("periods", "December"),
+)
+
+Translate = Callable[[str, str], str]
+
+
+def period_words(period: Period, translate: Translate | None = None) -> str:
+    """``period`` as people say it: 2026年秋季学期, 第48周（11/23–11/29）, 11月下半月.
+
+    The one place a period becomes text for a person (pages, the 工作台,
+    command output). ``translate(context, text)`` is the caller's: the Qt
+    UI passes its own, commands get :func:`app.i18n.translate` (the user's
+    language). Keys (:attr:`Period.key`) stay for files and JSON.
+    """
+    if translate is None:
+        from app.i18n import translate as cli_translate
+
+        translate = cli_translate
+
+    def month_name(month: int) -> str:
+        return translate("periods", MONTH_NAMES[month - 1])
+
+    start = period.start
+    match period.cadence:
+        case Cadence.DAILY:
+            text = translate("periods", _WORDS[Cadence.DAILY])
+            return text.format(year=start.year, month=month_name(start.month), day=start.day)
+        case Cadence.WEEKLY:
+            week = start.isocalendar()[1]
+            return translate("periods", _WORDS[Cadence.WEEKLY]).format(
+                week=week,
+                start=f"{start.month}/{start.day}",
+                end=f"{period.end.month}/{period.end.day}",
+            )
+        case Cadence.HALF_MONTHLY:
+            half = _HALVES[0 if start.day == 1 else 1]
+            return translate("periods", half).format(month=month_name(start.month))
+        case Cadence.MONTHLY:
+            text = translate("periods", _WORDS[Cadence.MONTHLY])
+            return text.format(year=start.year, month=month_name(start.month))
+        case Cadence.QUARTERLY:
+            text = translate("periods", _WORDS[Cadence.QUARTERLY])
+            return text.format(year=start.year, quarter=(start.month - 1) // 3 + 1)
+        case Cadence.SEMESTER:
+            name = TermName(period.key.partition("-")[2])
+            return translate("periods", _TERMS[name]).format(year=start.year)
+    raise ValueError(period.cadence)

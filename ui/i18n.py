@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from app.accounts.roles import ROLE_LABELS
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -44,16 +44,25 @@ def install_translators(language: str, catalog_dir: Path | None = None) -> list[
 
     English needs nothing. Returns the files that were loaded, for logging.
     Replaces translators installed by an earlier call.
+
+    Qt's own dialogs speak ``language`` too: Qt's ``qtbase`` catalog covers
+    most of their texts and ours fills what it lacks (:func:`qt_gap_texts`).
+    A dialog of the desktop (GTK's or Windows' file dialog) speaks the
+    desktop's language instead, so when that is not ``language`` the app
+    uses Qt's own dialogs.
     """
     app = QCoreApplication.instance()
     assert app is not None, "create the QApplication first"
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    QLocale.setDefault(QLocale("en_US" if language == "en" else language))
+    desktop_speaks_it = QLocale.system().language() == QLocale().language()
+    QCoreApplication.setAttribute(
+        Qt.ApplicationAttribute.AA_DontUseNativeDialogs, not desktop_speaks_it
+    )
     if language == "en":
-        QLocale.setDefault(QLocale("en_US"))
         return []
-    QLocale.setDefault(QLocale(language))
     loaded = []
     candidates = [
         (catalog_dir or qm_dir()) / f"xiaoan_{language}.qm",
@@ -67,6 +76,25 @@ def install_translators(language: str, catalog_dir: Path | None = None) -> list[
             _installed.append(translator)
             loaded.append(str(path))
     return loaded
+
+
+def qt_gap_texts() -> list[str]:
+    """Texts of Qt's own dialogs that Qt's zh_CN catalog lacks, in the UI language.
+
+    Qt 6 renamed them (``&Look in:`` was ``Look in:``) or moved them to a new
+    context, and its catalog still has only the old form, so the file dialog
+    showed "Look in", "Files of type" and "Folder" in English. Written here
+    so ``pyside6-lupdate`` collects them into our catalog, which Qt consults
+    when its own has nothing. A test opens Qt's dialogs in Chinese and checks
+    nothing English is left.
+    """
+    return [
+        translate("QFileDialog", "&Look in:"),
+        translate("QFileDialog", "Files of &type:"),
+        translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+        translate("QAbstractFileIconProvider", "Drive"),
+        translate("QPrintSettingsOutput", "Page &Set:"),
+    ]
 
 
 def app_text(text: str) -> str:

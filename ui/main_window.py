@@ -192,12 +192,19 @@ class MainWindow(QMainWindow):
 
     def _show_last_backup(self, when: datetime | None) -> None:
         self.backup_label.setText(
-            translate("MainWindow", "Last backup: {time}").format(time=format_time(when))
+            translate("MainWindow", "No backup yet")
+            if when is None
+            else translate("MainWindow", "Last backup: {time}").format(time=format_time(when))
         )
 
     def _on_changed(self, area: str) -> None:
         if area == "backup":
             self.refresh_status()
+        elif area == "school":  # the school's details were edited in Settings
+            self.setWindowTitle(
+                translate("MainWindow", "xiaoan — {school}").format(school=self.ctx.school.name)
+            )
+            self.school_label.setText(self.ctx.school.name)
 
     # -- sync (status bar) ----------------------------------------------------
 

@@ -33,6 +33,7 @@ class Permission(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     EDIT_SCHOOL_PROFILE = "edit_school_profile"
     BACKUP = "backup"
+    RESTORE_BACKUP = "restore_backup"  # the principal's alone: it rolls the school's records back
     VIEW_AUDIT = "view_audit"
     EDIT_STAFF = "edit_staff"
     EDIT_GRID = "edit_grid"

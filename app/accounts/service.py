@@ -244,6 +244,13 @@ def change_own_secret(
         _store_secret(s, actor.user_id, secret_kind, secret)
 
 
+def own_secret_kind(ws: Workspace, actor: Actor) -> str | None:
+    """Whether the signed-in person signs in with a "password" or a "pin" (None: neither)."""
+    with ws.read() as s:
+        cred = s.get(LocalCredential, actor.user_id) if actor.user_id else None
+        return cred.kind if cred else None
+
+
 def _store_secret(s: Session, user_id: uuid.UUID, kind: str, secret: str) -> None:
     cred = s.get(LocalCredential, user_id)
     if cred is None:

@@ -1,18 +1,20 @@
 """Backups with SQLite's online backup API: consistent while the app keeps working.
 
-"Backup now" and a daily automatic backup write ``backups/xiaoan-YYYYMMDD-HHMMSS.sqlite3``;
-the newest :data:`KEEP` are kept. Copies made before an upgrade are kept apart
-and never pruned.
+"Backup now" and a daily automatic backup write ``backups/xiaoan-YYYYMMDD-HHMMSS.sqlite3``
+(named on the school's clock); the newest :data:`KEEP` are kept. Copies made
+before an upgrade or a restore are kept apart and never pruned; all of them
+can be restored (:mod:`app.backup.restore`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.accounts.roles import Permission, require
 from app.actor import Actor
+from app.school.clock import school_clock
 from app.workspace import Workspace, copy_sqlite
 from db.base import utcnow
 from db.models import DeviceState
@@ -20,13 +22,20 @@ from db.models import DeviceState
 KEEP = 14
 DAILY = timedelta(hours=24)
 PREFIX = "xiaoan-"
+# What a copy in backups/ is, by the start of its name.
+KINDS = (
+    (PREFIX, "backup"),
+    ("before-restore-", "before_restore"),
+    ("before-upgrade-", "before_upgrade"),
+)
 
 
 @dataclasses.dataclass(frozen=True)
 class BackupInfo:
     path: Path
     size: int
-    made_at: datetime
+    made_at: datetime  # aware UTC (the file's modification time): shown on the school's clock
+    kind: str = "backup"  # backup (daily or by hand) | before_restore | before_upgrade
 
 
 def list_backups(ws: Workspace) -> list[BackupInfo]:
@@ -36,8 +45,23 @@ def list_backups(ws: Workspace) -> list[BackupInfo]:
     out = []
     for p in ws.backup_dir.glob(f"{PREFIX}*.sqlite3"):
         st = p.stat()
-        out.append(BackupInfo(p, st.st_size, datetime.fromtimestamp(st.st_mtime).astimezone()))
+        out.append(BackupInfo(p, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC)))
     return sorted(out, key=lambda b: b.path.name, reverse=True)
+
+
+def restorable_backups(ws: Workspace) -> list[BackupInfo]:
+    """Every copy a restore can go back to, newest first: the backups, and the copies
+    kept before an upgrade or a restore (restoring one of those undoes it)."""
+    if not ws.backup_dir.exists():
+        return []
+    out = []
+    for p in ws.backup_dir.glob("*.sqlite3"):
+        kind = next((k for prefix, k in KINDS if p.name.startswith(prefix)), None)
+        if kind is None or not p.is_file():
+            continue
+        st = p.stat()
+        out.append(BackupInfo(p, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC), kind))
+    return sorted(out, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
 def last_backup_at(ws: Workspace) -> datetime | None:
@@ -53,7 +77,8 @@ def backup_due(ws: Workspace, now: datetime | None = None) -> bool:
 
 def _write_backup(ws: Workspace) -> Path:
     now = utcnow()
-    name = f"{PREFIX}{now.astimezone().strftime('%Y%m%d-%H%M%S-%f')}.sqlite3"
+    # Named on the school's clock, like every time people read.
+    name = f"{PREFIX}{school_clock(now).strftime('%Y%m%d-%H%M%S-%f')}.sqlite3"
     dest = copy_sqlite(ws.db_path, ws.backup_dir / name)
     with ws.db.write(actor_id=None) as s:
         state = s.get(DeviceState, 1)

@@ -72,6 +72,7 @@ def rule_table(ws, month: str | None, today, now: datetime | None = None) -> lis
 def compliance(args: argparse.Namespace) -> int:
     from app.compliance.rules import HOW_OFTEN_LABELS, load_rules
     from app.hazards.service import school_today
+    from app.periods import period_words
 
     with existing_workspace(args) as ws:
         now = datetime.now(UTC)
@@ -89,13 +90,13 @@ def compliance(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP(
                 "cli", "Nothing is owed for {month}: the school's records here start on {day}."
             ),
-            month=period.key,
+            month=period_words(period),
             day=first.isoformat(),
         )
     else:
         say(
             QT_TRANSLATE_NOOP("cli", "{month}, counted from {day} to {end}."),
-            month=period.key,
+            month=period_words(period),
             day=first.isoformat(),
             end=period.end.isoformat(),
         )

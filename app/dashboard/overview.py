@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.accounts.roles import Permission, allowed
 from app.actor import Actor
 from app.backup.service import last_backup_at, list_backups
+from app.school.clock import school_day, school_today
 from app.school.service import SchoolProfile, get_profile
 from app.workspace import Workspace
 from db.models import AuditEntry
@@ -40,11 +41,10 @@ class Overview:
     whole_school: bool  # False: ``recent`` holds only the actor's own actions
 
     def backed_up_today(self, now: datetime | None = None) -> bool:
-        """Whether a backup (automatic or by hand) was made on today's local date."""
+        """Whether a backup (automatic or by hand) was made on the school's today."""
         if self.last_backup_at is None:
             return False
-        today = (now or datetime.now().astimezone()).astimezone().date()
-        return self.last_backup_at.astimezone().date() == today
+        return school_day(self.last_backup_at) == school_today(now)
 
 
 def recent_activity(ws: Workspace, actor: Actor, limit: int = RECENT_LIMIT) -> list[ActivityItem]:

@@ -34,7 +34,7 @@ from app.compliance.engine import (
 from app.compliance.rules import load_rules
 from app.evidence import load_source
 from app.hazards.service import OVERDUE_STATUSES, school_day
-from app.periods import month_of
+from app.periods import Period, month_of
 from app.workspace import Workspace
 from db.base import utcnow
 
@@ -73,13 +73,14 @@ class Line:
     kind: str  # "incident", "monitoring", "hazard", or a rule id
     status: str  # "overdue" | "due" | "done" | "running"
     title: str  # the rule's title (translatable) or the record's own text
-    detail: str = ""  # record's own text (a subject, a period key)
+    detail: str = ""  # the record's own text (a hazard, a shift); "" when it is a period
     page: str = ""  # page key that opens it
     record_id: uuid.UUID | None = None
     deadline: datetime | None = None  # aware UTC: the UI counts down to it
     day: date | None = None  # the day or period end the line is about
     done: int = 0
     needed: int = 0
+    period: Period | None = None  # the period the work is owed for (shown in words)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _incident_lines(s, school_id: uuid.UUID, now: datetime) -> list[Line]:
         state = str(clock.state(now).value)
         status = {"overdue": "overdue", "running": "running"}.get(state, "done")
         out.append(
-            Line(INCIDENT, f"incident.{clock.kind}", status, inc.title, inc.category,
+            Line(INCIDENT, f"incident.{clock.kind}", status, inc.title, inc.title,
                  "incidents", inc.incident_id, clock.due_at, school_day(inc.discovered_at))
         )  # fmt: skip
     return out
@@ -149,13 +150,14 @@ def _rule_line(check: Check, section: int) -> Line:
         rule.id,
         check.status.value,
         rule.title,
-        subject.label if subject else (check.period.key if check.period else ""),
+        subject.label if subject else "",
         page,
         record,
         None,
         check.due_on,
         check.done_count,
         rule.times,
+        None if subject else check.period,
     )
 
 

@@ -24,7 +24,7 @@ def drills(args: argparse.Namespace) -> int:
     from app.drills.queries import list_drills
     from app.drills.types import DRILL_TYPE_LABELS, RATING_LABELS
     from app.hazards.service import SCHOOL_TZ, school_today
-    from app.periods import month_of, parse_month
+    from app.periods import month_of, parse_month, period_words
 
     with existing_workspace(args) as ws:
         today = school_today()
@@ -38,7 +38,7 @@ def drills(args: argparse.Namespace) -> int:
         rows = list_drills(ws, start=month.start, end=month.end)
         items = drill_cadence(ws, reference_day(month, today), today)
 
-    say(QT_TRANSLATE_NOOP("cli", "Drills in {month}: {n}"), month=month.key, n=len(rows))
+    say(QT_TRANSLATE_NOOP("cli", "Drills in {month}: {n}"), month=period_words(month), n=len(rows))
     for r in rows:
         when = r.held_at.astimezone(SCHOOL_TZ).strftime("%Y-%m-%d %H:%M") if r.held_at else "-"
         state = translate("cli", STATE[r.finalized])
@@ -50,5 +50,6 @@ def drills(args: argparse.Namespace) -> int:
     for item in items:
         label = translate("app", item.requirement.label)
         status = translate("app", STATUS_LABELS[item.status])
-        print(f"  [{status}] {label} ({item.period.key}: {item.done}/{item.requirement.required})")
+        when = period_words(item.period)
+        print(f"  [{status}] {label} ({when}: {item.done}/{item.requirement.required})")
     return 0

@@ -134,9 +134,37 @@ def set_up_school(
     return actor
 
 
+def enrolled_school_code(ws: Workspace) -> str | None:
+    """The school code the bureau's enrollment file names, once this PC is enrolled."""
+    from db.models import SyncEnrollment
+
+    with ws.read() as s:
+        enrollment = s.get(SyncEnrollment, 1)
+        return enrollment.school_code if enrollment else None
+
+
 def update_profile(ws: Workspace, actor: Actor, profile: SchoolProfile) -> SchoolProfile:
+    """Save the school's profile (principal only); returns it as stored.
+
+    Validated like the first-run wizard's. Once this PC is enrolled with the
+    bureau, the school code is the one the enrollment names: the bureau files
+    every bundle under it, so a different code is refused in words. The change
+    is one audited action, and the school row travels to the bureau like any
+    synced row.
+    """
     require(actor, Permission.EDIT_SCHOOL_PROFILE)
     profile = profile.validated()
+    enrolled = enrolled_school_code(ws)
+    if enrolled is not None and profile.code != enrolled:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "This computer is enrolled with the education bureau as school {enrolled}, "
+                "so the school code must stay {enrolled}. If the bureau has given the school "
+                "a new code, ask the bureau for a new enrollment file.",
+            ),
+            enrolled=enrolled,
+        )
     with ws.action(actor, "school.update") as s:
         school = s.scalar(select(School).where(School.deleted_at.is_(None)).limit(1))
         if school is None:

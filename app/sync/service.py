@@ -85,6 +85,12 @@ def _lock(ws: Workspace) -> threading.Lock:
         return _locks.setdefault(ws.data_dir.resolve(), threading.Lock())
 
 
+def pass_lock(ws: Workspace) -> threading.Lock:
+    """The lock every pass and USB transfer of ``ws``'s data folder holds: hold it to keep
+    sync out while the data file itself is replaced (a restore does)."""
+    return _lock(ws)
+
+
 def _set_bundle(ws: Workspace, seq: int, **values) -> None:
     with ws.db.write(actor_id=None) as s:
         s.execute(update(SyncBundle).where(SyncBundle.seq == seq).values(**values))

@@ -64,6 +64,10 @@
         <translation>手动备份数据</translation>
     </message>
     <message>
+        <source>Restored a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
         <source>Started an inspection</source>
         <translation>开始安全检查</translation>
     </message>
@@ -372,6 +376,10 @@
     <message>
         <source>Overdue: {overdue}    To do: {due}    Done today: {done}</source>
         <translation>逾期：{overdue}    待办：{due}    今日已完成：{done}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
     </message>
     <message>
         <source>Done</source>
@@ -792,18 +800,6 @@
         <source>&amp;Add a term</source>
         <translation>添加学期(&amp;A)</translation>
     </message>
-    <message>
-        <source>Q{q} {year}</source>
-        <translation>{year}年第{q}季度</translation>
-    </message>
-    <message>
-        <source>Spring term {year}</source>
-        <translation>{year}年春季学期</translation>
-    </message>
-    <message>
-        <source>Autumn term {year}</source>
-        <translation>{year}年秋季学期</translation>
-    </message>
 </context>
 <context>
     <name>Duty</name>
@@ -1161,10 +1157,6 @@ First enter your school&apos;s details and create the principal&apos;s account. 
 </context>
 <context>
     <name>Format</name>
-    <message>
-        <source>never</source>
-        <translation>从未备份</translation>
-    </message>
     <message>
         <source>Yes</source>
         <translation>是</translation>
@@ -2726,6 +2718,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
         <source>Last backup: {time}</source>
         <translation>最近备份：{time}</translation>
     </message>
@@ -3170,6 +3166,79 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面组(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolProfile</name>
+    <message>
+        <source>School details</source>
+        <translation>学校信息</translation>
+    </message>
+    <message>
+        <source>Students board at the school</source>
+        <translation>有住校生（寄宿制学校）</translation>
+    </message>
+    <message>
+        <source>The school runs school buses</source>
+        <translation>学校有校车</translation>
+    </message>
+    <message>
+        <source>School name:</source>
+        <translation>学校名称：</translation>
+    </message>
+    <message>
+        <source>School code:</source>
+        <translation>学校代码：</translation>
+    </message>
+    <message>
+        <source>Kind of school:</source>
+        <translation>学校类型：</translation>
+    </message>
+    <message>
+        <source>District or county:</source>
+        <translation>所属区县：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>These details appear on every printed form. The kind of school, boarding and school buses decide which drills and checks are required.</source>
+        <translation>这些信息会印在每一份表格上。学校类型、是否寄宿、是否有校车决定需要开展哪些演练和检查。</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled with the education bureau as school {code}, so the code cannot be changed here.</source>
+        <translation>本机已按学校代码 {code} 在教育局注册，此处不能修改学校代码。</translation>
+    </message>
+</context>
+<context>
     <name>Secret</name>
     <message>
         <source>Password (at least 8 characters)</source>
@@ -3211,12 +3280,28 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>备份时间</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Kept before a restore</source>
+        <translation>恢复前保留的数据</translation>
+    </message>
+    <message>
+        <source>Kept before an upgrade</source>
+        <translation>升级前保留的数据</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -3247,12 +3332,36 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>打开文件夹</translation>
     </message>
     <message>
+        <source>School</source>
+        <translation>学校信息</translation>
+    </message>
+    <message>
+        <source>Edit school details…</source>
+        <translation>修改学校信息…</translation>
+    </message>
+    <message>
+        <source>Only the principal can edit the school&apos;s details.</source>
+        <translation>只有校长可以修改学校信息。</translation>
+    </message>
+    <message>
+        <source>{name} (school code {code})</source>
+        <translation>{name}（学校代码 {code}）</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>数据备份</translation>
     </message>
     <message>
         <source>Back up now</source>
         <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>恢复此备份…</translation>
+    </message>
+    <message>
+        <source>Only the principal can restore a backup.</source>
+        <translation>只有校长可以恢复备份。</translation>
     </message>
     <message>
         <source>Your role ({role}) may not make backups by hand. The daily automatic backup still runs.</source>
@@ -3265,6 +3374,50 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Backup saved: {file}</source>
         <translation>备份已保存：{file}</translation>
+    </message>
+    <message>
+        <source>Checking the backup {file}…</source>
+        <translation>正在检查备份 {file}…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore the data as it was at {time}?</source>
+        <translation>要将数据恢复到 {time} 时的状态吗？</translation>
+    </message>
+    <message>
+        <source>The backup passed the check ({n} audit entries verified).
+
+Everything recorded on this computer after {time} is undone here. What was already sent to the education bureau stays there.
+
+The data as it is now is kept in the backups folder and can be restored again. xiaoan starts again afterwards.</source>
+        <translation>该备份已通过检查（已核验 {n} 条操作日志）。
+
+本机在 {time} 之后录入的所有内容都将在本机上撤销；已经发送给教育局的内容仍保留在教育局。
+
+当前的数据会保存在备份文件夹中，以后仍可恢复。恢复完成后校安将重新启动。</translation>
+    </message>
+    <message>
+        <source>Restore and restart</source>
+        <translation>恢复并重新启动</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Restored. xiaoan starts again…</source>
+        <translation>已恢复，校安正在重新启动…</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup {backup} was restored. The data as it was before is kept as {kept} in the backups folder. xiaoan now starts again; sign in as usual.</source>
+        <translation>已恢复备份 {backup}。恢复前的数据已保存为备份文件夹中的 {kept}。校安现在将重新启动，请照常登录。</translation>
     </message>
     <message>
         <source>My password or PIN</source>
@@ -3287,16 +3440,28 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>已修改。下次登录请使用新的密码或 PIN 码。</translation>
     </message>
     <message>
+        <source>xiaoan {version} (data version {data})</source>
+        <translation>校安 {version}（数据版本 {data}）</translation>
+    </message>
+    <message>
         <source>About xiaoan</source>
         <translation>关于校安</translation>
+    </message>
+    <message>
+        <source>Schema revision {revision}</source>
+        <translation>数据结构版本 {revision}</translation>
+    </message>
+    <message>
+        <source>Copy details for support</source>
+        <translation>复制技术信息（供技术支持）</translation>
     </message>
     <message>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <source>Data schema revision:</source>
-        <translation>数据结构版本：</translation>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
     </message>
     <message>
         <source>Screen lock</source>
@@ -3569,6 +3734,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>同步：未注册</translation>
     </message>
     <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
         <source>Last sync: {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
@@ -3751,6 +3920,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Enrolled with the bureau as school {code}.</source>
         <translation>已在教育局注册，学校代码 {code}。</translation>
+    </message>
+    <message>
+        <source>Never synced with the bureau yet</source>
+        <translation>尚未与教育局同步过</translation>
     </message>
     <message>
         <source>Last successful sync: {time}</source>
@@ -4247,6 +4420,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>This data folder already has a school.</source>
         <translation>此数据文件夹中已有学校。</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled with the education bureau as school {enrolled}, so the school code must stay {enrolled}. If the bureau has given the school a new code, ask the bureau for a new enrollment file.</source>
+        <translation>本机已按学校代码 {enrolled} 在教育局注册，学校代码必须保持为 {enrolled}。如果教育局给学校分配了新代码，请向教育局索取新的注册文件。</translation>
     </message>
     <message>
         <source>The signature could not be read. Sign again.</source>
@@ -5340,6 +5517,38 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <source>The screen locks after {low} to {high} minutes.</source>
         <translation>自动锁屏时间须在 {low} 到 {high} 分钟之间。</translation>
     </message>
+    <message>
+        <source>The backup {file} is no longer there.</source>
+        <translation>备份 {file} 已不存在。</translation>
+    </message>
+    <message>
+        <source>{file} is not a xiaoan backup. Nothing has been changed.</source>
+        <translation>{file} 不是校安的备份文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>xiaoan is still working with the data (a sync or a backup). Wait a moment and try again. Nothing has been changed.</source>
+        <translation>校安正在处理数据（同步或备份）。请稍候再试。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} was made by a newer version of xiaoan (schema {revision}). Nothing has been changed.</source>
+        <translation>备份 {file} 由更新版本的校安生成（数据结构 {revision}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} did not pass the check ({problem}). Nothing has been changed. Choose another backup.</source>
+        <translation>备份 {file} 未通过检查（{problem}）。未做任何更改。请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>The backup {file} holds another school&apos;s data, or another computer&apos;s. Nothing has been changed.</source>
+        <translation>备份 {file} 是其他学校或其他电脑的数据。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your account did not exist yet (or was not active) when the backup {file} was made: after restoring it you could not sign in. Choose a newer backup. Nothing has been changed.</source>
+        <translation>备份 {file} 生成时您的账号尚未创建（或未启用），恢复后您将无法登录。请选择更新的备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The current data is too damaged to tell what was already sent to the education bureau, so restoring could make this computer send the bureau numbers it already has. Nothing has been changed. Call the bureau: they can enroll this computer again.</source>
+        <translation>当前数据损坏严重，无法确定哪些内容已经发送给教育局；此时恢复可能使本机向教育局重复发送已用过的编号。未做任何更改。请联系教育局为本机重新注册。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -5713,6 +5922,89 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>by day {day} of next month</source>
         <translation>次月 {day} 日前</translation>
+    </message>
+</context>
+<context>
+    <name>periods</name>
+    <message>
+        <source>{month} {day}, {year}</source>
+        <translation>{year}年{month}{day}日</translation>
+    </message>
+    <message>
+        <source>Week {week} ({start}–{end})</source>
+        <translation>第{week}周（{start}–{end}）</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
+    </message>
+    <message>
+        <source>Q{quarter} {year}</source>
+        <translation>{year}年第{quarter}季度</translation>
+    </message>
+    <message>
+        <source>First half of {month}</source>
+        <translation>{month}上半月</translation>
+    </message>
+    <message>
+        <source>Second half of {month}</source>
+        <translation>{month}下半月</translation>
+    </message>
+    <message>
+        <source>Spring term {year}</source>
+        <translation>{year}年春季学期</translation>
+    </message>
+    <message>
+        <source>Autumn term {year}</source>
+        <translation>{year}年秋季学期</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
     </message>
 </context>
 </TS>

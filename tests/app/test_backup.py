@@ -45,3 +45,21 @@ def test_staff_may_not_trigger_a_backup(workspace, principal):
     with pytest.raises(PermissionDenied):
         backup.backup_now(workspace, staff)
     assert backup.list_backups(workspace) == []
+
+
+def test_backups_are_named_and_dated_on_the_school_clock(workspace, principal, monkeypatch):
+    import time
+    from datetime import UTC, datetime
+
+    monkeypatch.setenv("TZ", "UTC")  # a school PC left on UTC
+    time.tzset()
+    try:
+        at = datetime(2026, 11, 23, 20, 15, tzinfo=UTC)  # 04:15 on the 24th in the school
+        monkeypatch.setattr(backup, "utcnow", lambda: at)
+        path = backup.backup_now(workspace, principal)
+        assert path.name.startswith("xiaoan-20261124-041500-")
+        made = backup.list_backups(workspace)[0].made_at
+        assert made.utcoffset() == timedelta(0)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

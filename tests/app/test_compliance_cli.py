@@ -24,7 +24,7 @@ def test_rule_table_and_monthly_figures(workspace, principal, capsys, monkeypatc
     assert xiaoan(["compliance", "--data-dir", data_dir, "--month", "2026-10"]) == 0
     out = capsys.readouterr().out
     lines = rule_lines(out)
-    assert "2026-10, counted from 2026-10-01 to 2026-10-31." in out
+    assert "October 2026, counted from 2026-10-01 to 2026-10-31." in out
     assert "| monthly |" in lines["monthly_full_check"]
     assert lines["monthly_full_check"].count("| 1 | 0 | 0 | 0 |") == 1
     assert lines["monthly_drill"].count("| 0 | 0 | 1 | 0 |") == 1  # October's drill was missed
@@ -53,7 +53,7 @@ def test_nothing_is_owed_before_the_school_was_set_up(workspace, principal, caps
 
     assert xiaoan(["compliance", "--data-dir", data_dir, "--month", "2026-10"]) == 0
     out = capsys.readouterr().out
-    assert "Nothing is owed for 2026-10: the school's records here start on 2026-11-23." in out
+    assert "Nothing is owed for October 2026: the school's records here start on 2026-11-23." in out
     assert rule_lines(out)["monthly_drill"].count("| 0 | 0 | 0 | 0 |") == 1
 
     assert xiaoan(["report", "monthly", "--data-dir", data_dir, "--month", "2026-10", "--format", "json"]) == 0  # fmt: skip

@@ -18,19 +18,19 @@ def test_drills_command_lists_the_month_and_the_cadence(
     monkeypatch.setenv("XIAOAN_LANG", "en")
     assert xiaoan(["drills", "--data-dir", str(workspace.data_dir), "--period", "2026-09"]) == 0
     out = capsys.readouterr().out
-    assert "Drills in 2026-09: 1" in out
+    assert "Drills in September 2026: 1" in out
     assert "2026-09-10 10:00" in out and "Fire evacuation drill" in out
-    assert "[Done] Emergency drill this month (2026-09: 1/1)" in out
-    assert "[Done] Fire evacuation drill this semester (2026-autumn: 1/1)" in out
-    assert "[Missed] Fire safety training this semester (2026-autumn: 0/1)" in out or (
-        "[Due] Fire safety training this semester (2026-autumn: 0/1)" in out
+    assert "[Done] Emergency drill this month (September 2026: 1/1)" in out
+    assert "[Done] Fire evacuation drill this semester (Autumn term 2026: 1/1)" in out
+    assert "[Missed] Fire safety training this semester (Autumn term 2026: 0/1)" in out or (
+        "[Due] Fire safety training this semester (Autumn term 2026: 0/1)" in out
     )
     assert "School-bus evacuation drill" in out, "the fixture school runs buses"
 
     monkeypatch.setenv("XIAOAN_LANG", "zh_CN")
     assert xiaoan(["drills", "--data-dir", str(workspace.data_dir), "--period", "2026-8"]) == 0
     out = capsys.readouterr().out
-    assert "2026-08" in out and "学期" not in out.split("\n", 1)[1], "no semester in August"
+    assert "2026年8月" in out and "学期" not in out.split("\n", 1)[1], "no semester in August"
 
 
 def test_drills_command_refuses_a_bad_period(workspace, capsys, monkeypatch):

@@ -24,3 +24,10 @@ def test_every_recorded_action_has_a_label():
     found = recorded_actions()
     assert len(found) > 40  # the scan finds the app's actions
     assert sorted(found - ACTION_LABELS.keys()) == []
+
+
+def test_a_monthly_reports_month_reads_in_words():
+    from ui.dashboard.activity import detail_text
+
+    assert detail_text("monthly_report.finalize", "2026-11") == "2026年11月"
+    assert detail_text("backup.create", "xiaoan-20261123.sqlite3") == "xiaoan-20261123.sqlite3"

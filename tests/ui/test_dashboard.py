@@ -17,7 +17,7 @@ def test_dashboard_shows_school_and_recent_activity_in_chinese(qtbot, workspace,
     assert page.school_kind.text() == "九年一贯制学校"
     assert page.school_boarding.text() == "是" and page.school_buses.text() == "是"
     assert "星期" in page.date_label.text() and "年" in page.date_label.text()
-    assert page.last_backup.text() == "从未备份"
+    assert page.last_backup.text() == "尚无"
     assert page.today_backup.text() == "今天尚未备份"
     m = page.activity_model
     actions = [m.index(r, 2).data() for r in range(m.rowCount())]

@@ -13,13 +13,14 @@ def test_backup_now_writes_a_file_and_lists_it(qtbot, workspace):
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.loads >= 1)
-    assert page.backups_model.rowCount() == 0
-    page.backup_button.click()
+    box = page.backups
+    assert box.model.rowCount() == 0
+    box.backup_button.click()
     qtbot.waitUntil(lambda: page.loads >= 2, timeout=10_000)
     files = list((workspace.data_dir / "backups").glob("xiaoan-*.sqlite3"))
-    assert len(files) == 1 and page.last_backup_path == files[0]
-    assert page.backups_model.rowCount() == 1
-    assert page.backup_message.text().startswith("备份已保存：")
+    assert len(files) == 1 and box.last_backup_path == files[0]
+    assert box.model.rowCount() == 1
+    assert box.message.text().startswith("备份已保存：")
 
 
 def test_language_choice_is_saved_for_next_start(qtbot, workspace):
@@ -35,8 +36,9 @@ def test_staff_cannot_back_up_by_hand_and_is_told_why(qtbot, workspace, principa
     make_user(workspace, principal, "zhoujun", "guard", pin="482913")
     page = SettingsPage(context_for(workspace, "zhoujun", "482913"))
     qtbot.addWidget(page)
-    assert not page.backup_button.isEnabled()
-    assert page.backup_reason.text().startswith("您的角色（保安）无权手动备份")
+    assert not page.backups.backup_button.isEnabled()
+    assert not page.backups.restore_button.isEnabled()
+    assert page.backups.reason.text().startswith("您的角色（保安）无权手动备份")
 
 
 def test_changing_own_pin(qtbot, workspace, principal):
@@ -46,9 +48,9 @@ def test_changing_own_pin(qtbot, workspace, principal):
     page = SettingsPage(context_for(workspace, "zhoujun", "482913"))
     qtbot.addWidget(page)
     page.show()
+    qtbot.waitUntil(lambda: page.secret_kind_loaded)
     page.current_secret.setText("000000")
     s = page.new_secret
-    s.kind.setCurrentIndex(s.kind.findData("pin"))
     s.secret.setText("620417")
     s.confirm.setText("620417")
     page.secret_button.click()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import UTC, date, datetime, timedelta
 
@@ -79,3 +80,39 @@ def test_countdowns_tick_without_reading_again(qtbot):
         model.tick(now + timedelta(minutes=13))
     assert model.index(0, 3).data() == "已超时 00:55"
     assert countdown(now + timedelta(hours=2), now) == "剩余 2:00:00"
+
+
+def test_periods_show_in_words_not_keys(qtbot):
+    from app.periods import half_month_of, semester_of, week_of
+
+    day = date(2026, 11, 23)
+    model = WorktableModel()
+    model.set_rows([
+        Line(4, "weekly_check", "due", "Weekly safety check", day=week_of(day).end, period=week_of(day)),
+        Line(4, "half_monthly_self_inspection", "overdue", "x", day=date(2026, 11, 30),
+             period=half_month_of(day)),
+        Line(4, "fire_drill", "due", "x", day=date(2027, 1, 31), period=semester_of(day)),
+        Line(1, "hazard", "overdue", "x", "YH-2026-003 楼梯扶手松动", "hazards"),
+    ])  # fmt: skip
+    which = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert which == [
+        "第48周（11/23–11/29）",
+        "11月下半月",
+        "2026年秋季学期",
+        "YH-2026-003 楼梯扶手松动",
+    ]
+
+
+KEY = re.compile(r"\b\d{4}-(W\d{2}|\d{2}[ab]?|Q\d|spring|autumn)(?![-\d])")
+
+
+def test_the_real_worktable_shows_no_period_key(qtbot, workspace, principal):
+    page = DashboardPage(context_for(workspace, "zhangli", PRINCIPAL_PASSWORD))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.loads >= 1)
+    model = page.work_model
+    cells = [str(model.index(r, c).data()) for r in range(model.rowCount()) for c in range(4)]
+    assert model.rowCount() > 0
+    assert [c for c in cells if KEY.search(c)] == []
+    wait_idle(qtbot)

@@ -6,14 +6,18 @@ and handed to :meth:`ActivityModel.set_items`.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     Qt,
 )
 
 from app.dashboard.overview import ActivityItem
+from app.periods import parse_month
 from app.school.clock import SCHOOL_TZ
 from ui.common.list_model import Index, ListTableModel
+from ui.formatting import period_text
 from ui.i18n import role_label, translate
 
 ACTION_LABELS: dict[str, str] = {
@@ -34,6 +38,7 @@ ACTION_LABELS: dict[str, str] = {
     "user.change_secret": QT_TRANSLATE_NOOP("Activity", "Changed own password or PIN"),
     "user.unlock": QT_TRANSLATE_NOOP("Activity", "Unlocked a user"),
     "backup.create": QT_TRANSLATE_NOOP("Activity", "Made a backup"),
+    "backup.restore": QT_TRANSLATE_NOOP("Activity", "Restored a backup"),
     "inspection.start": QT_TRANSLATE_NOOP("Activity", "Started an inspection"),
     "inspection.answer": QT_TRANSLATE_NOOP("Activity", "Recorded inspection results"),
     "inspection.finalize": QT_TRANSLATE_NOOP("Activity", "Finalized an inspection"),
@@ -108,6 +113,14 @@ def action_label(action: str, detail: str = "") -> str:
     return translate("Activity", label) if label else action
 
 
+def detail_text(action: str, detail: str) -> str:
+    """An entry's detail for its tooltip; a monthly report's month in words, not its key."""
+    if action.startswith("monthly_report."):
+        with contextlib.suppress(ValueError):
+            return period_text(parse_month(detail))
+    return detail
+
+
 class ActivityModel(ListTableModel):
     CONTEXT = "Activity"
     COLUMNS = COLUMNS
@@ -130,5 +143,5 @@ class ActivityModel(ListTableModel):
             if col == 2:
                 return action_label(item.action, item.detail)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2 and item.detail:
-            return item.detail
+            return detail_text(item.action, item.detail)
         return None

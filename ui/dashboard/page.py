@@ -13,6 +13,7 @@ Threading: UI thread; the read runs through :mod:`ui.operations`.
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.school.clock import school_today
 from app.workspace import Committed
 from ui.context import AppContext
 from ui.dashboard.activity import ActivityModel
@@ -44,11 +46,12 @@ if TYPE_CHECKING:
     from app.dashboard.worktable import Worktable
 
 
-def today_text() -> str:
-    """Today's date with the weekday, in the UI language's usual form."""
+def today_text(now: datetime | None = None) -> str:
+    """Today's date on the school's clock with the weekday, in the UI language's usual form."""
     # The format itself is translated: zh_CN reads "yyyy年M月d日 dddd".
     fmt = translate("Dashboard", "dddd, d MMMM yyyy")
-    return QLocale().toString(QDate.currentDate(), fmt)
+    today = school_today(now)
+    return QLocale().toString(QDate(today.year, today.month, today.day), fmt)
 
 
 DEBOUNCE_MS = 400
@@ -265,7 +268,9 @@ class DashboardPage(QWidget):
         )
         self.message.hide()
         self._show_school(overview)
-        self.last_backup.setText(format_time(overview.last_backup_at))
+        self.last_backup.setText(
+            format_time(overview.last_backup_at, never=translate("Dashboard", "none yet"))
+        )
         self.today_backup.setText(
             translate("Dashboard", "Done")
             if overview.backed_up_today()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ui.common.list_model import Index, ListTableModel
+from ui.formatting import period_text
 from ui.i18n import translate
 
 if TYPE_CHECKING:
@@ -60,6 +61,13 @@ def countdown(deadline: datetime, now: datetime) -> str:
     return translate(CONTEXT, fmt).format(time=text)
 
 
+def line_which(line: Line) -> str:
+    """The record a line is about, or the period it is owed for in words (never a key)."""
+    if line.detail:
+        return line.detail
+    return period_text(line.period) if line.period is not None else ""
+
+
 def line_title(line: Line) -> str:
     if line.kind in KIND:
         return translate(CONTEXT, KIND[line.kind])
@@ -100,7 +108,7 @@ class WorktableModel(ListTableModel):
             if col == 1:
                 return line_title(line)
             if col == 2:
-                return line.detail
+                return line_which(line)
             if col == 3:
                 if line.deadline is not None and line.status in ("running", "overdue"):
                     return countdown(line.deadline, self.now)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from app.drills.cadence import STATUS_LABELS
 from app.drills.types import DRILL_TYPE_LABELS, RATING_LABELS, SCOPE_LABELS
-from ui.i18n import app_text, translate
+from ui.formatting import period_text
+from ui.i18n import app_text
 
 
 def type_label(value: str) -> str:
@@ -35,15 +36,5 @@ STATUS_COLORS = {
 
 
 def period_label(period) -> str:
-    """A period as people say it: 2026-11, 2026年第4季度, 2026年秋季学期."""
-    from app.periods import Cadence
-
-    if period.cadence is Cadence.QUARTERLY:
-        year, q = period.key.split("-Q")
-        return translate("Drills", "Q{q} {year}").format(q=q, year=year)
-    if period.cadence is Cadence.SEMESTER:
-        year, name = period.key.split("-", 1)
-        if name == "spring":
-            return translate("Drills", "Spring term {year}").format(year=year)
-        return translate("Drills", "Autumn term {year}").format(year=year)
-    return period.key
+    """A period as people say it: 2026年11月, 2026年第4季度, 2026年秋季学期."""
+    return period_text(period)

@@ -1,4 +1,4 @@
-"""The list of backup files (newest first) on the settings page. UI thread only."""
+"""The list of backups (newest first) on the settings page. UI thread only."""
 
 from __future__ import annotations
 
@@ -9,12 +9,20 @@ from PySide6.QtCore import (
 
 from app.backup.service import BackupInfo
 from ui.common.list_model import Index, ListTableModel
+from ui.formatting import format_seconds
+from ui.i18n import translate
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Settings", "Made at"),
+    QT_TRANSLATE_NOOP("Settings", "Kind"),
     QT_TRANSLATE_NOOP("Settings", "Size"),
     QT_TRANSLATE_NOOP("Settings", "File"),
 )
+KINDS = {
+    "backup": QT_TRANSLATE_NOOP("Settings", "Backup"),
+    "before_restore": QT_TRANSLATE_NOOP("Settings", "Kept before a restore"),
+    "before_upgrade": QT_TRANSLATE_NOOP("Settings", "Kept before an upgrade"),
+}
 
 
 def format_size(size: int) -> str:
@@ -39,7 +47,8 @@ class BackupsModel(ListTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                b.made_at.strftime("%Y-%m-%d %H:%M:%S"),
+                format_seconds(b.made_at),
+                translate("Settings", KINDS.get(b.kind, b.kind)),
                 format_size(b.size),
                 b.path.name,
             )[index.column()]

@@ -1,43 +1,42 @@
-"""设置: language, data folder, backups, own password or PIN, version.
+"""设置: language, data folder, the school's details, backups, own password or PIN, version.
 
-Threading: UI thread. Backups and the password change run through
-:mod:`ui.operations`; the preferences file is tiny and written in place.
+The page only composes its groups; the bigger ones live beside it:
+backups and restoring (:mod:`ui.settings.backups`), the school's details
+(:mod:`ui.settings.profile_dialog`), the version (:mod:`ui.settings.about`).
+
+Threading: UI thread. Database work runs through :mod:`ui.operations`; the
+preferences file is tiny and written in place.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.about import app_version, schema_revision
 from app.accounts.roles import Permission, allowed
-from app.accounts.service import change_own_secret
-from app.backup.service import backup_now, list_backups
+from app.accounts.service import change_own_secret, own_secret_kind
 from app.preferences import load_preferences, save_preferences
+from app.school.service import SchoolProfile
 from ui.common.message_label import MessageLabel
 from ui.common.secret_fields import SecretFields
 from ui.context import AppContext
-from ui.i18n import role_label, translate
+from ui.i18n import translate
 from ui.operations import run_in_background
-from ui.settings.backups_model import BackupsModel
+from ui.settings.about import AboutBox
+from ui.settings.backups import BackupsBox
 from ui.shell.idle_settings import IdleLockBox
 
 # Language names are shown in their own language, never translated.
@@ -48,8 +47,6 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.loads = 0  # completed backup-list loads; tests wait on it
-        self.last_backup_path: Path | None = None
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -59,6 +56,7 @@ class SettingsPage(QWidget):
         column.addWidget(self._language_box())
         column.addWidget(IdleLockBox(ctx))  # minutes without input before the screen locks
         column.addWidget(self._data_box())
+        column.addWidget(self._school_box())
         column.addWidget(self._backup_box())
         bottom = QHBoxLayout()  # short entries side by side rather than stretched wide
         bottom.addWidget(self._secret_box(), 3)
@@ -117,94 +115,62 @@ class SettingsPage(QWidget):
         row.addWidget(self.open_folder_button)
         return box
 
+    # -- the school's details --------------------------------------------------------
+
+    def _school_box(self) -> QGroupBox:
+        box = QGroupBox(translate("Settings", "School"))
+        self.school_label = QLabel()
+        self.school_label.setWordWrap(True)
+        self.profile_button = QPushButton(translate("Settings", "Edit school details…"))
+        self.profile_button.clicked.connect(self.edit_profile)
+        if not allowed(self.ctx.actor, Permission.EDIT_SCHOOL_PROFILE):
+            self.profile_button.setEnabled(False)
+            self.profile_button.setToolTip(
+                translate("Settings", "Only the principal can edit the school's details.")
+            )
+        row = QHBoxLayout(box)
+        row.addWidget(self.school_label, 1)
+        row.addWidget(self.profile_button)
+        self._show_school(self.ctx.school)
+        return box
+
+    def _show_school(self, school: SchoolProfile) -> None:
+        self.school_label.setText(
+            translate("Settings", "{name} (school code {code})").format(
+                name=school.name, code=school.code
+            )
+        )
+
+    def edit_profile(self) -> None:
+        from ui.settings.profile_dialog import SchoolProfileDialog
+
+        self.profile_dialog = SchoolProfileDialog(self.ctx, self)
+        self.profile_dialog.accepted.connect(self._profile_saved)
+        self.profile_dialog.open()
+
+    def _profile_saved(self) -> None:
+        saved = self.profile_dialog.saved
+        if saved is None:
+            return
+        self.ctx.school = saved
+        self._show_school(saved)
+        self.ctx.events.changed.emit("school")  # the window title, status bar and 工作台
+
     # -- backups -------------------------------------------------------------------
 
     def _backup_box(self) -> QGroupBox:
-        box = QGroupBox(translate("Settings", "Backups"))
-        self.backup_button = QPushButton(translate("Settings", "Back up now"))
-        self.backup_button.clicked.connect(self.back_up_now)
-        self.backup_message = MessageLabel()
-        actor = self.ctx.actor
-        self.backup_reason = QLabel()
-        self.backup_reason.setObjectName("hint")
-        self.backup_reason.setWordWrap(True)
-        if not allowed(actor, Permission.BACKUP):
-            self.backup_button.setEnabled(False)
-            self.backup_reason.setText(
-                translate(
-                    "Settings",
-                    "Your role ({role}) may not make backups by hand. "
-                    "The daily automatic backup still runs.",
-                ).format(role=role_label(actor.role))
-            )
-        else:
-            self.backup_reason.setText(
-                translate(
-                    "Settings",
-                    "A backup is also made automatically once a day. The newest 14 are kept.",
-                )
-            )
-        self.backups_model = BackupsModel(self)
-        self.backups = QTableView()
-        self.backups.setModel(self.backups_model)
-        self.backups.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.backups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.backups.verticalHeader().hide()
-        self.backups.setMinimumHeight(160)
-        hh = self.backups.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setStretchLastSection(True)
-        top = QHBoxLayout()
-        top.addWidget(self.backup_button)
-        top.addWidget(self.backup_reason, 1)
-        col = QVBoxLayout(box)
-        col.addLayout(top)
-        col.addWidget(self.backup_message)
-        col.addWidget(self.backups)
-        return box
+        self.backups = BackupsBox(self.ctx)
+        self.backups.backed_up.connect(lambda _path: self.ctx.events.changed.emit("backup"))
+        return self.backups
+
+    @property
+    def loads(self) -> int:
+        """Completed loads of the backups list; tests and screenshots wait on it."""
+        return self.backups.loads
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self.reload_backups()
-
-    def reload_backups(self) -> None:
-        ws = self.ctx.workspace
-        run_in_background(
-            lambda: list_backups(ws),
-            on_done=self._backups_loaded,
-            on_error=lambda msg, _e: self.backup_message.show_error(msg),
-            context=self,
-            description="list backups",
-        )
-
-    def _backups_loaded(self, backups) -> None:
-        self.backups_model.set_backups(backups)
-        self.loads += 1
-
-    def back_up_now(self) -> None:
-        ws, actor = self.ctx.workspace, self.ctx.actor
-        self.backup_button.setEnabled(False)
-        self.backup_message.clear_message()
-        run_in_background(
-            lambda: backup_now(ws, actor),
-            on_done=self._backed_up,
-            on_error=self._backup_failed,
-            context=self,
-            description="backup now",
-        )
-
-    def _backed_up(self, path: Path) -> None:
-        self.last_backup_path = path
-        self.backup_button.setEnabled(True)
-        self.backup_message.show_notice(
-            translate("Settings", "Backup saved: {file}").format(file=path.name)
-        )
-        self.ctx.events.changed.emit("backup")
-        self.reload_backups()
-
-    def _backup_failed(self, message: str, _error: BaseException) -> None:
-        self.backup_button.setEnabled(allowed(self.ctx.actor, Permission.BACKUP))
-        self.backup_message.show_error(message)
+        self.backups.reload()
 
     # -- own password or PIN ---------------------------------------------------------
 
@@ -216,6 +182,15 @@ class SettingsPage(QWidget):
         form.addRow(translate("Settings", "Current password or PIN:"), self.current_secret)
         self.new_secret = SecretFields(self)
         self.new_secret.add_rows(form, new_label=translate("Settings", "New password or PIN:"))
+        self.secret_kind_loaded = False  # tests wait on it
+        ws, actor = self.ctx.workspace, self.ctx.actor
+        run_in_background(
+            lambda: own_secret_kind(ws, actor),
+            on_done=self._own_kind,
+            on_error=lambda _msg, _e: None,  # the password default stays
+            context=self,
+            description="settings: own secret kind",
+        )
         self.secret_button = QPushButton(translate("Settings", "Change"))
         self.secret_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.secret_button.clicked.connect(self.change_secret)
@@ -225,6 +200,12 @@ class SettingsPage(QWidget):
         row.addWidget(self.secret_message, 1)
         form.addRow(row)
         return box
+
+    def _own_kind(self, kind: str | None) -> None:
+        """A PIN user changes to a new PIN unless they choose otherwise."""
+        if kind and not self.new_secret.secret.text():
+            self.new_secret.kind.setCurrentIndex(self.new_secret.kind.findData(kind))
+        self.secret_kind_loaded = True
 
     def change_secret(self) -> None:
         problem = self.new_secret.problem()
@@ -258,8 +239,5 @@ class SettingsPage(QWidget):
     # -- about -----------------------------------------------------------------------
 
     def _about_box(self) -> QGroupBox:
-        box = QGroupBox(translate("Settings", "About xiaoan"))
-        form = QFormLayout(box)
-        form.addRow(translate("Settings", "Version:"), QLabel(app_version()))
-        form.addRow(translate("Settings", "Data schema revision:"), QLabel(schema_revision()))
-        return box
+        self.about = AboutBox(self.ctx)
+        return self.about

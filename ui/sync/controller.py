@@ -53,7 +53,12 @@ def status_text(overview: SyncOverview) -> str:
     """The status bar's words for the last successful sync (and whether the last try failed)."""
     if not overview.enrolled:
         return translate("Sync", "Sync: not enrolled")
-    text = translate("Sync", "Last sync: {time}").format(time=format_time(overview.last_sync_at))
+    if overview.last_sync_at is None:
+        text = translate("Sync", "Not synced yet")
+    else:
+        text = translate("Sync", "Last sync: {time}").format(
+            time=format_time(overview.last_sync_at)
+        )
     if overview.last_problem:
         text += translate("Sync", " (the latest attempt failed; see the sync page)")
     return text

@@ -223,7 +223,9 @@ class SyncPage(QWidget):
         self.export_button.setEnabled(ov.enrolled)
         self.import_usb_button.setEnabled(ov.enrolled)
         self.last_sync_label.setText(
-            translate("Sync", "Last successful sync: {time}").format(
+            translate("Sync", "Never synced with the bureau yet")
+            if ov.last_sync_at is None
+            else translate("Sync", "Last successful sync: {time}").format(
                 time=format_time(ov.last_sync_at)
             )
         )

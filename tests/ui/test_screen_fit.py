@@ -220,6 +220,10 @@ def _dialogs() -> dict[str, tuple[Callable[[Env], QDialog], Callable[[QDialog], 
             lambda e: _mod("ui.shell.shortcuts").ShortcutsSheet(e.window, e.window.current_page()),
             None,
         ),
+        "ui.settings.profile_dialog:SchoolProfileDialog": (
+            lambda e: _mod("ui.settings.profile_dialog").SchoolProfileDialog(e.ctx, e.window),
+            None,
+        ),
         "ui.staff.page:LeaveDialog": (
             lambda e: _mod("ui.staff.page").LeaveDialog(e.window, "王强", e.today),
             None,

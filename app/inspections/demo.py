@@ -3,10 +3,13 @@
 Everything goes through the real services, so the demo exercises the same
 rules, outbox and audit trail as a user would. Inspections are dated in the
 past (as when paper records are typed in); the hazard steps happen now.
+Every failed item says what was found and where; every inspector signs on
+finalizing, and the principal countersigns the checks of the last week.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import tempfile
 from datetime import UTC, datetime, time, timedelta
@@ -32,6 +35,7 @@ from app.inspections.service import (
     finalize_inspection,
     start_inspection,
 )
+from app.inspections.signing import countersign_inspection
 from app.inspections.templates import catalog
 from app.workspace import Workspace
 from db.models import InspectionAnswer
@@ -44,20 +48,35 @@ SCHEDULE = [
     ("half_monthly", ["food", "gas", "traffic", "events"], "食堂及校门", 2),
     ("monthly", ["buildings", "chemicals", "lab", "flood_geo", "surroundings"], "全校", None),
 ]
+# item code -> (the exact spot, what was found)
 FINDINGS = {
-    "DP-03": "二楼东侧安全出口堆放课桌",
-    "DP-05": "三楼走廊护栏一处螺丝松动",
-    "DP-09": "男生宿舍 204 发现电热毯",
-    "DP-12": "放学时护学岗迟到 10 分钟",
-    "FIRE-04": "后门消防通道停放私家车",
-    "FIRE-05": "宿舍楼疏散指示灯两处不亮",
-    "SEC-06": "操场东北角监控画面模糊",
-    "FOOD-03": "周三午餐留样量不足 125 克",
-    "GAS-01": "食堂操作间燃气报警器未通电",
-    "BLDG-02": "老教学楼北墙出现裂缝，长约 1.2 米",
-    "FLOOD-02": "宿舍楼后排水沟被落叶堵塞",
-    "LAB-09": "化学实验室废液桶无标签",
+    "DP-03": ("教学楼二楼东侧安全出口", "安全出口堆放课桌，通道宽度不足 1 米"),
+    "DP-05": ("教学楼三楼走廊", "护栏一处螺丝松动，护栏晃动"),
+    "DP-09": ("男生宿舍 204", "发现学生使用电热毯"),
+    "DP-12": ("校门口护学岗", "放学时护学岗人员迟到 10 分钟"),
+    "FIRE-04": ("后门消防通道", "消防通道停放私家车"),
+    "FIRE-05": ("宿舍楼一、二楼楼梯口", "疏散指示灯两处不亮"),
+    "SEC-06": ("操场东北角", "监控画面模糊，看不清人脸"),
+    "FOOD-03": ("食堂留样柜", "周三午餐留样量不足 125 克"),
+    "GAS-01": ("食堂操作间", "燃气报警器未通电"),
+    "BLDG-02": ("老教学楼北墙", "墙体出现裂缝，长约 1.2 米"),
+    "FLOOD-02": ("宿舍楼后排水沟", "排水沟被落叶堵塞"),
+    "LAB-09": ("化学实验室", "废液桶无标签"),
 }
+# Checks of the last days the principal has countersigned.
+COUNTERSIGNED_DAYS = 7
+
+
+def _strokes(rng: random.Random) -> list[list[tuple[float, float, int]]]:
+    """A signature-like scribble: two joined loops, then a quick underline."""
+    x0, y0 = 50 + rng.random() * 30, 60 + rng.random() * 12
+    word = [
+        (x0 + i * 4.0, y0 - 16 * math.sin(i / 2.6) * (1.1 - i / 70) + rng.random(), i * 14)
+        for i in range(52)
+    ]
+    t = word[-1][2] + 180
+    under = [(x0 + 8 + i * 10, y0 + 24 + rng.random() * 1.5, t + i * 9) for i in range(22)]
+    return [[(round(x, 1), round(y, 1), ms) for x, y, ms in stroke] for stroke in (word, under)]
 
 
 def _photo_files(folder: Path) -> list[Path]:
@@ -114,10 +133,13 @@ def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
             for aid, code in answers:
                 # Each finding turns up once or twice, as the real ones do.
                 if code in FINDINGS and (code not in found or rng.random() < 0.3):
-                    answer_item(ws, lead, aid, "fail", FINDINGS[code], [photos[0].id])
+                    spot, note = FINDINGS[code]
+                    answer_item(ws, lead, aid, "fail", note, [photos[0].id], spot=spot)
                     found.setdefault(code, []).append(iid)
             answer_remaining(ws, lead, iid, "pass")
-            finalize_inspection(ws, lead, iid)
+            finalize_inspection(ws, lead, iid, strokes=_strokes(rng))
+            if back <= COUNTERSIGNED_DAYS:
+                countersign_inspection(ws, principal, iid, _strokes(rng))
 
     from sqlalchemy import select
 
@@ -136,7 +158,7 @@ def seed(ws: Workspace, principal: Actor, rng: random.Random) -> None:
             HazardPlan(
                 responsible_id=owners.get(code, teacher).user_id,
                 deadline=h.reported_on + timedelta(days=days),
-                measures="按整改方案落实：" + FINDINGS[code],
+                measures="按整改方案落实：" + FINDINGS[code][1],
                 interim_safeguard="设置警示标识，安排专人看护",
                 funds_yuan=rng.choice([0, 200, 1500]),
                 funds_source="学校公用经费",

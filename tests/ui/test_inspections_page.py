@@ -320,7 +320,14 @@ def test_the_finalize_and_countersign_dialogs_fit_the_laptop_screen(qtbot):
     from ui.inspections.dialogs import CountersignDialog, FailedItem, FinalizeDialog
 
     failed = [
-        FailedItem(uuid.uuid4(), n, "教学楼安全出口、疏散通道畅通", "安全出口堆放课桌，" * 6, "教学楼二楼东侧", "general")  # fmt: skip
+        FailedItem(
+            uuid.uuid4(),
+            n,
+            "教学楼安全出口、疏散通道畅通",
+            "安全出口堆放课桌，" * 6,
+            "教学楼二楼东侧",
+            "general",
+        )
         for n in range(1, 17)
     ]
     for dialog in (

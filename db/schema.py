@@ -27,6 +27,7 @@ REVISIONS: tuple[str, ...] = (
     "0010_monthly_report",
     "0009_incidents",
     "0014_handover_early_reason",
+    "0012_hazard_grades",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -204,15 +204,13 @@ def shoot_inspection(app, window, outdir: Path, tmp: Path) -> None:
     for result in ("pass", "pass", "fail"):
         view.answer(result)
         if result == "fail":
-            view.note.setText("二楼东侧安全出口堆放课桌")
+            view.note.setText("安全出口堆放课桌")
+            view.spot.setText("教学楼二楼东侧")
             view.photos.import_paths([str(photo)], view.current_answer_id())
             wait(app, lambda: view.photos.thumbnails >= 1 and view.idle() and not operations.busy())
-            view._note_entered()
-        else:
-            view.next_item()
+            view._note_entered()  # note and spot given: on to the next item
     for result in ("pass", "na", "pass"):
-        view.answer(result)
-        view.next_item()
+        view.answer(result)  # P and N move on by themselves
     wait(app, lambda: view.idle() and not operations.busy())
     view.table.selectRow(2)  # back on the failed item, its photo showing
     wait(app, lambda: view.photos.thumbnails >= 1 and not operations.busy())

@@ -48,6 +48,7 @@ class Permission(enum.StrEnum):
     RECORD_DRILL = "record_drill"
     PREPARE_MONTHLY_REPORT = "prepare_monthly_report"
     SIGN_MONTHLY_REPORT = "sign_monthly_report"
+    COUNTERSIGN_INSPECTION = "countersign_inspection"
 
 
 # Patrols, checks and reporting hazards are everyone's work at a school (一岗双责);

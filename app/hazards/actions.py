@@ -17,7 +17,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.workspace import Workspace
 from db.models import Hazard
 
-ACTIONS = ("plan", "start", "rectify", "recheck", "escalate", "monitor")
+ACTIONS = ("plan", "start", "rectify", "recheck", "escalate", "major", "monitor")
 
 _MANAGERS_ONLY = QT_TRANSLATE_NOOP("app", "Only the principal or a safety officer can do this.")
 _CLOSED = QT_TRANSLATE_NOOP("app", "This hazard is closed.")
@@ -69,6 +69,13 @@ def hazard_actions(ws: Workspace, actor: Actor, hazard_id: uuid.UUID) -> dict[st
         out["escalate"] = _MANAGERS_ONLY
     elif status == "closed":
         out["escalate"] = _CLOSED
+
+    if not manager:
+        out["major"] = _MANAGERS_ONLY
+    elif status == "closed":
+        out["major"] = _CLOSED
+    elif major:
+        out["major"] = QT_TRANSLATE_NOOP("app", "This hazard is already a major hazard.")
 
     if not allowed(actor, Permission.MONITOR_HAZARD):
         out["monitor"] = QT_TRANSLATE_NOOP("app", "Your role may not record monitoring.")

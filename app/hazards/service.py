@@ -37,7 +37,7 @@ from app.actor import Actor
 from app.attachments.links import check_photos, link_photos
 from app.errors import PermissionDenied, UserError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.inspections.templates import AREAS, RISK_GROUPS, SEVERITIES
+from app.inspections.templates import AREAS, RISK_GROUPS
 from app.school.clock import SCHOOL_TZ, school_day, school_today  # noqa: F401 - re-exported
 from app.workspace import Workspace
 from db.base import new_id, utcnow
@@ -47,6 +47,15 @@ OPEN_STATUSES = ("reported", "planned", "rectifying", "rectified")
 # Work not yet done: these are overdue once the deadline has passed.
 OVERDUE_STATUSES = ("planned", "rectifying")
 STATUSES = (*OPEN_STATUSES, "closed")
+# The bureau grades hazards 一般隐患 (general) or 重大隐患 (major); a major one is
+# monitored at least twice a day until it is rectified (004 (三)2). Incidents
+# have their own four grades; these are not those.
+GRADES = ("general", "major")
+
+
+def grade_of(major: bool) -> str:
+    """The grade a hazard is shown and printed with (``major`` is the authority)."""
+    return "major" if major else "general"
 
 
 def is_overdue(status: str, deadline: date | None, today: date) -> bool:
@@ -122,8 +131,10 @@ def validate_report(report: HazardReport) -> HazardReport:
         raise UserError(QT_TRANSLATE_NOOP("app", "Choose the area the hazard belongs to."))
     if report.risk_group and report.risk_group not in RISK_GROUPS:
         raise UserError(QT_TRANSLATE_NOOP("app", "Choose the risk group: 人, 物, 管 or 环."))
-    if report.severity not in SEVERITIES:
-        raise UserError(QT_TRANSLATE_NOOP("app", "Choose how serious the hazard is."))
+    if report.severity not in GRADES:
+        raise UserError(
+            QT_TRANSLATE_NOOP("app", "Choose the hazard's grade: general or major hazard.")
+        )
     return dataclasses.replace(
         report, title=title, place=report.place.strip(), zone=report.zone.strip()
     )
@@ -382,19 +393,30 @@ def escalate_hazard(ws: Workspace, actor: Actor, hazard_id: uuid.UUID, note: str
 
 
 def mark_major(ws: Workspace, actor: Actor, hazard_id: uuid.UUID, note: str = "") -> None:
-    """Treat a hazard as major (重大隐患): monitoring twice a day is due from today."""
+    """Grade a hazard major (重大隐患): monitoring twice a day is due from today.
+
+    Only the principal or a safety officer grades a hazard; a closed hazard
+    or one already major is refused. One audited action and one history step.
+    """
     require(actor, Permission.MANAGE_HAZARDS)
     with ws.action(actor, "hazard.major") as s:
         h = _get(s, hazard_id)
         if h.status == "closed":
             raise UserError(QT_TRANSLATE_NOOP("app", "Hazard {ref} is already closed."), ref=h.ref)
         if h.major:
-            return
-        h.major = True
-        h.severity = "major"
-        h.major_since = school_today()
-        _event(s, h, actor, "major", h.status, note.strip())
+            raise UserError(
+                QT_TRANSLATE_NOOP("app", "Hazard {ref} is already a major hazard."), ref=h.ref
+            )
+        grade_major(s, actor, h, note)
         s.info["xiaoan.audit_detail"] = h.ref
+
+
+def grade_major(s: Session, actor: Actor, h: Hazard, note: str = "") -> None:
+    """Make ``h`` major inside the caller's action (its monitoring is due from today)."""
+    h.major = True
+    h.severity = "major"
+    h.major_since = school_today()
+    _event(s, h, actor, "major", h.status, note.strip())
 
 
 def attach_sighting(

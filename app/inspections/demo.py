@@ -6,12 +6,15 @@ Everything goes through the real services at the time it happens
 failed item, its finalization and the hazard it reports at 07:40–07:52 that
 day; each hazard is then planned, fixed and re-checked on the following
 days by the people responsible. Each finding has its own photo of what was
-found (and, once fixed, a photo after the fix).
+found (and, once fixed, a photo after the fix). Every failed item says what
+was found and exactly where; every inspector signs on finalizing, and the
+principal countersigns the checks of the last week.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import random
 import tempfile
 from collections.abc import Iterator
@@ -41,6 +44,7 @@ from app.inspections.service import (
     finalize_inspection,
     start_inspection,
 )
+from app.inspections.signing import countersign_inspection
 from app.inspections.templates import catalog
 from app.school.clock import SCHOOL_TZ
 from app.workspace import Workspace
@@ -56,6 +60,7 @@ MONTHLY = ("monthly", ["buildings", "chemicals", "lab", "flood_geo", "surroundin
 @dataclasses.dataclass(frozen=True)
 class Finding:
     text: str
+    spot: str  # exactly where it was found
     subject: str  # the photo's scene (app.demo.photos.SCENES)
     # When in the history it is found (0 = first day, 1 = yesterday);
     # None: at the latest monthly check.
@@ -65,19 +70,33 @@ class Finding:
 
 
 FINDINGS: dict[str, Finding] = {
-    "DP-03": Finding("二楼东侧安全出口堆放课桌", "blocked_exit", 0.10, "closed"),
-    "FOOD-03": Finding("周三午餐留样量不足 125 克", "kitchen", 0.2, "closed"),
-    "DP-09": Finding("男生宿舍 204 发现电热毯", "dormitory", 0.35, "closed"),
-    "FIRE-05": Finding("宿舍楼疏散指示灯两处不亮", "dark_exit", 0.5, "closed"),
-    "GAS-01": Finding("食堂操作间燃气报警器未通电", "gas_alarm", 0.6, "recheck_failed"),
-    "DP-05": Finding("三楼走廊护栏一处螺丝松动", "railing", 0.7, "overdue", again=True),
-    "FIRE-04": Finding("后门消防通道停放私家车", "fire_lane", 0.75, "in_time", again=True),
-    "SEC-06": Finding("操场东北角监控画面模糊", "monitor", 0.85, "planned"),
-    "DP-12": Finding("放学时护学岗迟到 10 分钟", "gate", 0.95, "reported"),
-    "BLDG-02": Finding("老教学楼北墙出现裂缝，长约 1.2 米", "wall_crack", None, "major"),
-    "LAB-09": Finding("化学实验室废液桶无标签", "lab", None, "waiting_recheck"),
-    "FLOOD-02": Finding("宿舍楼后排水沟被落叶堵塞", "drain", None, "reported"),
+    "DP-03": Finding(
+        "二楼东侧安全出口堆放课桌", "教学楼二楼东侧安全出口", "blocked_exit", 0.10, "closed"
+    ),
+    "FOOD-03": Finding("周三午餐留样量不足 125 克", "食堂留样柜", "kitchen", 0.2, "closed"),
+    "DP-09": Finding("男生宿舍 204 发现电热毯", "男生宿舍 204", "dormitory", 0.35, "closed"),
+    "FIRE-05": Finding(
+        "宿舍楼疏散指示灯两处不亮", "宿舍楼一、二楼楼梯口", "dark_exit", 0.5, "closed"
+    ),
+    "GAS-01": Finding(
+        "食堂操作间燃气报警器未通电", "食堂操作间", "gas_alarm", 0.6, "recheck_failed"
+    ),
+    "DP-05": Finding(
+        "三楼走廊护栏一处螺丝松动", "教学楼三楼走廊", "railing", 0.7, "overdue", again=True
+    ),
+    "FIRE-04": Finding(
+        "后门消防通道停放私家车", "后门消防通道", "fire_lane", 0.75, "in_time", again=True
+    ),
+    "SEC-06": Finding("操场东北角监控画面模糊", "操场东北角", "monitor", 0.85, "planned"),
+    "DP-12": Finding("放学时护学岗迟到 10 分钟", "校门口护学岗", "gate", 0.95, "reported"),
+    "BLDG-02": Finding(
+        "老教学楼北墙出现裂缝，长约 1.2 米", "老教学楼北墙", "wall_crack", None, "major"
+    ),
+    "LAB-09": Finding("化学实验室废液桶无标签", "化学实验室", "lab", None, "waiting_recheck"),
+    "FLOOD-02": Finding("宿舍楼后排水沟被落叶堵塞", "宿舍楼后排水沟", "drain", None, "reported"),
 }
+# Checks of the last days the principal has countersigned.
+COUNTERSIGNED_DAYS = 7
 OWNERS = {"FOOD-03": "caoying", "GAS-01": "caoying", "LAB-09": "hanlei"}  # else the class teacher
 AFTER = {
     "DP-03": "整改后：安全出口已清理畅通",
@@ -150,7 +169,7 @@ def seed(
     with tempfile.TemporaryDirectory() as tmp:
         camera = _Camera(ws, Path(tmp))
         yield from merge(
-            *(_inspection(ws, check, people["zhoujun"], cat, camera) for check in checks),
+            *(_inspection(ws, check, people, cat, camera, cal, rng) for check in checks),
             *(_story(ws, people, code, check.at, camera, cal) for code, check in found.items()),
         )
 
@@ -176,11 +195,29 @@ class _Camera:
         return photo
 
 
+def _strokes(rng: random.Random) -> list[list[tuple[float, float, int]]]:
+    """A signature-like scribble: two joined loops, then a quick underline."""
+    x0, y0 = 50 + rng.random() * 30, 60 + rng.random() * 12
+    word = [
+        (x0 + i * 4.0, y0 - 16 * math.sin(i / 2.6) * (1.1 - i / 70) + rng.random(), i * 14)
+        for i in range(52)
+    ]
+    t = word[-1][2] + 180
+    under = [(x0 + 8 + i * 10, y0 + 24 + rng.random() * 1.5, t + i * 9) for i in range(22)]
+    return [[(round(x, 1), round(y, 1), ms) for x, y, ms in stroke] for stroke in (word, under)]
+
+
 def _inspection(
-    ws: Workspace, check: _Check, guard: Actor, cat, camera: _Camera
+    ws: Workspace,
+    check: _Check,
+    people: dict[str, Actor],
+    cat,
+    camera: _Camera,
+    cal: DemoCalendar,
+    rng: random.Random,
 ) -> Iterator[datetime]:
     yield check.at
-    lead = check.lead
+    lead, guard = check.lead, people["zhoujun"]
     iid = start_inspection(
         ws,
         lead,
@@ -203,10 +240,19 @@ def _inspection(
             yield at
             finding = FINDINGS[code]
             photo = camera.shoot(lead, finding.subject, finding.text, at)
-            answer_item(ws, lead, answers[code], "fail", finding.text, [photo.id])
+            answer_item(
+                ws, lead, answers[code], "fail", finding.text, [photo.id], spot=finding.spot
+            )
     yield check.at + timedelta(minutes=12)
     answer_remaining(ws, lead, iid, "pass")
-    finalize_inspection(ws, lead, iid)
+    finalize_inspection(ws, lead, iid, strokes=_strokes(rng))
+    day = check.at.astimezone(SCHOOL_TZ).date()
+    if day > cal.today - timedelta(days=COUNTERSIGNED_DAYS):
+        # The principal reads and countersigns the week's checks at the end of the day.
+        at = cal.latest(cal.at(day, 17, 30))
+        if at > check.at + timedelta(minutes=12):
+            yield at
+            countersign_inspection(ws, people["zhangli"], iid, _strokes(rng))
 
 
 def _story(

@@ -15,7 +15,7 @@ from app.errors import UserError
 from app.hazards.service import SCHOOL_TZ
 from app.i18n import QT_TRANSLATE_NOOP
 from app.workspace import Workspace
-from db.models import Inspection, InspectionAnswer, UserAccount
+from db.models import Hazard, Inspection, InspectionAnswer, Signature, UserAccount
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,6 +56,17 @@ class AnswerRow:
     note: str
     hazard_id: uuid.UUID | None
     photos: list[PhotoRef]
+    spot: str = ""
+    hazard_ref: str = ""  # the ledger number of ``hazard_id``
+
+
+@dataclasses.dataclass(frozen=True)
+class SignedBy:
+    """A drawn signature on the inspection (the picture comes from the signature store)."""
+
+    signature_id: uuid.UUID
+    name: str
+    signed_at: datetime
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,6 +78,9 @@ class InspectionDetail:
     note: str
     answers: list[AnswerRow]
     corrected_by: list[uuid.UUID]
+    # The inspector's signature made at finalizing, and the principal's countersignature.
+    inspector_signature: SignedBy | None = None
+    principal_signature: SignedBy | None = None
 
 
 def _local_start(day: date) -> datetime:
@@ -151,6 +165,23 @@ def inspection_detail(ws: Workspace, actor: Actor, inspection_id: uuid.UUID) -> 
             .order_by(InspectionAnswer.position)
         ).all()
         photos = linked_photos(s, "inspection_answer", [a.id for a in answers])
+        hazard_ids = {a.hazard_id for a in answers if a.hazard_id}
+        refs = (
+            dict(s.execute(select(Hazard.id, Hazard.ref).where(Hazard.id.in_(hazard_ids))).all())
+            if hazard_ids
+            else {}
+        )
+        signed: dict[str, SignedBy] = {}
+        for sid, purpose, name, at in s.execute(
+            select(Signature.id, Signature.purpose, Signature.signer_name, Signature.signed_at)
+            .where(
+                Signature.record_table == "inspection",
+                Signature.record_id == i.id,
+                Signature.deleted_at.is_(None),
+            )
+            .order_by(Signature.signed_at)
+        ):
+            signed.setdefault(purpose, SignedBy(sid, name, at))
         corrected_by = list(
             s.scalars(
                 select(Inspection.id)
@@ -190,10 +221,14 @@ def inspection_detail(ws: Workspace, actor: Actor, inspection_id: uuid.UUID) -> 
                     a.note,
                     a.hazard_id,
                     [p for _purpose, p in photos.get(a.id, [])],
+                    a.spot,
+                    refs.get(a.hazard_id, "") if a.hazard_id else "",
                 )
                 for a in answers
             ],
             corrected_by=corrected_by,
+            inspector_signature=signed.get("inspection.inspector"),
+            principal_signature=signed.get("inspection.principal"),
         )
 
 

@@ -7,15 +7,18 @@ one, :func:`correct_inspection` starts a new inspection that references it.
 
 Finalizing turns every failed item into a hazard, or attaches it to the
 open hazard it names (or, failing that, to the open hazard already raised
-by the same item at the same place), so a daily patrol that finds the same
-blocked exit five days running does not open five hazards.
+by the same item at the same spot), so a daily patrol that finds the same
+blocked exit five days running does not open five hazards. A failed item
+needs a note (what was found: the hazard's description) and should name the
+exact spot (the hazard's place; the inspection's place when it does not);
+the inspector grades each new hazard 一般 or 重大 and signs on the pad.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -25,9 +28,11 @@ from app.accounts.roles import Permission, require
 from app.actor import Actor
 from app.attachments.links import check_photos, link_photos
 from app.errors import UserError
-from app.hazards.service import HazardReport, attach_sighting, new_hazard
+from app.hazards.service import GRADES, HazardReport, attach_sighting, grade_major, new_hazard
 from app.i18n import QT_TRANSLATE_NOOP
+from app.inspections.signing import check_strokes, sign_as_inspector
 from app.inspections.templates import TemplateCatalog, catalog
+from app.signatures.service import Strokes
 from app.workspace import Workspace
 from db.base import new_id, utcnow
 from db.models import Hazard, Inspection, InspectionAnswer, UserAccount
@@ -43,6 +48,18 @@ KINDS: dict[str, str] = {
 RESULTS = ("pass", "fail", "na")
 # Paper records are often typed in later, but never dated ahead.
 CLOCK_SLACK = timedelta(minutes=10)
+# A hazard's title is the start of the finding; the whole finding is its description.
+TITLE_CHARS = 60
+
+
+def default_grade(item_severity: str) -> str:
+    """The grade offered for a failed item: 重大 where the checklist marks the item major."""
+    return "major" if item_severity == "major" else "general"
+
+
+def hazard_title(note: str) -> str:
+    line = note.strip().splitlines()[0].strip() if note.strip() else ""
+    return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -177,11 +194,14 @@ def answer_item(
     note: str = "",
     photo_ids: Sequence[uuid.UUID] = (),
     hazard_id: uuid.UUID | None = None,
+    spot: str = "",
 ) -> None:
     """Record pass / fail / not applicable for one item, with a note and photos.
 
-    ``hazard_id`` (a failed item only) adds the finding to that open hazard
-    instead of opening a new one at finalization.
+    For a failed item ``note`` says what was found and ``spot`` exactly where
+    (kept only for a failed item). ``hazard_id`` (a failed item only) adds
+    the finding to that open hazard instead of opening a new one at
+    finalization.
     """
     require(actor, Permission.INSPECT)
     if result not in RESULTS:
@@ -200,6 +220,7 @@ def answer_item(
         check_photos(s, photo_ids)
         a.result = result
         a.note = note.strip()
+        a.spot = spot.strip()[:200] if result == "fail" else ""
         a.answered_at = utcnow()
         a.answered_by = actor.user_id
         a.hazard_id = hazard_id
@@ -230,11 +251,46 @@ def answer_remaining(
         return len(rows)
 
 
+def _short(text: str, chars: int = 30) -> str:
+    return text if len(text) <= chars else text[: chars - 1] + "…"
+
+
+def _check_grades(
+    failed: Sequence[InspectionAnswer], grades: Mapping[uuid.UUID, str]
+) -> dict[uuid.UUID, str]:
+    ids = {a.id for a in failed}
+    for answer_id, grade in grades.items():
+        if answer_id not in ids:
+            raise UserError(QT_TRANSLATE_NOOP("app", "Only a failed item is graded as a hazard."))
+        if grade not in GRADES:
+            raise UserError(
+                QT_TRANSLATE_NOOP("app", "Choose the hazard's grade: general or major hazard.")
+            )
+    return {a.id: grades.get(a.id, default_grade(a.severity)) for a in failed}
+
+
 def finalize_inspection(
-    ws: Workspace, actor: Actor, inspection_id: uuid.UUID, note: str = ""
+    ws: Workspace,
+    actor: Actor,
+    inspection_id: uuid.UUID,
+    note: str = "",
+    *,
+    grades: Mapping[uuid.UUID, str] | None = None,
+    strokes: Strokes | None = None,
+    png: bytes | None = None,
 ) -> FinalizeSummary:
-    """Close the inspection for good; failed items become (or join) hazards."""
+    """Close the inspection for good; failed items become (or join) hazards.
+
+    Refused, with nothing written, while an item is unanswered or a failed
+    item has no note. ``grades`` maps a failed answer's id to ``general`` or
+    ``major`` (default :func:`default_grade`); a major finding that joins an
+    open general hazard makes it major. ``strokes`` (and the pad's ``png``)
+    are the inspector's drawn signature (purpose ``inspection.inspector``),
+    stored with the inspection in the same action.
+    """
     require(actor, Permission.INSPECT)
+    if strokes is not None:
+        check_strokes(strokes)
     with ws.action(actor, "inspection.finalize") as s:
         insp = _get(s, inspection_id)
         if insp.finalized_at is not None:
@@ -252,10 +308,21 @@ def finalize_inspection(
                 ),
                 n=missing,
             )
+        failed = [a for a in answers if a.result == "fail"]
+        silent = next((a for a in failed if not a.note.strip()), None)
+        if silent is not None:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "app", "Item {n} ({item}) failed but has no note. Write down what was found."
+                ),
+                n=silent.position + 1,
+                item=_short(silent.text),
+            )
+        chosen = _check_grades(failed, grades or {})
         new: list[uuid.UUID] = []
         attached: list[uuid.UUID] = []
-        failed = [a for a in answers if a.result == "fail"]
         for a in failed:
+            place = a.spot or insp.place
             if a.hazard_id is not None:
                 h = _open_hazard(s, a.hazard_id)
             else:
@@ -263,7 +330,7 @@ def finalize_inspection(
                     select(Hazard)
                     .where(
                         Hazard.item_code == a.item_code,
-                        Hazard.place == insp.place,
+                        Hazard.place == place,
                         Hazard.status != "closed",
                         Hazard.deleted_at.is_(None),
                     )
@@ -273,16 +340,19 @@ def finalize_inspection(
             if h is not None:
                 a.hazard_id = h.id
                 attach_sighting(s, actor, h, insp.id, a.note)
+                if chosen[a.id] == "major" and not h.major:
+                    grade_major(s, actor, h, a.note)
                 attached.append(h.id)
                 continue
-            # The finding names the hazard; the item says which rule it breaks.
+            # The finding is the hazard: what was found, where; the item says which
+            # rule it breaks (kept on the answer, shown as the hazard's finding).
             report = HazardReport(
-                title=(a.note or a.text)[:200],
-                description=a.text if a.note else "",
+                title=hazard_title(a.note),
+                description=a.note,
                 area=a.area,
                 risk_group=a.risk_group,
-                severity=a.severity,
-                place=insp.place,
+                severity=chosen[a.id],
+                place=place,
                 zone=insp.zone,
             )
             h = new_hazard(
@@ -304,6 +374,8 @@ def finalize_inspection(
         insp.item_count = len(answers)
         insp.fail_count = len(failed)
         insp.note = note.strip() or insp.note
+        if strokes is not None:
+            sign_as_inspector(s, actor, insp, answers, strokes, png)
         insp.finalized_at = utcnow()
         insp.finalized_by = actor.user_id
         s.info["xiaoan.audit_detail"] = f"{insp.title}: {len(failed)}/{len(answers)}"
@@ -363,6 +435,7 @@ def correct_inspection(
                     text=a.text,
                     result=a.result,
                     note=a.note,
+                    spot=a.spot,
                     answered_at=a.answered_at,
                     answered_by=a.answered_by,
                     hazard_id=a.hazard_id if a.hazard_id in open_ids else None,

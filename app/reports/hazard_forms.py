@@ -1,11 +1,13 @@
 """Forms of the inspection and hazard area.
 
 * ``inspection`` — 安全检查记录表: every item with its result and note, failed
-  items highlighted, photo thumbnails on a following page, inspector and
-  principal signature boxes;
+  items highlighted with their spot and the number of the hazard they raised,
+  photo thumbnails on a following page, the inspector's and the principal's
+  drawn signatures in their boxes;
 * ``hazard-notice`` — 隐患整改通知单, the plan with the "five in place";
 * ``recheck`` — 复查销号单, the rectification and the re-check;
-* ``ledger`` — 隐患整改台账 for a date range (landscape, many pages).
+* ``ledger`` — 隐患整改台账 for a date range (landscape, many pages), sent to the
+  bureau, so it ends with the school's stamp and sign-off block.
 
 Forms are official Chinese paper, so labels are Chinese whatever the UI
 language. A record's canonical content is built from stored fields only
@@ -22,7 +24,7 @@ from typing import Any
 from app.actor import Actor
 from app.errors import UserError
 from app.hazards.ledger import HazardDetail, LedgerFilters, hazard_detail, hazard_ledger
-from app.hazards.service import school_today
+from app.hazards.service import grade_of, school_today
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.inspections.queries import InspectionDetail, inspection_detail, list_inspections
 from app.inspections.service import KINDS
@@ -30,11 +32,13 @@ from app.inspections.templates import AREAS
 from app.reports.forms import RenderedForm, form, form_header
 from app.reports.layout import (
     SignatureBox,
+    bureau_table,
     content_width,
     grid_table,
     para,
     render_form,
     school_time,
+    signature_box,
     signature_table,
 )
 from app.reports.verification import Stamp, canonical_digest, content_reader
@@ -47,7 +51,8 @@ STATUS = {
     "rectified": "已整改待复查",
     "closed": "已销号",
 }
-SEVERITY = {"general": "一般", "serious": "较大", "major": "重大"}
+# The bureau's hazard grades (app.hazards.service.GRADES), as printed.
+GRADE = {"general": "一般隐患", "major": "重大隐患"}
 EVENT = {
     "report": "上报隐患",
     "plan": "制定整改方案",
@@ -56,7 +61,7 @@ EVENT = {
     "recheck_pass": "复查合格，销号",
     "recheck_fail": "复查不合格，退回整改",
     "escalate": "书面上报（学校无法整改）",
-    "major": "认定为重大隐患",
+    "major": "认定为重大隐患",  # graded major after it was reported
     "seen_again": "再次检查发现",
     "monitor": "重大隐患监控",
 }
@@ -110,10 +115,26 @@ def inspection_content(d: InspectionDetail) -> dict[str, Any]:
                 a.note,
                 str(a.hazard_id) if a.hazard_id else None,
                 sorted(p.sha256 for p in a.photos),
+                a.spot,
             ]
             for a in d.answers
         ],
+        "signatures": [
+            str(sig.signature_id) if sig else None
+            for sig in (d.inspector_signature, d.principal_signature)
+        ],
     }
+
+
+def _finding(a) -> str:
+    """The 说明 cell: the note; for a failed item also the spot and the hazard's number."""
+    lines = [a.note] if a.note else []
+    if a.result == "fail":
+        if a.spot:
+            lines.append(f"部位：{a.spot}")
+        if a.hazard_ref:
+            lines.append(f"隐患编号：{a.hazard_ref}")
+    return "\n".join(lines)
 
 
 @content_reader("inspection")
@@ -127,7 +148,7 @@ def _inspection_reader(ws, record_id: str) -> dict[str, Any] | None:
 @form("inspection", "安全检查记录表")
 def inspection_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm:
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Spacer
+    from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
     latest = list_inspections(ws, actor, limit=1)
     record_id = _record_id(record, latest[0].id if latest else None, "inspection")
@@ -151,28 +172,29 @@ def inspection_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedF
     ]
     story: list = [grid_table(info, [w * 0.14, w * 0.36, w * 0.14, w * 0.36], header_rows=0)]
     story.append(Spacer(1, 4 * mm))
-    rows = [["序号", "检查内容", "结果", "说明"]]
+    rows = [["序号", "检查内容", "结果", "说明（不合格项：部位、隐患编号）"]]
     failed = []
     for n, a in enumerate(d.answers, start=1):
-        rows.append([str(n), a.text, RESULT.get(a.result, a.result), a.note])
+        rows.append([str(n), a.text, RESULT.get(a.result, a.result), _finding(a)])
         if a.result == "fail":
             failed.append(n)
-    story.append(grid_table(rows, [w * 0.07, w * 0.58, w * 0.1, w * 0.25], highlight_rows=failed))
+    story.append(grid_table(rows, [w * 0.07, w * 0.5, w * 0.1, w * 0.33], highlight_rows=failed))
     if d.note:
         story += [para("检查意见", "section"), para(d.note)]
+    if d.inspector_signature is not None:
+        inspector = signature_box(ws, "检查人签字", d.inspector_signature.signature_id)
+    else:  # finalized without the pad (older records): the name, signed by hand on paper
+        inspector = SignatureBox(
+            "检查人签字", d.row.lead_name if d.row.finalized_at else "", local(d.row.finalized_at)
+        )
+    principal = (
+        signature_box(ws, "校长签字", d.principal_signature.signature_id)
+        if d.principal_signature is not None
+        else SignatureBox("校长签字")
+    )
     story += [
         Spacer(1, 6 * mm),
-        signature_table(
-            [
-                SignatureBox(
-                    "检查人签字",
-                    d.row.lead_name if d.row.finalized_at else "",
-                    local(d.row.finalized_at),
-                ),
-                SignatureBox("校长签字"),
-            ],
-            w,
-        ),
+        KeepTogether(signature_table([inspector, principal], w)),
     ]
     photos = [(n, p) for n, a in enumerate(d.answers, start=1) for p in a.photos]
     if photos:
@@ -250,7 +272,7 @@ def _hazard_block(d: HazardDetail, w: float) -> list:
             "隐患编号",
             r.ref,
             "隐患等级",
-            SEVERITY.get(r.severity, r.severity) + ("（重大隐患）" if r.major else ""),
+            GRADE[grade_of(r.major)],
         ],
         ["隐患名称", r.title, "所在位置", " ".join(x for x in (r.place, d.zone) if x)],
         ["发现时间", local(d.reported_at), "发现人", d.reported_by_name],
@@ -466,7 +488,7 @@ def ledger_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm:
                 r.reported_on.isoformat(),
                 r.title,
                 r.place,
-                "重大" if r.major else SEVERITY.get(r.severity, r.severity),
+                "重大" if r.major else "一般",
                 r.responsible_name,
                 r.deadline.isoformat() if r.deadline else "",
                 STATUS.get(r.status, r.status),
@@ -481,7 +503,9 @@ def ledger_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm:
             f"已销号 {sum(r.status == 'closed' for r in rows)} 条",
             "base",
         ),
-        grid_table(table, [w * f for f in fractions], highlight_rows=majors),
+        grid_table(
+            table, [w * f for f in fractions], highlight_rows=majors, tail=bureau_table(w * 0.7)
+        ),
     ]
     pdf = render_form(form_header(ws, "ledger"), story, stamp, printed_at, landscape=True)
     return RenderedForm(pdf, stamp, f"隐患整改台账-{date_from}-{date_to}.pdf")

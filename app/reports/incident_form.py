@@ -30,6 +30,7 @@ from app.reports.forms import RenderedForm, form, form_header
 from app.reports.hazard_forms import NOTHING_TO_PRINT, _record_id, zh
 from app.reports.layout import (
     SignatureBox,
+    bureau_block,
     content_width,
     grid_table,
     para,
@@ -218,7 +219,13 @@ def _story(ws, d: IncidentDetail, now: datetime) -> list:
         story.append(para("尚未结案。"))
     story += [
         Spacer(1, 6 * mm),
-        KeepTogether(signature_table([SignatureBox("报告人签字"), SignatureBox("校长签字")], w)),
+        KeepTogether(
+            [
+                signature_table([SignatureBox("报告人签字"), SignatureBox("校长签字")], w),
+                Spacer(1, 4 * mm),
+                bureau_block(w, filler=d.row.reporter_name),
+            ]
+        ),
     ]
     return story
 

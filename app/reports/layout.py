@@ -1,7 +1,9 @@
 """The look shared by every form: A4 (landscape for wide ledgers), a title block
 with the school's name and code and the form number, table grids whose header
-repeats on every page, signature boxes, "page x of y", and the verification
-footer on every page.
+repeats on every page, signature boxes (empty, or with a drawn signature from
+the signature store: :func:`signature_box`), the stamp-and-sign-off block of
+forms sent to the bureau (:func:`bureau_block`), "page x of y", and the
+verification footer on every page.
 
 Forms build a list of ReportLab flowables with the helpers here and call
 :func:`render_form`.
@@ -87,18 +89,30 @@ def grid_table(
     *,
     header_rows: int = 1,
     highlight_rows: Sequence[int] = (),
+    tail: Any = None,
+    keep_with_tail: int = 2,
 ):
-    """A ruled table; its first ``header_rows`` repeat at the top of every page."""
+    """A ruled table; its first ``header_rows`` repeat at the top of every page.
+
+    ``tail`` (a flowable, e.g. :func:`bureau_table`) is laid out below the
+    last row, unruled, and never leaves the last ``keep_with_tail`` rows: a
+    long ledger's sign-off cannot end up alone on a page of its own.
+    """
     from reportlab.lib import colors
+    from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
 
     cells = [
         [para(c, "head" if r < header_rows else "cell") if isinstance(c, str) else c for c in row]
         for r, row in enumerate(rows)
     ]
+    last = -1
+    if tail is not None:
+        cells.append([tail] + [""] * (len(col_widths) - 1))
+        last = -2
     table = Table(cells, colWidths=list(col_widths), repeatRows=header_rows)
     style = [
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("GRID", (0, 0), (-1, last), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.9, 0.9, 0.9)),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -106,6 +120,15 @@ def grid_table(
     ]
     for r in highlight_rows:
         style.append(("BACKGROUND", (0, r), (-1, r), colors.Color(1, 0.88, 0.88)))
+    if tail is not None:
+        first_kept = max(header_rows, len(rows) - keep_with_tail)
+        style += [
+            ("SPAN", (0, -1), (-1, -1)),
+            ("LEFTPADDING", (0, -1), (-1, -1), 0),
+            ("RIGHTPADDING", (0, -1), (-1, -1), 0),
+            ("TOPPADDING", (0, -1), (-1, -1), 6 * mm),
+            ("NOSPLIT", (0, first_kept), (-1, -1)),
+        ]
     table.setStyle(TableStyle(style))
     return table
 
@@ -145,6 +168,98 @@ def signature_table(boxes: Sequence[SignatureBox], width: float):
         )
     )
     return table
+
+
+def strokes_png(strokes, *, height: int = 120) -> bytes:
+    """A PNG of drawn strokes (black on white), drawn at 3x and scaled down for smooth lines.
+
+    For a signature made on another PC, whose picture stays there: the
+    strokes travel, so every PC prints the same drawing.
+    """
+    from PIL import Image, ImageDraw
+
+    points = [(x, y) for st in strokes for x, y, *_t in st]
+    if not points:
+        return b""
+    x0, y0 = min(p[0] for p in points), min(p[1] for p in points)
+    x1, y1 = max(p[0] for p in points), max(p[1] for p in points)
+    pad = 6.0
+    scale = (height - 2 * pad) / max(y1 - y0, 1.0)
+    width = int(min(max((x1 - x0) * scale + 2 * pad, height), height * 6))
+    scale = min(scale, (width - 2 * pad) / max(x1 - x0, 1.0))
+    k = 3
+    img = Image.new("L", (width * k, height * k), 255)
+    draw = ImageDraw.Draw(img)
+    for st in strokes:
+        xy = [((x - x0) * scale * k + pad * k, (y - y0) * scale * k + pad * k) for x, y, *_t in st]
+        if len(xy) == 1:
+            x, y = xy[0]
+            draw.ellipse((x - k, y - k, x + k, y + k), fill=0)
+        else:
+            draw.line(xy, fill=0, width=2 * k, joint="curve")
+    out = io.BytesIO()
+    img.resize((width, height), Image.Resampling.LANCZOS).save(out, "PNG")
+    return out.getvalue()
+
+
+def signature_box(ws, label: str, signature_id: Any) -> SignatureBox:
+    """A box holding a stored drawn signature (name and time under it), or an empty box.
+
+    The picture is the one saved on the PC that signed, else drawn from the
+    strokes, so the same signature prints the same everywhere.
+    """
+    from app.signatures.service import get_signature, signature_png
+
+    sig = get_signature(ws, signature_id) if signature_id else None
+    if sig is None:
+        return SignatureBox(label)
+    png = signature_png(ws, sig.id) or strokes_png(sig.strokes) or None
+    return SignatureBox(label, sig.signer_name, school_time(sig.signed_at), png)
+
+
+def bureau_table(width: float, *, filler: str = "", reviewer: str = "", day: str = ""):
+    """The sign-off of a form sent to the bureau: 学校（盖章） and 填报人 / 审核人 / 日期.
+
+    The stamp area is left blank for the school's seal; a line whose value is
+    not known is left blank to be written by hand. Forms use
+    :func:`bureau_block`, or pass this as a table's ``tail``.
+    """
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    def line(label: str, value: str):
+        return para(f"{label}：{value}" if value else f"{label}：＿＿＿＿＿＿＿＿", "base")
+
+    stamp_w = min(width * 0.45, 80 * mm)
+    table = Table(
+        [
+            [para("学校（盖章）", "head"), line("填报人", filler)],
+            ["", line("审核人", reviewer)],
+            ["", line("日期", day)],
+        ],
+        colWidths=[stamp_w, width - stamp_w],
+        rowHeights=[12 * mm, 12 * mm, 12 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (0, -1), 0.6, colors.black),
+                ("SPAN", (0, 0), (0, -1)),
+                ("VALIGN", (0, 0), (0, -1), "TOP"),
+                ("VALIGN", (1, 0), (1, -1), "BOTTOM"),
+                ("LEFTPADDING", (1, 0), (1, -1), 10 * mm),
+            ]
+        )
+    )
+    return table
+
+
+def bureau_block(width: float, *, filler: str = "", reviewer: str = "", day: str = ""):
+    """:func:`bureau_table` as one unbreakable block: it never splits across pages."""
+    from reportlab.platypus import KeepTogether
+
+    return KeepTogether([bureau_table(width, filler=filler, reviewer=reviewer, day=day)])
 
 
 def _numbered_canvas(header: FormHeader, stamp: Stamp, printed_at: str):

@@ -8,7 +8,6 @@ A draft prints too, marked 草稿, with the signature box left empty.
 
 from __future__ import annotations
 
-import io
 import uuid
 from typing import Any
 
@@ -18,11 +17,13 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.reports.forms import RenderedForm, form, form_header
 from app.reports.layout import (
     SignatureBox,
+    bureau_block,
     content_width,
     grid_table,
     para,
     render_form,
     school_time,
+    signature_box,
     signature_table,
 )
 from app.reports.verification import Stamp, canonical_digest, content_reader
@@ -83,27 +84,6 @@ def figure_rows(figures: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
-def strokes_png(strokes, width: int = 480, height: int = 160) -> bytes | None:
-    """The drawn strokes as a transparent PNG (Pillow), for signatures saved without a picture."""
-    from PIL import Image, ImageDraw
-
-    points = [p for st in strokes for p in st]
-    if not points:
-        return None
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    span = max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)
-    scale = min((width - 20) / span[0], (height - 20) / span[1])
-    im = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(im)
-    for st in strokes:
-        line = [(10 + (x - min(xs)) * scale, 10 + (y - min(ys)) * scale) for x, y, *_ in st]
-        if len(line) > 1:
-            draw.line(line, fill=(20, 33, 61, 255), width=3, joint="curve")
-    out = io.BytesIO()
-    im.save(out, "PNG")
-    return out.getvalue()
-
-
 def _report(ws, actor: Actor, record: str):
     from app.monthly.service import get_report, latest_finalized
 
@@ -150,9 +130,7 @@ def _monthly_reader(ws, record_id: str) -> dict[str, Any] | None:
 @form("monthly", "安全月报表")
 def monthly_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer
-
-    from app.signatures.service import get_signature, signature_png
+    from reportlab.platypus import KeepTogether, Spacer
 
     view = _report(ws, actor, record)
     stamp = Stamp("monthly_report", str(view.id), canonical_digest(monthly_content(ws, view)))
@@ -166,13 +144,23 @@ def monthly_form(ws, actor: Actor, record: str, printed_at: str) -> RenderedForm
     ]
     story: list = [grid_table(info, [w * 0.14, w * 0.36, w * 0.14, w * 0.36], header_rows=0)]
     story += [Spacer(1, 4 * mm), grid_table(figure_rows(f), [w * 0.25, w * 0.55, w * 0.2])]
-    story += [para("校长意见", "section"), para(view.comments or "（无）")]
     box = SignatureBox("校长签字")
     if view.finalized and view.signature_id is not None:
-        sig = get_signature(ws, view.signature_id)
-        png = signature_png(ws, view.signature_id) or (strokes_png(sig.strokes) if sig else None)
-        signed = school_time(view.finalized_at)
-        box = SignatureBox("校长签字", sig.signer_name if sig else "", signed, png)
-    story += [Spacer(1, 6 * mm), signature_table([box], w * 0.5)]
+        box = signature_box(ws, "校长签字", view.signature_id)
+    day = school_time(view.finalized_at)[:10] if view.finalized else ""
+    # The last section, the signature and the sign-off travel together: a
+    # signature alone on page 2 would not show what it signs.
+    story.append(
+        KeepTogether(
+            [
+                para("校长意见", "section"),
+                para(view.comments or "（无）"),
+                Spacer(1, 6 * mm),
+                signature_table([box], w * 0.5),
+                Spacer(1, 4 * mm),
+                bureau_block(w, reviewer=box.signer, day=day),
+            ]
+        )
+    )
     pdf = render_form(header, story, stamp, printed_at)
     return RenderedForm(pdf, stamp, f"安全月报表-{view.month}.pdf")

@@ -41,7 +41,9 @@ class Hazard(SyncedMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     area: Mapped[str] = mapped_column(String(32))
     risk_group: Mapped[str] = mapped_column(String(4), default="")
-    # general | serious | major
+    # The bureau's grade: general (一般隐患) | major (重大隐患); ``major`` says the same
+    # and is what lists filter on. (Rows synced from an older app may say
+    # "serious"; that is read as general.)
     severity: Mapped[str] = mapped_column(String(16), default="general")
     major: Mapped[bool] = mapped_column(Boolean, default=False)
     # School-local day from which twice-daily monitoring is due.

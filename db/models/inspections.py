@@ -73,11 +73,14 @@ class InspectionAnswer(SyncedMixin, Base):
     area: Mapped[str] = mapped_column(String(32))
     # 人 | 物 | 管 | 环
     risk_group: Mapped[str] = mapped_column(String(4))
-    # general | serious | major
+    # The checklist item's weight as the template gives it: general | serious | major
+    # (a hint for the hazard's grade, not the grade itself).
     severity: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     result: Mapped[str] = mapped_column(String(8), default="")
+    # A failed item: what was found, and exactly where (the hazard's place).
     note: Mapped[str] = mapped_column(Text, default="")
+    spot: Mapped[str] = mapped_column(Name, default="", server_default="")
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     answered_by: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("user_account.id"), default=None

@@ -84,6 +84,10 @@
         <translation>更正检查记录</translation>
     </message>
     <message>
+        <source>Countersigned an inspection</source>
+        <translation>校长签字确认检查记录</translation>
+    </message>
+    <message>
         <source>Reported a hazard</source>
         <translation>上报隐患</translation>
     </message>
@@ -1799,6 +1803,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>学校无法整改…</translation>
     </message>
     <message>
+        <source>Mark as major…</source>
+        <translation>认定为重大隐患…</translation>
+    </message>
+    <message>
         <source>Monitoring entry…</source>
         <translation>监控记录…</translation>
     </message>
@@ -1931,6 +1939,14 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>该隐患将标记为需向教育局书面报告。</translation>
     </message>
     <message>
+        <source>Mark as a major hazard</source>
+        <translation>认定为重大隐患</translation>
+    </message>
+    <message>
+        <source>A major hazard (重大隐患) is monitored at least twice a day until it is fixed, starting today.</source>
+        <translation>重大隐患从今天起每天至少监测 2 次，直至整改完毕。</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2019,10 +2035,6 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>一般</translation>
     </message>
     <message>
-        <source>Serious</source>
-        <translation>较大</translation>
-    </message>
-    <message>
         <source>Major</source>
         <translation>重大</translation>
     </message>
@@ -2051,7 +2063,7 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>书面上报（学校无法整改）</translation>
     </message>
     <message>
-        <source>Treated as a major hazard</source>
+        <source>Graded a major hazard</source>
         <translation>认定为重大隐患</translation>
     </message>
     <message>
@@ -2079,20 +2091,12 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>隐患</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>等级</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Reported on</source>
-        <translation>上报日期</translation>
+        <source>Grade</source>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -2101,6 +2105,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Responsible</source>
         <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Place: {place}</source>
+        <translation>部位：{place}</translation>
     </message>
     <message>
         <source>Overdue: the deadline has passed.</source>
@@ -2397,6 +2405,18 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>情况说明（发现的问题）；按回车保存并进入下一项</translation>
     </message>
     <message>
+        <source>e.g. 2nd floor, east stairs</source>
+        <translation>如：二楼东侧楼梯</translation>
+    </message>
+    <message>
+        <source>Where exactly the problem is</source>
+        <translation>问题所在的具体部位</translation>
+    </message>
+    <message>
+        <source>Exact spot (failed item):</source>
+        <translation>具体部位（不合格项）：</translation>
+    </message>
+    <message>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
@@ -2405,12 +2425,20 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <source>Keys: P pass · F fail · N not applicable · Enter next item. Photos can be dropped here.</source>
-        <translation>按键：P 合格 · F 不合格 · N 不适用 · 回车 下一项。可将照片直接拖到此处。</translation>
+        <source>All other items pass ({key})</source>
+        <translation>其余各项均合格 ({key})</translation>
+    </message>
+    <message>
+        <source>Finalize… ({key})</source>
+        <translation>确认提交… ({key})</translation>
     </message>
     <message>
         <source>Note:</source>
         <translation>情况说明：</translation>
+    </message>
+    <message>
+        <source>Keys: P pass · F fail (then the note and the spot) · N not applicable; Enter next item. Photos can be dropped here.</source>
+        <translation>按键：P 合格 · F 不合格（再填写说明和具体部位）· N 不适用；回车 下一项。可将照片直接拖到此处。</translation>
     </message>
     <message>
         <source>Photos of this item:</source>
@@ -2421,16 +2449,16 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>返回列表</translation>
     </message>
     <message>
-        <source>All other items pass</source>
-        <translation>其余各项均合格</translation>
-    </message>
-    <message>
-        <source>Finalize…</source>
-        <translation>确认提交…</translation>
-    </message>
-    <message>
         <source>Start a correction…</source>
         <translation>更正记录…</translation>
+    </message>
+    <message>
+        <source>Countersign…</source>
+        <translation>校长签字…</translation>
+    </message>
+    <message>
+        <source>The principal signs the finalized inspection form</source>
+        <translation>校长在已提交的检查记录表上签字</translation>
     </message>
     <message>
         <source>Inspectors: {names}</source>
@@ -2445,8 +2473,24 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>更正：{note}</translation>
     </message>
     <message>
+        <source>Signed by {name}</source>
+        <translation>检查人签字：{name}</translation>
+    </message>
+    <message>
+        <source>Countersigned by {name}</source>
+        <translation>校长签字：{name}</translation>
+    </message>
+    <message>
         <source>{done} of {total} answered, {failed} failed</source>
         <translation>已查 {done}/{total} 项，不合格 {failed} 项</translation>
+    </message>
+    <message>
+        <source>Item {n} failed: write down what was found before moving on.</source>
+        <translation>第 {n} 项不合格：请先写明发现的问题再继续。</translation>
+    </message>
+    <message>
+        <source>Item {n} failed: say exactly where before moving on.</source>
+        <translation>第 {n} 项不合格：请先写明具体部位再继续。</translation>
     </message>
     <message>
         <source>This inspection is finalized; start a correction to change it.</source>
@@ -2455,6 +2499,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Finalized: {failed} failed items, {new} new hazards in the ledger, {joined} added to open hazards.</source>
         <translation>已确认提交：不合格 {failed} 项，新增隐患 {new} 条记入台账，{joined} 项并入未销号隐患。</translation>
+    </message>
+    <message>
+        <source>Countersigned. The signature prints on the inspection form.</source>
+        <translation>已签字。签名将打印在检查记录表上。</translation>
     </message>
     <message>
         <source>New inspection</source>
@@ -2489,6 +2537,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>同行检查人：</translation>
     </message>
     <message>
+        <source>Clear the signature</source>
+        <translation>清除签名</translation>
+    </message>
+    <message>
         <source>Finalize the inspection</source>
         <translation>确认提交检查记录</translation>
     </message>
@@ -2497,8 +2549,24 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>共检查 {items} 项，不合格 {failed} 项。每个不合格项都将记入隐患台账（已有同一未销号隐患的，并入该隐患）。确认提交后，本记录不能再修改。</translation>
     </message>
     <message>
+        <source>Grade each failed item as the bureau does:</source>
+        <translation>请按教育局标准为每个不合格项定级：</translation>
+    </message>
+    <message>
+        <source>Grade of item {n}</source>
+        <translation>第 {n} 项的隐患等级</translation>
+    </message>
+    <message>
+        <source>A major hazard is watched at least twice a day until it is fixed.</source>
+        <translation>重大隐患每天至少监测 2 次，直至整改完毕。</translation>
+    </message>
+    <message>
         <source>Overall note (optional)</source>
         <translation>总体情况说明（可不填）</translation>
+    </message>
+    <message>
+        <source>Inspector signs here</source>
+        <translation>检查人在此签字</translation>
     </message>
     <message>
         <source>I, {name}, carried out this inspection and confirm the answers.</source>
@@ -2507,6 +2575,22 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Finalize</source>
         <translation>确认提交</translation>
+    </message>
+    <message>
+        <source>Countersign the inspection</source>
+        <translation>校长签字确认</translation>
+    </message>
+    <message>
+        <source>{name} countersigns “{title}”. The signature prints in the principal&apos;s box of the inspection form; the record itself does not change.</source>
+        <translation>{name}在“{title}”上签字。签名打印在检查记录表的校长签字栏，检查记录本身不会改变。</translation>
+    </message>
+    <message>
+        <source>Principal signs here</source>
+        <translation>校长在此签字</translation>
+    </message>
+    <message>
+        <source>Countersign</source>
+        <translation>签字</translation>
     </message>
     <message>
         <source>Start a correction</source>
@@ -4710,6 +4794,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>只有已整改的隐患才能复查。</translation>
     </message>
     <message>
+        <source>This hazard is already a major hazard.</source>
+        <translation>该隐患已认定为重大隐患。</translation>
+    </message>
+    <message>
         <source>Your role may not record monitoring.</source>
         <translation>您的角色不能填写监控记录。</translation>
     </message>
@@ -4742,8 +4830,8 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>请选择风险类别：人、物、管或环。</translation>
     </message>
     <message>
-        <source>Choose how serious the hazard is.</source>
-        <translation>请选择隐患等级。</translation>
+        <source>Choose the hazard&apos;s grade: general or major hazard.</source>
+        <translation>请选择隐患等级：一般隐患或重大隐患。</translation>
     </message>
     <message>
         <source>Enter the funds as an amount in yuan, for example 1200.50.</source>
@@ -4776,6 +4864,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>The deadline {deadline} is before the hazard was reported ({reported}).</source>
         <translation>整改时限 {deadline} 早于隐患上报时间（{reported}）。</translation>
+    </message>
+    <message>
+        <source>Hazard {ref} is already a major hazard.</source>
+        <translation>隐患 {ref} 已认定为重大隐患。</translation>
     </message>
     <message>
         <source>Only the responsible person or the safety officer can work on this hazard.</source>
@@ -5014,8 +5106,16 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>批量填写时只能选择合格或不适用。</translation>
     </message>
     <message>
+        <source>Only a failed item is graded as a hazard.</source>
+        <translation>只有不合格项才需要定级。</translation>
+    </message>
+    <message>
         <source>{n} items have no answer yet. Answer every item before finalizing.</source>
         <translation>还有 {n} 项未填写。请填完所有检查项后再定稿。</translation>
+    </message>
+    <message>
+        <source>Item {n} ({item}) failed but has no note. Write down what was found.</source>
+        <translation>第 {n} 项（{item}）不合格，但没有填写说明。请写明发现的问题。</translation>
     </message>
     <message>
         <source>Say what the correction is for.</source>
@@ -5548,6 +5648,14 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>The current data is too damaged to tell what was already sent to the education bureau, so restoring could make this computer send the bureau numbers it already has. Nothing has been changed. Call the bureau: they can enroll this computer again.</source>
         <translation>当前数据损坏严重，无法确定哪些内容已经发送给教育局；此时恢复可能使本机向教育局重复发送已用过的编号。未做任何更改。请联系教育局为本机重新注册。</translation>
+    </message>
+    <message>
+        <source>Only a finalized inspection can be countersigned; finalize it first.</source>
+        <translation>只有已确认提交的检查才能由校长签字，请先确认提交。</translation>
+    </message>
+    <message>
+        <source>{name} has already countersigned this inspection.</source>
+        <translation>{name}已在该检查记录上签字。</translation>
     </message>
 </context>
 <context>

@@ -48,10 +48,11 @@ def free(actions):
 
 def test_a_reported_hazard_offers_planning_to_managers_only(workspace, crew):
     hid = _reported(workspace, crew)
-    assert free(hazard_actions(workspace, crew.officer, hid)) == ["escalate", "plan"]
+    assert free(hazard_actions(workspace, crew.officer, hid)) == ["escalate", "major", "plan"]
     staff = hazard_actions(workspace, crew.teacher, hid)
     assert free(staff) == []
     assert staff["plan"] == "Only the principal or a safety officer can do this."
+    assert staff["major"] == "Only the principal or a safety officer can do this."
     assert staff["monitor"] == "Only a major hazard has a monitoring record."
 
 
@@ -74,6 +75,9 @@ def test_monitoring_is_offered_on_an_open_major_hazard(workspace, crew):
     hid = _reported(workspace, crew)
     mark_major(workspace, crew.officer, hid)
     assert hazard_actions(workspace, crew.guard, hid)["monitor"] is None
+    assert hazard_actions(workspace, crew.officer, hid)["major"] == (
+        "This hazard is already a major hazard."
+    )
     add_monitoring(workspace, crew.guard, hid, "无变化")
 
 

@@ -30,7 +30,7 @@ def ledger(workspace, crew):
     ws = workspace
     ids = {}
     for key, title, area, severity in [
-        ("exit", "安全出口堵塞", "fire", "serious"),
+        ("exit", "安全出口堵塞", "fire", "general"),
         ("wall", "北墙裂缝", "buildings", "major"),
         ("gas", "燃气报警器未通电", "gas", "general"),
         ("bus", "校车灭火器过期", "traffic", "general"),

@@ -170,10 +170,15 @@ def test_an_inspection_without_photos_leaves_the_principal_box_empty(demo, tmp_p
     ws, principal = demo
     from app.inspections.queries import inspection_detail, list_inspections
 
+    def details():
+        for i in list_inspections(ws, principal, limit=50):
+            yield inspection_detail(ws, principal, i.id)
+
+    # Not countersigned yet: the principal signs that box by hand.
     no_photos = next(
-        i
-        for i in list_inspections(ws, principal, limit=50)
-        if not any(a.photos for a in inspection_detail(ws, principal, i.id).answers)
+        d.row
+        for d in details()
+        if d.principal_signature is None and not any(a.photos for a in d.answers)
     )
     path = tmp_path / "inspection.pdf"
     path.write_bytes(print_form(ws, principal, "inspection", str(no_photos.id)).pdf)

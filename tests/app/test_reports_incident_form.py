@@ -92,6 +92,17 @@ def test_the_form_prints_the_record_signed_with_its_clocks(
     assert "Signature is Valid." in report
 
 
+def test_the_report_to_the_bureau_ends_with_the_stamp_and_sign_off(
+    workspace, principal, incident, tmp_path
+):
+    text = text_of(
+        print_form(workspace, principal, "incident", str(incident), sign=False).pdf, tmp_path
+    )
+    tail = text[text.index("报告人签字") :]  # after the signature boxes, on the same page
+    assert "学校（盖章）" in tail and "\f" not in tail.rstrip("\f")
+    assert "填报人：张丽" in tail and "审核人：" in tail and "日期：" in tail
+
+
 def test_a_staff_members_paper_hides_the_minors_name_and_verifies_the_same(
     workspace, principal, incident, tmp_path, memory_keyring
 ):

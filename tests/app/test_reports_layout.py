@@ -12,6 +12,7 @@ import pytest
 from app.reports.layout import (
     FormHeader,
     SignatureBox,
+    bureau_table,
     content_width,
     grid_table,
     render_form,
@@ -32,7 +33,7 @@ def poppler(tool: str, path, *args: str) -> str:
     return subprocess.run([tool, *args, str(path), *out], capture_output=True, text=True).stdout
 
 
-def ledger_pdf(rows: int, boxes=()) -> tuple[bytes, Stamp]:
+def ledger_pdf(rows: int, boxes=(), sign_off: bool = False) -> tuple[bytes, Stamp]:
     stamp = Stamp("hazard_ledger", str(uuid.uuid4()), canonical_digest({"rows": rows}))
     data = [["序号", "隐患描述", "责任人", "整改期限", "状态"]]
     data += [
@@ -40,7 +41,9 @@ def ledger_pdf(rows: int, boxes=()) -> tuple[bytes, Stamp]:
         for i in range(1, rows + 1)
     ]
     w = content_width(landscape=True)
-    story = [grid_table(data, [w * f for f in (0.08, 0.5, 0.14, 0.14, 0.14)], highlight_rows=[1])]
+    tail = bureau_table(w * 0.7) if sign_off else None
+    widths = [w * f for f in (0.08, 0.5, 0.14, 0.14, 0.14)]
+    story = [grid_table(data, widths, highlight_rows=[1], tail=tail)]
     if boxes:
         story.append(signature_table(boxes, w))
     return render_form(HEADER, story, stamp, "2026-11-23 06:05", landscape=True), stamp
@@ -71,6 +74,22 @@ def test_a_300_row_ledger_paginates_with_the_header_on_every_page(tmp_path):
         assert f"第 {n} 页 / 共 {len(pages)} 页" in page
         assert "XIAOAN-VERIFY" in page
     assert "第300号隐患" in pages[-1]
+
+
+# 17-22 rows fill landscape page 1 exactly so that a sign-off laid out after the
+# table used to start page 2 alone; 300 rows end on a later page.
+@pytest.mark.parametrize("rows", [17, 22, 300])
+def test_a_ledgers_sign_off_for_the_bureau_never_stands_alone_on_a_page(tmp_path, rows):
+    pdf, _ = ledger_pdf(rows, sign_off=True)
+    path = tmp_path / "ledger.pdf"
+    path.write_bytes(pdf)
+    pages = [p for p in poppler("pdftotext", path, "-layout").split("\f") if p.strip()]
+    assert len(pages) >= 2
+    last = pages[-1]
+    assert "学校（盖章）" in last and "填报人" in last and "审核人" in last and "日期" in last
+    assert f"第{rows}号隐患" in last  # the last rows came along
+    assert "隐患描述" in last  # and the header repeats above them
+    assert sum("学校（盖章）" in p for p in pages) == 1
 
 
 def test_unsigned_boxes_render_empty_for_signing_by_hand(tmp_path):

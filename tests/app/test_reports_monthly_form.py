@@ -38,3 +38,38 @@ def test_print_monthly_latest_with_the_drawn_signature(demo_dir, tmp_path, memor
     assert "Signature is Valid." in sig
     assert xiaoan(["verify-pdf", "--data-dir", str(demo_dir), str(out)]) == 0
     assert capsys.readouterr().out.startswith("matches")
+
+
+def _pages(path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
+    return [p for p in text.stdout.split("\f") if p.strip()]
+
+
+def test_the_signature_stays_with_the_last_section_and_the_bureau_sign_off(demo_dir, tmp_path):
+    """A whole month's figures fill page 1: the signature must not start page 2 alone."""
+    from app.accounts.service import authenticate
+    from app.demo import PRINCIPAL
+    from app.reports.forms import print_form
+    from app.workspace import Workspace
+
+    ws = Workspace.open(demo_dir)
+    try:
+        principal = authenticate(ws, PRINCIPAL[0], PRINCIPAL[2])
+        pdf = print_form(ws, principal, "monthly", "latest", sign=False).pdf
+    finally:
+        ws.close()
+    out = tmp_path / "monthly.pdf"
+    out.write_bytes(pdf)
+    pages = _pages(out)
+    assert len(pages) == 2  # a full month does not fit one page: the test needs the break
+
+    def page_of(text: str) -> int:
+        found = [n for n, page in enumerate(pages) if text in page]
+        assert len(found) == 1, f"{text} printed on pages {found}"
+        return found[0]
+
+    last_section = page_of("校长意见")
+    assert page_of("校长签字") == last_section
+    assert page_of("学校（盖章）") == last_section
+    sign_off = pages[last_section]
+    assert "填报人" in sign_off and "审核人：张丽" in sign_off and "日期：" in sign_off

@@ -102,3 +102,33 @@ def test_an_unwritable_data_dir_gets_a_clear_message(tmp_path):
     with pytest.raises(UserError) as err:
         Workspace.open(target / "data")
     assert "cannot be written" in str(err.value)
+
+
+def test_hazards_graded_serious_become_general_and_majors_stay_major(workspace, principal):
+    """0012: the bureau's two grades. "serious" was the checklist item's weight, not a grade."""
+    from app.hazards.ledger import hazard_detail
+    from app.hazards.service import HazardReport, report_hazard
+
+    ids = {
+        grade: report_hazard(
+            workspace, principal, HazardReport(f"{grade} 隐患", "fire", severity=grade)
+        )
+        for grade in ("general", "major")
+    }
+    data_dir, db_path = workspace.data_dir, workspace.db_path
+    workspace.close()
+    cfg = schema.alembic_config(sqlite_url(db_path))
+    command.downgrade(cfg, "0009_incidents")
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE hazard SET severity = 'serious' WHERE major = 0")
+    conn.commit()
+    conn.close()
+
+    ws = Workspace.open(data_dir)
+    try:
+        general = hazard_detail(ws, principal, ids["general"]).row
+        major = hazard_detail(ws, principal, ids["major"]).row
+        assert (general.severity, general.major) == ("general", False)
+        assert (major.severity, major.major) == ("major", True)
+    finally:
+        ws.close()

@@ -166,7 +166,7 @@ def test_a_finalized_drill_opens_read_only_and_a_problem_goes_to_the_ledger(
             return "fire"
 
         def severity(self):
-            return "serious"
+            return "major"
 
     monkeypatch.setattr(editor_module, "HazardChoiceDialog", _Accept)
     editor.problems.setCurrentCell(0, 0)

@@ -209,12 +209,16 @@ def test_a_finding_goes_to_the_hazard_ledger_in_one_action(qtbot, workspace, tea
     assert button.isEnabled()
     button.click()
     dialog = page.dialog
-    dialog.severity.setCurrentIndex(dialog.severity.findData("serious"))
+    dialog.severity.setCurrentIndex(dialog.severity.findData("major"))
     dialog.accept()
     qtbot.waitUntil(lambda: "隐患台账" in form.message.text())
     wait_idle(qtbot)
     rows = hazard_ledger(workspace, principal)
-    assert [r.title for r in rows] == ["压力表读数偏高"] and rows[0].severity == "serious"
+    assert (
+        [r.title for r in rows] == ["压力表读数偏高"]
+        and rows[0].severity == "major"
+        and rows[0].major
+    )
     assert not form.patrols.buttons[0].isEnabled()
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from app.hazards.ledger import LedgerFilters, hazard_detail, hazard_ledger
 from app.hazards.service import HazardPlan, HazardReport, plan_hazard, report_hazard, school_today
@@ -17,7 +18,7 @@ from app.inspections.service import (
     start_inspection,
 )
 from tests.app.inspection_helpers import people
-from tests.helpers import PRINCIPAL_PASSWORD
+from tests.helpers import PRINCIPAL_PASSWORD, make_user
 from tests.ui.conftest import wait_idle
 from tests.ui.helpers import context_for
 from ui.hazards.model import LedgerModel
@@ -80,7 +81,8 @@ def test_the_ledger_model_passes_the_model_tester(qtbot, qtmodeltester, workspac
     qtbot.waitUntil(lambda: model.pages >= 2)
     assert model.rowCount() == 3
     qtmodeltester.check(model)
-    assert {model.index(r, 4).data() for r in range(3)} == {"已上报", "已制定整改方案（逾期）"}
+    assert {model.index(r, 3).data() for r in range(3)} == {"已上报", "已制定整改方案（逾期）"}
+    assert {model.index(r, 2).data() for r in range(3)} == {"一般"}
 
 
 def test_filters_change_the_rows(qtbot, workspace, ledger):
@@ -92,12 +94,12 @@ def test_filters_change_the_rows(qtbot, workspace, ledger):
     page.overdue.setChecked(True)
     qtbot.waitUntil(lambda: page.model.pages == 1 and page.count == 1)
     assert _titles(page) == ["宿舍楼疏散指示灯不亮"]
-    assert page.model.index(0, 6).data() is not None
+    assert page.model.index(0, 4).data() is not None  # the deadline
 
     page.overdue.setChecked(False)
     page.area.setCurrentIndex(page.area.findData("security"))
     qtbot.waitUntil(lambda: page.count == 1 and _titles(page) == ["操场围栏破损"])
-    assert page.model.index(0, 2).data() == "人防物防技防"
+    assert "人防物防技防" in page.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
 
     page.area.setCurrentIndex(0)
     page.search.setText("护栏")  # typed: read after a short pause, not per key
@@ -211,3 +213,83 @@ def test_a_hazard_from_a_drill_links_back_to_the_drill(qtbot, workspace, crew, t
     qtbot.waitUntil(lambda: page.detail.loads > loads and page.detail.hazard_id == by_hand)
     wait_idle(qtbot)
     assert not page.detail.origin.isVisible()
+
+
+@pytest.fixture
+def laptop_style(qapp):
+    """The app's own font and style, as on the school's laptop; restored afterwards."""
+    from ui.style import apply_style
+
+    font, style, sheet = qapp.font(), qapp.style().name(), qapp.styleSheet()
+    apply_style(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+    qapp.setFont(font)
+
+
+def test_deadline_and_responsible_person_fit_a_1366_pixel_window(
+    qtbot, workspace, crew, laptop_style
+):
+    """1366 px wide, 168 of them the navigation: no horizontal scrollbar, long text elided."""
+    long_title = "教学楼北侧二楼至三楼楼梯间扶手松动且照明不足，夜间自习下课时学生拥挤存在踩踏风险"
+    hid = report_hazard(
+        workspace,
+        crew.teacher,
+        HazardReport(title=long_title, area="events", place="教学楼北侧楼梯间"),
+    )
+    people = make_user(workspace, crew.principal, "ouyang", "staff")
+    plan_hazard(
+        workspace,
+        crew.officer,
+        hid,
+        HazardPlan(people.id, school_today() + timedelta(days=5), "加固扶手，增加照明", "专人值守"),
+    )
+    page = HazardsPage(context_for(workspace, "lijianguo", "482913"))
+    qtbot.addWidget(page)
+    page.resize(1366 - 168 - 6, 680)  # the main window's page area (splitter handle included)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.pages >= 1 and page.count == 1)
+    QApplication.processEvents()
+
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0, "a horizontal scrollbar hides columns"
+    viewport = table.viewport().width()
+    for col in (LedgerModel.DEADLINE, LedgerModel.RESPONSIBLE):
+        right = table.columnViewportPosition(col) + table.columnWidth(col)
+        assert table.columnViewportPosition(col) >= 0 and right <= viewport
+    deadline = page.model.index(0, LedgerModel.DEADLINE).data()
+    assert deadline == (school_today() + timedelta(days=5)).isoformat()
+    metrics = table.fontMetrics()
+    assert metrics.horizontalAdvance(deadline) < table.columnWidth(LedgerModel.DEADLINE)
+    assert page.model.index(0, LedgerModel.RESPONSIBLE).data() == "ouyang-name"
+    # The long title is elided in its cell; the whole text is in the tooltip.
+    title = page.model.index(0, LedgerModel.TITLE)
+    assert metrics.horizontalAdvance(long_title) > table.columnWidth(LedgerModel.TITLE)
+    assert long_title in title.data(Qt.ItemDataRole.ToolTipRole)
+    assert "教学楼北侧楼梯间" in title.data(Qt.ItemDataRole.ToolTipRole)
+    wait_idle(qtbot)
+
+
+def test_a_safety_officer_marks_a_hazard_major_from_its_detail(qtbot, workspace, crew, ledger):
+    hid = ledger["操场围栏破损"]
+    staff = _page(qtbot, workspace, "zhengxia")
+    _choose(qtbot, staff, hid)
+    button = staff.detail.buttons["major"]
+    assert not button.isEnabled() and button.toolTip() == "只有校长或安全主任可以进行此操作。"
+
+    page = _page(qtbot, workspace, "lijianguo")
+    _choose(qtbot, page, hid)
+    button = page.detail.buttons["major"]
+    assert button.isEnabled() and button.text() == "认定为重大隐患…"
+    button.click()
+    page.detail.dialog.note.setPlainText("围栏外即为河道")
+    loads = page.detail.loads
+    page.detail.dialog.accept()
+    qtbot.waitUntil(lambda: page.detail.loads > loads and page.detail.detail.row.major)
+    assert "认定为重大隐患" in page.detail.history.toPlainText()
+    assert not page.detail.buttons["major"].isEnabled()
+    assert page.detail.buttons["monitor"].isEnabled()  # twice-daily monitoring starts
+    detail = hazard_detail(workspace, crew.officer, hid)
+    assert detail.major_since == school_today()
+    wait_idle(qtbot)

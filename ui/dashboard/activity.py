@@ -43,6 +43,7 @@ ACTION_LABELS: dict[str, str] = {
     "inspection.answer": QT_TRANSLATE_NOOP("Activity", "Recorded inspection results"),
     "inspection.finalize": QT_TRANSLATE_NOOP("Activity", "Finalized an inspection"),
     "inspection.correct": QT_TRANSLATE_NOOP("Activity", "Corrected an inspection"),
+    "inspection.countersign": QT_TRANSLATE_NOOP("Activity", "Countersigned an inspection"),
     "hazard.report": QT_TRANSLATE_NOOP("Activity", "Reported a hazard"),
     "hazard.plan": QT_TRANSLATE_NOOP("Activity", "Set a rectification plan"),
     "hazard.start": QT_TRANSLATE_NOOP("Activity", "Started rectification"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from app.inspections.templates import AREAS, SEVERITIES
+from app.hazards.service import GRADES
+from app.inspections.templates import AREAS
 from ui.hazards.labels import area_label, severity_label
 from ui.i18n import translate
 
@@ -20,7 +21,7 @@ class HazardChoiceDialog(QDialog):
             self._area.addItem(area_label(key), key)
         self._area.setCurrentIndex(max(0, self._area.findData(area)))
         self._severity = QComboBox()
-        for key in SEVERITIES:
+        for key in GRADES:
             self._severity.addItem(severity_label(key), key)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

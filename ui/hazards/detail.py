@@ -1,6 +1,8 @@
 """The ledger's detail panel: one hazard, its whole history, photos and the actions.
 
 Each action opens a small dialog, then runs the service in the background.
+The principal or a safety officer can grade a hazard major later ("Mark as
+major…"), which starts its twice-daily monitoring.
 Buttons the signed-in user may not use are disabled with the reason as
 tooltip (:func:`app.hazards.actions.hazard_actions`); the service still
 decides, and a refusal is shown in the page's message area with nothing
@@ -32,7 +34,7 @@ from app.hazards import monitoring, service
 from app.hazards.actions import hazard_actions
 from app.hazards.ledger import HazardDetail, hazard_detail
 from app.hazards.origin import HazardOrigin, hazard_origin
-from app.hazards.service import school_today
+from app.hazards.service import grade_of, school_today
 from app.inspections.people import PersonChoice, active_people
 from ui.common.message_label import MessageLabel
 from ui.common.photo_strip import PhotoStrip
@@ -56,6 +58,7 @@ ACTION_TITLES = {
     "recheck_pass": QT_TRANSLATE_NOOP("Hazards", "Re-check passed…"),
     "recheck_fail": QT_TRANSLATE_NOOP("Hazards", "Re-check failed…"),
     "escalate": QT_TRANSLATE_NOOP("Hazards", "School cannot fix…"),
+    "major": QT_TRANSLATE_NOOP("Hazards", "Mark as major…"),
     "monitor": QT_TRANSLATE_NOOP("Hazards", "Monitoring entry…"),
 }
 
@@ -214,7 +217,7 @@ class HazardDetailPanel(QWidget):
                 translate("Hazards", "Area:"),
                 area_label(r.area) + (f"（{r.risk_group}）" if r.risk_group else ""),
             ),
-            _row(translate("Hazards", "Severity:"), severity_label(r.severity)),
+            _row(translate("Hazards", "Severity:"), severity_label(grade_of(r.major))),
             _row(translate("Hazards", "Place:"), place),
             _row(
                 translate("Hazards", "Reported:"),
@@ -342,6 +345,22 @@ class HazardDetailPanel(QWidget):
             def build() -> Callable[[], Any]:
                 note = dialog.text()
                 return lambda: service.escalate_hazard(ws, actor, hid, note)
+
+        elif key == "major":
+            dialog = NoteDialog(
+                self,
+                translate("Hazards", "Mark as a major hazard"),
+                translate("Hazards", "Why:"),
+                translate(
+                    "Hazards",
+                    "A major hazard (重大隐患) is monitored at least twice a day until it is "
+                    "fixed, starting today.",
+                ),
+            )
+
+            def build() -> Callable[[], Any]:
+                note = dialog.text()
+                return lambda: service.mark_major(ws, actor, hid, note)
 
         elif key == "monitor":
             dialog = MonitorDialog(self)

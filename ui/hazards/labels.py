@@ -14,9 +14,9 @@ STATUS = {
     "rectified": QT_TRANSLATE_NOOP("Hazards", "Fixed, awaiting re-check"),
     "closed": QT_TRANSLATE_NOOP("Hazards", "Closed"),
 }
+# The bureau's two grades (app.hazards.service.GRADES), in the order offered.
 SEVERITY = {
     "general": QT_TRANSLATE_NOOP("Hazards", "General"),
-    "serious": QT_TRANSLATE_NOOP("Hazards", "Serious"),
     "major": QT_TRANSLATE_NOOP("Hazards", "Major"),
 }
 EVENT = {
@@ -28,7 +28,7 @@ EVENT = {
     "recheck_pass": QT_TRANSLATE_NOOP("Hazards", "Re-check passed, closed"),
     "recheck_fail": QT_TRANSLATE_NOOP("Hazards", "Re-check failed"),
     "escalate": QT_TRANSLATE_NOOP("Hazards", "Reported upward: school cannot fix"),
-    "major": QT_TRANSLATE_NOOP("Hazards", "Treated as a major hazard"),
+    "major": QT_TRANSLATE_NOOP("Hazards", "Graded a major hazard"),
     "monitor": QT_TRANSLATE_NOOP("Hazards", "Monitoring"),
 }
 CONDITION = {
@@ -47,7 +47,8 @@ def status_label(status: str) -> str:
 
 
 def severity_label(severity: str) -> str:
-    return _label(SEVERITY, severity)
+    # "serious" came from older versions, which copied the checklist item's weight.
+    return _label(SEVERITY, "general" if severity == "serious" else severity)
 
 
 def event_label(kind: str) -> str:

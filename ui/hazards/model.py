@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.actor import Actor
 from app.hazards.ledger import HazardRow, LedgerFilters, hazard_ledger
+from app.hazards.service import grade_of
 from app.workspace import Workspace
 from ui.common.paged_model import PagedTableModel
 from ui.hazards.labels import area_label, severity_label, status_label
@@ -24,17 +25,23 @@ OVERDUE_TEXT = QColor("#a4262c")
 
 
 class LedgerModel(PagedTableModel):
+    """Six columns that fit the laptop's width beside the detail panel.
+
+    The area and the report date are in the detail panel (the date is also in
+    the number, YH20261123-…); long text is elided, with the whole text in
+    the tooltip.
+    """
+
     CONTEXT = "Hazards"
     COLUMNS = (
         QT_TRANSLATE_NOOP("Hazards", "No."),
         QT_TRANSLATE_NOOP("Hazards", "Hazard"),
-        QT_TRANSLATE_NOOP("Hazards", "Area"),
-        QT_TRANSLATE_NOOP("Hazards", "Severity"),
+        QT_TRANSLATE_NOOP("Hazards", "Grade"),
         QT_TRANSLATE_NOOP("Hazards", "Status"),
-        QT_TRANSLATE_NOOP("Hazards", "Reported on"),
         QT_TRANSLATE_NOOP("Hazards", "Deadline"),
         QT_TRANSLATE_NOOP("Hazards", "Responsible"),
     )
+    REF, TITLE, GRADE, STATUS, DEADLINE, RESPONSIBLE = range(6)
 
     def show_filters(self, ws: Workspace, actor: Actor, filters: LedgerFilters) -> None:
         self.filters = filters
@@ -47,35 +54,47 @@ class LedgerModel(PagedTableModel):
             return str(row.id)
         if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
             return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column == 6:
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column == self.DEADLINE:
             return QBrush(OVERDUE_TEXT)
-        if role == Qt.ItemDataRole.FontRole and row.major and column in (1, 3):
+        if role == Qt.ItemDataRole.FontRole and row.major and column in (self.TITLE, self.GRADE):
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            if row.overdue:
-                return translate("Hazards", "Overdue: the deadline has passed.")
-            if row.needs_escalation:
-                return translate("Hazards", "The school cannot fix this itself; reported upward.")
+            return self._tooltip(row, column)
         return None
 
+    def _tooltip(self, row: HazardRow, column: int) -> str | None:
+        """The whole text of an elided cell, and why a row is marked."""
+        lines = []
+        if column == self.TITLE:
+            lines.append(row.title)
+            if row.place:
+                lines.append(translate("Hazards", "Place: {place}").format(place=row.place))
+            lines.append(area_label(row.area))
+        elif column in (self.STATUS, self.RESPONSIBLE):
+            lines.append(self._text(row, column))
+        if row.overdue:
+            lines.append(translate("Hazards", "Overdue: the deadline has passed."))
+        if row.needs_escalation:
+            lines.append(
+                translate("Hazards", "The school cannot fix this itself; reported upward.")
+            )
+        text = "\n".join(x for x in lines if x)
+        return text or None
+
     def _text(self, row: HazardRow, column: int) -> str:
-        if column == 0:
+        if column == self.REF:
             return row.ref
-        if column == 1:
+        if column == self.TITLE:
             return row.title
-        if column == 2:
-            return area_label(row.area)
-        if column == 3:
-            return severity_label(row.severity)
-        if column == 4:
+        if column == self.GRADE:
+            return severity_label(grade_of(row.major))
+        if column == self.STATUS:
             text = status_label(row.status)
             if row.overdue:
                 text = translate("Hazards", "{status} (overdue)").format(status=text)
             return text
-        if column == 5:
-            return row.reported_on.isoformat()
-        if column == 6:
+        if column == self.DEADLINE:
             return row.deadline.isoformat() if row.deadline else ""
         return row.responsible_name

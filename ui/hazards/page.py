@@ -37,7 +37,7 @@ from app.inspections.templates import AREAS
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.hazards.detail import HazardDetailPanel
-from ui.hazards.labels import area_label, status_label
+from ui.hazards.labels import area_label, severity_label, status_label
 from ui.hazards.model import HAZARD_ID_ROLE, LedgerModel
 from ui.i18n import translate
 from ui.operations import run_in_background
@@ -136,11 +136,8 @@ class HazardsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((136, 200, 96, 44, 112, 84, 84)):
-            self.table.setColumnWidth(col, width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._chosen(cur))
 
         self.message = MessageLabel()
@@ -164,6 +161,36 @@ class HazardsPage(QWidget):
         ctx.events.changed.connect(self._elsewhere_changed)
         self._keep: uuid.UUID | None = None
         self._stale = True
+
+    def _size_columns(self) -> None:
+        """Widths from the font, so the deadline and the responsible person are always in view.
+
+        Number, grade and deadline fit their text; status and person fit their
+        usual length and elide longer text (tooltip); the hazard's title takes
+        what is left, so the table never needs a horizontal scrollbar.
+        """
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        metrics = self.table.fontMetrics()
+        pad = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 12
+
+        def fits(*texts: str) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + pad
+
+        head = [translate("Hazards", c) for c in LedgerModel.COLUMNS]
+        m = LedgerModel
+        widths = {
+            m.REF: fits("YH20261123-4F2A9C", head[m.REF]),
+            m.GRADE: fits(severity_label("major"), head[m.GRADE]),
+            m.STATUS: fits(status_label("planned"), head[m.STATUS]),
+            m.DEADLINE: fits("2026-12-31", head[m.DEADLINE]),
+            m.RESPONSIBLE: fits("欧阳晓明", head[m.RESPONSIBLE]),
+        }
+        for col, width in widths.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(m.TITLE, QHeaderView.ResizeMode.Stretch)
 
     # -- filters -------------------------------------------------------------------
 

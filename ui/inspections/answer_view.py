@@ -1,11 +1,19 @@
 """Answering one inspection, keyboard first.
 
-In the item table: **P** pass (合格), **F** fail (不合格), **N** not applicable
-(不适用), **Enter** the next item. After F the cursor goes to the note; Enter
-there saves the note and moves on. Photos come from a file dialog (files or
-a folder) or are dropped onto the view; they belong to the item that was
-current when they were chosen. Finalizing asks the inspector to confirm;
-afterwards every editor is read-only and only a correction can follow.
+In the item table: **P** pass (合格) and **N** not applicable (不适用) answer and
+go to the next item; **F** fail (不合格) puts the cursor in the note: what was
+found, then (Enter or Tab) the exact spot; Enter there saves both and moves
+on. A failed item cannot be left without its note and spot: moving on is
+refused in words and the cursor goes to what is missing. **Enter** in the
+table goes to the next item. **Ctrl+Shift+P** passes every item not yet
+answered, **Ctrl+Enter** finalizes (the keys are shown on the buttons).
+Clicking a result button answers as its key does and leaves the cursor
+where the keys work, never on the button. Photos come from a file dialog
+(files or a folder) or are dropped onto the view; they belong to the item
+that was current when they were chosen. Finalizing asks the inspector to
+grade each failed item, confirm and sign on the pad; afterwards every
+editor is read-only and only a correction can follow. The principal may
+countersign a finalized inspection.
 
 Every answer is saved at once through one serial queue of background
 operations (answers to the same item keep their order; the UI never waits).
@@ -21,10 +29,11 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.roles import Permission, allowed
 from app.attachments.store import PhotoRef
 from app.inspections import service
 from app.inspections.queries import AnswerRow, InspectionDetail, inspection_detail
@@ -44,15 +54,26 @@ from ui.common.photo_strip import PhotoStrip, local_paths
 from ui.context import AppContext
 from ui.formatting import format_time
 from ui.i18n import translate
-from ui.inspections.dialogs import CorrectionDialog, FinalizeDialog
+from ui.inspections.finishing import Finishing
 from ui.inspections.model import AnswersModel, kind_label
 from ui.operations import run_in_background
 
 KEYS = {Qt.Key.Key_P: "pass", Qt.Key.Key_F: "fail", Qt.Key.Key_N: "na"}
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Standard-feeling keys that clash with nothing on the page or in the main window:
+# P for pass, with Ctrl+Shift for "all the rest"; Ctrl+Enter submits, as in a form.
+PASS_REST_KEY = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_P)
+FINALIZE_KEYS = (
+    QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
+    QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter),
+)
 
 
-class AnswerView(QWidget):
+def key_text(key: QKeySequence) -> str:
+    return key.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class AnswerView(Finishing, QWidget):
     back = Signal()
     open_inspection = Signal(object)  # an inspection id (a correction just started)
 
@@ -70,6 +91,8 @@ class AnswerView(QWidget):
         # What the user has given but the model may not show yet: answer id -> result / note.
         self._results: dict[uuid.UUID, str] = {}
         self._notes: dict[uuid.UUID, str] = {}
+        self._spots: dict[uuid.UUID, str] = {}
+        self._refused = False  # the message shows why moving on was refused
         self._pending_photos: dict[uuid.UUID, list[PhotoRef]] = {}
 
         self.title = QLabel()
@@ -112,12 +135,26 @@ class AnswerView(QWidget):
             button.clicked.connect(lambda _=False, r=result: self.answer(r))
         results = QHBoxLayout()
         for b in (self.pass_button, self.fail_button, self.na_button):
+            # A click answers and leaves the cursor where the keys work (see answer()).
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             results.addWidget(b)
         self.note = QLineEdit()
         self.note.setPlaceholderText(
             translate("Inspections", "Note (what was found); Enter saves and moves on")
         )
         self.note.returnPressed.connect(self._note_entered)
+        self.spot = QLineEdit()
+        self.spot.setPlaceholderText(translate("Inspections", "e.g. 2nd floor, east stairs"))
+        self.spot.setToolTip(translate("Inspections", "Where exactly the problem is"))
+        self.spot.setMaxLength(200)
+        self.spot.returnPressed.connect(self._spot_entered)
+        finding = QGridLayout()
+        finding.addWidget(QLabel(translate("Inspections", "Note:")), 0, 0)
+        finding.addWidget(QLabel(translate("Inspections", "Exact spot (failed item):")), 0, 1)
+        finding.addWidget(self.note, 1, 0)
+        finding.addWidget(self.spot, 1, 1)
+        finding.setColumnStretch(0, 3)
+        finding.setColumnStretch(1, 2)
         self.photos = PhotoStrip(ctx)
         self.photos.editable = True
         self.photos.drop_tag = self.current_answer_id  # type: ignore[method-assign]
@@ -134,8 +171,8 @@ class AnswerView(QWidget):
         keys_hint = QLabel(
             translate(
                 "Inspections",
-                "Keys: P pass · F fail · N not applicable · Enter next item. "
-                "Photos can be dropped here.",
+                "Keys: P pass · F fail (then the note and the spot) · N not applicable; "
+                "Enter next item. Photos can be dropped here.",
             )
         )
         keys_hint.setObjectName("hint")
@@ -146,8 +183,7 @@ class AnswerView(QWidget):
         side_layout.setContentsMargins(8, 0, 0, 0)
         side_layout.addWidget(self.item_text)
         side_layout.addLayout(results)
-        side_layout.addWidget(QLabel(translate("Inspections", "Note:")))
-        side_layout.addWidget(self.note)
+        side_layout.addLayout(finding)
         side_layout.addWidget(QLabel(translate("Inspections", "Photos of this item:")))
         side_layout.addWidget(self.photos)
         side_layout.addLayout(photo_buttons)
@@ -163,9 +199,20 @@ class AnswerView(QWidget):
         split.setSizes([640, 440])
 
         self.back_button = QPushButton(translate("Inspections", "Back to the list"))
-        self.remaining_button = QPushButton(translate("Inspections", "All other items pass"))
-        self.finalize_button = QPushButton(translate("Inspections", "Finalize…"))
+        self.remaining_button = QPushButton(
+            translate("Inspections", "All other items pass ({key})").format(
+                key=key_text(PASS_REST_KEY)
+            )
+        )
+        self.finalize_button = QPushButton(
+            translate("Inspections", "Finalize… ({key})").format(key=key_text(FINALIZE_KEYS[0]))
+        )
         self.correct_button = QPushButton(translate("Inspections", "Start a correction…"))
+        self.countersign_button = QPushButton(translate("Inspections", "Countersign…"))
+        self.countersign_button.setToolTip(
+            translate("Inspections", "The principal signs the finalized inspection form")
+        )
+        self.countersign_button.clicked.connect(self.countersign)
         self.print_button = QPushButton(translate("Printing", "Print…"))
         self.print_button.setToolTip(translate("Printing", "Preview, print or save the form"))
         self.print_button.clicked.connect(self.print_form)
@@ -181,6 +228,7 @@ class AnswerView(QWidget):
             self.remaining_button,
             self.finalize_button,
             self.correct_button,
+            self.countersign_button,
             self.print_button,
         ):
             bottom.addWidget(b)
@@ -195,6 +243,10 @@ class AnswerView(QWidget):
         self.setAcceptDrops(True)
         self.setTabOrder(self.table, self.pass_button)
         self.preview: QWidget | None = None
+        self.shortcuts = [QShortcut(PASS_REST_KEY, self, self._pass_rest_key)]
+        self.shortcuts += [QShortcut(k, self, self._finalize_key) for k in FINALIZE_KEYS]
+        for shortcut in self.shortcuts:
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._set_read_only(True)
 
     # -- loading -------------------------------------------------------------------
@@ -227,6 +279,7 @@ class AnswerView(QWidget):
         self.detail = detail
         self._results.clear()
         self._notes.clear()
+        self._spots.clear()
         self._pending_photos.clear()
         self.model.set_answers(detail.answers)
         row = detail.row
@@ -246,6 +299,12 @@ class AnswerView(QWidget):
             )
         if row.corrects_id is not None:
             meta.append(translate("Inspections", "Correction: {note}").format(note=detail.note))
+        for signed, text in (
+            (detail.inspector_signature, translate("Inspections", "Signed by {name}")),
+            (detail.principal_signature, translate("Inspections", "Countersigned by {name}")),
+        ):
+            if signed is not None:
+                meta.append(text.format(name=signed.name))
         self.meta.setText("　·　".join(m for m in meta if m))
         self._set_read_only(row.finalized_at is not None)
         if keep_row is None:
@@ -273,8 +332,15 @@ class AnswerView(QWidget):
         ):
             w.setEnabled(not read_only and self.detail is not None)
         self.note.setReadOnly(read_only)
+        self.spot.setReadOnly(read_only)
         self.photos.editable = not read_only
         self.correct_button.setVisible(read_only and self.detail is not None)
+        self.countersign_button.setVisible(
+            read_only
+            and self.detail is not None
+            and self.detail.principal_signature is None
+            and allowed(self.ctx.actor, Permission.COUNTERSIGN_INSPECTION)
+        )
         # Only a finalized inspection has its form (安全检查记录表) to print.
         self.print_button.setVisible(read_only and self.detail is not None)
 
@@ -306,16 +372,28 @@ class AnswerView(QWidget):
     def _current_changed(self, current, previous) -> None:
         prev = self.model.answer_at(previous.row()) if previous.isValid() else None
         if prev is not None:
-            self._commit_note(prev)
+            # The fields still show the item being left: keep what was typed.
+            self._commit_note(prev, leaving=True)
+            if current.isValid() and self.missing_finding(prev, from_fields=True) is not None:
+                # Moving on (a click, an arrow key) without the finding: back to it.
+                left = previous.row()
+                QTimer.singleShot(0, lambda: self._back_to(left))
         a = self.model.answer_at(current.row()) if current.isValid() else None
         if a is None:
             self.item_text.clear()
             self.note.clear()
+            self.spot.clear()
             self.photos.set_photos([])
             return
         self.item_text.setText(f"{a.position + 1}. {a.text}")
         self.note.setText(self._notes.get(a.id, a.note))
+        self.spot.setText(self._spots.get(a.id, a.spot))
+        self._show_spot(a)
         self.photos.set_photos([*a.photos, *self._pending_photos.get(a.id, [])])
+
+    def _show_spot(self, a: AnswerRow) -> None:
+        """The spot is asked for a failed item only."""
+        self.spot.setEnabled(self._result_of(a) == "fail")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
@@ -324,12 +402,63 @@ class AnswerView(QWidget):
             if key_event.key() in KEYS and mods == Qt.KeyboardModifier.NoModifier:
                 self.answer(KEYS[Qt.Key(key_event.key())])
                 return True
-            if key_event.key() in ENTER:
+            if key_event.key() in ENTER and mods == Qt.KeyboardModifier.NoModifier:
                 self.next_item()
                 return True
         return super().eventFilter(watched, event)
 
+    def missing_finding(
+        self, a: AnswerRow | None = None, *, from_fields: bool = False
+    ) -> QLineEdit | None:
+        """For a failed item, the field still empty (note first, then spot), else None.
+
+        ``from_fields``: the note and spot fields still show ``a`` (it is being left).
+        """
+        a = a or self.current_answer()
+        if a is None or self.read_only or self._result_of(a) != "fail":
+            return None
+        shown = from_fields or a.id == self.current_answer_id()
+        note = self.note.text() if shown else self._notes.get(a.id, a.note)
+        spot = self.spot.text() if shown else self._spots.get(a.id, a.spot)
+        if not note.strip():
+            return self.note
+        if not spot.strip():
+            return self.spot
+        return None
+
+    def _refuse_moving_on(self, missing: QLineEdit) -> None:
+        a = self.current_answer()
+        n = a.position + 1 if a else 0
+        if missing is self.note:
+            text = translate(
+                "Inspections", "Item {n} failed: write down what was found before moving on."
+            )
+        else:
+            text = translate("Inspections", "Item {n} failed: say exactly where before moving on.")
+        self.message.show_error(text.format(n=n))
+        self._refused = True
+        missing.setFocus()
+
+    def _back_to(self, row: int) -> None:
+        a = self.model.answer_at(row)
+        missing = self.missing_finding(a) if a is not None else None
+        if missing is None:
+            return
+        self.table.selectRow(row)
+        self._refuse_moving_on(missing)
+
     def next_item(self) -> None:
+        """Go to the next item, unless the current one failed without its note and spot."""
+        missing = self.missing_finding()
+        if missing is not None:
+            self._refuse_moving_on(missing)
+            return
+        if self._refused:  # the refusal is answered: it no longer applies
+            self._refused = False
+            self.message.clear_message()
+        a = self.current_answer()
+        if a is not None:
+            self._commit_note(a)
         row = self.current_row()
         if row + 1 < self.model.rowCount():
             self.table.selectRow(row + 1)
@@ -354,46 +483,73 @@ class AnswerView(QWidget):
             )
             return
         self.message.clear_message()
-        note = self.note.text()
+        note, spot = self.note.text(), self.spot.text()
         self._results[a.id] = result
         self._notes[a.id] = note
+        self._spots[a.id] = spot
         photos = self._pending_photos.pop(a.id, [])
-        self._save(a.id, result, note, photos)
+        self._save(a.id, result, note, photos, spot)
         self._show_progress()
+        self._show_spot(a)
         if result == "fail":
-            self.note.setFocus()
-            self.note.selectAll()
+            missing = self.missing_finding(a) or self.note
+            missing.setFocus()
+            missing.selectAll()
+        else:
+            self.next_item()
 
-    def _save(self, answer_id: uuid.UUID, result: str, note: str, photos: list[PhotoRef]) -> None:
+    def _save(
+        self,
+        answer_id: uuid.UUID,
+        result: str,
+        note: str,
+        photos: list[PhotoRef],
+        spot: str = "",
+    ) -> None:
         ws, actor = self.ctx.workspace, self.ctx.actor
         ids = [p.id for p in photos]
         self._enqueue(
-            lambda: service.answer_item(ws, actor, answer_id, result, note, ids),
-            lambda _r: self._saved(answer_id, result, note, photos),
+            lambda: service.answer_item(ws, actor, answer_id, result, note, ids, spot=spot),
+            lambda _r: self._saved(answer_id, result, note, photos, spot),
         )
 
-    def _saved(self, answer_id: uuid.UUID, result: str, note: str, photos: list[PhotoRef]) -> None:
-        self.model.update_answer(answer_id, result, note.strip(), photos)
+    def _saved(
+        self, answer_id: uuid.UUID, result: str, note: str, photos: list[PhotoRef], spot: str
+    ) -> None:
+        self.model.update_answer(answer_id, result, note.strip(), photos, spot.strip())
         self._show_progress()
 
-    def _commit_note(self, a: AnswerRow) -> None:
-        """Save an edited note of an answered item (kept until it is answered otherwise)."""
-        if self.read_only or a.id != self.current_answer_id():
+    def _commit_note(self, a: AnswerRow, *, leaving: bool = False) -> None:
+        """Save an edited note or spot of an answered item (kept until it is answered otherwise).
+
+        The fields must be showing ``a``: it is the current item, or ``leaving``.
+        """
+        if self.read_only or (a.id != self.current_answer_id() and not leaving):
             return
-        note = self.note.text()
-        if note.strip() == self._notes.get(a.id, a.note).strip():
+        note, spot = self.note.text(), self.spot.text()
+        if (note.strip(), spot.strip()) == (
+            self._notes.get(a.id, a.note).strip(),
+            self._spots.get(a.id, a.spot).strip(),
+        ):
             return
         self._notes[a.id] = note
+        self._spots[a.id] = spot
         result = self._result_of(a)
         if result:
-            self._save(a.id, result, note, self._pending_photos.pop(a.id, []))
+            self._save(a.id, result, note, self._pending_photos.pop(a.id, []), spot)
 
     def _note_entered(self) -> None:
+        """Enter in the note: on to the spot of a failed item, else to the next item."""
         a = self.current_answer()
-        if a is not None:
+        failed = a is not None and self._result_of(a) == "fail"
+        if failed and self.note.text().strip() and not self.spot.text().strip():
             self._commit_note(a)
+            self.spot.setFocus()
+            return
         self.next_item()
-        self.table.setFocus()
+
+    def _spot_entered(self) -> None:
+        self.next_item()
 
     def _photos_imported(self, refs: list[PhotoRef], answer_id: object) -> None:
         a = next((x for x in self.model.answers() if x.id == answer_id), None)
@@ -454,82 +610,3 @@ class AnswerView(QWidget):
     def idle(self) -> bool:
         """No write waiting or running."""
         return not self._running and not self._queue
-
-    # -- finishing -----------------------------------------------------------------
-
-    def answer_remaining(self) -> None:
-        iid, ws, actor = self.inspection_id, self.ctx.workspace, self.ctx.actor
-        if iid is None or self.read_only:
-            return
-        row = max(self.current_row(), 0)
-        self._enqueue(
-            lambda: service.answer_remaining(ws, actor, iid, "pass"),
-            lambda _n: self.reload(keep_row=row),
-        )
-
-    def finalize(self) -> None:
-        a = self.current_answer()
-        if a is not None:
-            self._commit_note(a)
-        answers = self.model.answers()
-        failed = sum(1 for x in answers if self._result_of(x) == "fail")
-        dialog = FinalizeDialog(self, self.ctx.actor.name, len(answers), failed)
-        self._open(dialog, lambda: self._finalize(dialog.note.text()))
-
-    def _finalize(self, note: str) -> None:
-        iid, ws, actor = self.inspection_id, self.ctx.workspace, self.ctx.actor
-        if iid is None:
-            return
-        self._enqueue(
-            lambda: service.finalize_inspection(ws, actor, iid, note),
-            self._finalized,
-        )
-
-    def _finalized(self, summary: service.FinalizeSummary) -> None:
-        self.message.show_notice(
-            translate(
-                "Inspections",
-                "Finalized: {failed} failed items, {new} new hazards in the ledger, "
-                "{joined} added to open hazards.",
-            ).format(
-                failed=summary.failed, new=len(summary.new_hazards), joined=len(summary.attached_to)
-            )
-        )
-        self.ctx.events.changed.emit("inspections")
-        self.reload(keep_row=max(self.current_row(), 0))
-
-    def correct(self) -> None:
-        iid, ws, actor = self.inspection_id, self.ctx.workspace, self.ctx.actor
-        if iid is None:
-            return
-        dialog = CorrectionDialog(self)
-
-        def start() -> None:
-            reason = dialog.reason.text()
-            run_in_background(
-                lambda: service.correct_inspection(ws, actor, iid, reason),
-                on_done=self._corrected,
-                on_error=lambda msg, _e: self.message.show_error(msg),
-                context=self,
-                description="start a correction",
-            )
-
-        self._open(dialog, start)
-
-    def _corrected(self, new_id: uuid.UUID) -> None:
-        self.ctx.events.changed.emit("inspections")
-        self.open_inspection.emit(new_id)
-
-    def _open(self, dialog: QWidget, on_accepted: Callable[[], None]) -> None:
-        self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(on_accepted)  # type: ignore[attr-defined]
-        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
-
-    def print_form(self) -> None:
-        """Preview, print or save the finalized inspection's form (安全检查记录表)."""
-        from ui.reports.preview import open_print_preview
-
-        if self.inspection_id is not None and self.read_only and self.detail is not None:
-            self.preview = open_print_preview(self.ctx, self, "inspection", self.inspection_id)

@@ -1,4 +1,5 @@
-"""Dialogs of the inspections page: start an inspection, finalize it, start a correction.
+"""Dialogs of the inspections page: start an inspection, finalize (grade each failed
+item, confirm, sign), countersign, start a correction.
 
 They only collect entries; the page runs the service. The new-inspection
 dialog reads the checklist catalog and the people who can be named in the
@@ -9,6 +10,7 @@ Threading: UI thread; reads go through :mod:`ui.operations`.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from PySide6.QtCore import Qt
@@ -18,19 +20,26 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from app.hazards.service import GRADES
 from app.inspections.people import PersonChoice, active_people
 from app.inspections.service import KINDS
 from app.inspections.templates import TemplateCatalog, catalog
 from ui.common.message_label import MessageLabel
+from ui.common.signature_pad import SignaturePad
 from ui.context import AppContext
+from ui.hazards.labels import severity_label
 from ui.i18n import role_label, translate
 from ui.inspections.model import kind_label
 from ui.operations import run_in_background
@@ -146,37 +155,144 @@ class NewInspectionDialog(QDialog):
         }
 
 
-class FinalizeDialog(QDialog):
-    """The inspector confirms the answers; OK only once the box is ticked."""
+@dataclasses.dataclass(frozen=True)
+class FailedItem:
+    """A failed item as the finalize dialog lists it, with the grade offered first."""
 
-    def __init__(self, parent: QWidget | None, name: str, items: int, failed: int) -> None:
+    answer_id: uuid.UUID
+    number: int
+    text: str
+    note: str
+    spot: str
+    grade: str  # general | major
+
+
+def _signing_pad(placeholder: str) -> tuple[SignaturePad, QPushButton]:
+    pad = SignaturePad(placeholder=placeholder)
+    pad.setFixedHeight(130)
+    clear = QPushButton(translate("Inspections", "Clear the signature"))
+    clear.clicked.connect(pad.clear)
+    return pad, clear
+
+
+class FinalizeDialog(QDialog):
+    """The inspector grades each failed item, confirms the answers and signs on the pad.
+
+    OK only once the box is ticked and the pad holds a signature.
+    """
+
+    def __init__(
+        self, parent: QWidget | None, name: str, items: int, failed: list[FailedItem]
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Inspections", "Finalize the inspection"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
         text = QLabel(
             translate(
                 "Inspections",
                 "{items} items answered, {failed} failed. Each failed item goes into the "
                 "hazard ledger (or joins the open hazard already found there). "
                 "After finalizing, this record can no longer be changed.",
-            ).format(items=items, failed=failed)
+            ).format(items=items, failed=len(failed))
         )
         text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        self.grades: dict[uuid.UUID, QComboBox] = {}
+        if failed:
+            layout.addWidget(
+                QLabel(translate("Inspections", "Grade each failed item as the bureau does:"))
+            )
+            rows = QWidget()
+            grid = QGridLayout(rows)
+            grid.setContentsMargins(0, 0, 0, 0)
+            for r, item in enumerate(failed):
+                what = QLabel(f"{item.number}. {item.note}（{item.spot}）" if item.spot
+                              else f"{item.number}. {item.note}")  # fmt: skip
+                what.setToolTip(item.text)
+                what.setWordWrap(True)
+                grade = QComboBox()
+                for key in GRADES:
+                    grade.addItem(severity_label(key), key)
+                grade.setCurrentIndex(max(0, grade.findData(item.grade)))
+                grade.setAccessibleName(
+                    translate("Inspections", "Grade of item {n}").format(n=item.number)
+                )
+                self.grades[item.answer_id] = grade
+                grid.addWidget(what, r, 0)
+                grid.addWidget(grade, r, 1)
+            grid.setColumnStretch(0, 1)
+            scroll = QScrollArea()
+            scroll.setWidget(rows)
+            scroll.setWidgetResizable(True)
+            scroll.setMaximumHeight(150)
+            layout.addWidget(scroll)
+            hint = QLabel(
+                translate(
+                    "Inspections",
+                    "A major hazard is watched at least twice a day until it is fixed.",
+                )
+            )
+            hint.setObjectName("hint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         self.note = QLineEdit()
         self.note.setPlaceholderText(translate("Inspections", "Overall note (optional)"))
+        layout.addWidget(self.note)
+        self.pad, self.clear_button = _signing_pad(translate("Inspections", "Inspector signs here"))
+        layout.addWidget(self.pad)
+        pad_row = QHBoxLayout()
+        pad_row.addStretch(1)
+        pad_row.addWidget(self.clear_button)
+        layout.addLayout(pad_row)
         self.confirm = QCheckBox(
             translate("Inspections", "I, {name}, carried out this inspection and confirm the answers.")
             .format(name=name)
         )  # fmt: skip
+        layout.addWidget(self.confirm)
         self.buttons = _buttons(self)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(translate("Inspections", "Finalize"))
-        ok.setEnabled(False)
-        self.confirm.toggled.connect(ok.setEnabled)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(translate("Inspections", "Finalize"))
+        self.ok.setEnabled(False)
+        self.confirm.toggled.connect(lambda _on: self._update())
+        self.pad.changed.connect(self._update)
+        layout.addWidget(self.buttons)
+
+    def _update(self) -> None:
+        self.ok.setEnabled(self.confirm.isChecked() and not self.pad.is_empty())
+
+    def chosen_grades(self) -> dict[uuid.UUID, str]:
+        return {answer_id: combo.currentData() for answer_id, combo in self.grades.items()}
+
+
+class CountersignDialog(QDialog):
+    """The principal countersigns a finalized inspection on the pad."""
+
+    def __init__(self, parent: QWidget | None, name: str, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Inspections", "Countersign the inspection"))
+        self.setMinimumWidth(520)
+        text = QLabel(
+            translate(
+                "Inspections",
+                "{name} countersigns “{title}”. The signature prints in the principal's "
+                "box of the inspection form; the record itself does not change.",
+            ).format(name=name, title=title)
+        )
+        text.setWordWrap(True)
+        self.pad, self.clear_button = _signing_pad(translate("Inspections", "Principal signs here"))
+        self.buttons = _buttons(self)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(translate("Inspections", "Countersign"))
+        self.ok.setEnabled(False)
+        self.pad.changed.connect(lambda: self.ok.setEnabled(not self.pad.is_empty()))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
-        layout.addWidget(self.note)
-        layout.addWidget(self.confirm)
+        layout.addWidget(self.pad)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.clear_button)
+        layout.addLayout(row)
         layout.addWidget(self.buttons)
 
 

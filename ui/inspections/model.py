@@ -114,13 +114,22 @@ class AnswersModel(ListTableModel):
         return list(self._rows)
 
     def update_answer(
-        self, answer_id: uuid.UUID, result: str, note: str, new_photos: list[PhotoRef]
+        self,
+        answer_id: uuid.UUID,
+        result: str,
+        note: str,
+        new_photos: list[PhotoRef],
+        spot: str = "",
     ) -> None:
         """A saved answer: show it without reading the inspection again."""
         for i, a in enumerate(self._rows):
             if a.id == answer_id:
                 self._rows[i] = dataclasses.replace(
-                    a, result=result, note=note, photos=[*a.photos, *new_photos]
+                    a,
+                    result=result,
+                    note=note,
+                    spot=spot if result == "fail" else "",
+                    photos=[*a.photos, *new_photos],
                 )
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
                 return
@@ -138,11 +147,13 @@ class AnswersModel(ListTableModel):
                 a.text,
                 area_label(a.area),
                 result_label(a.result),
-                a.note,
+                f"{a.note}（{a.spot}）" if a.spot else a.note,
                 str(len(a.photos)) if a.photos else "",
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return a.text
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4 and (a.note or a.spot):
+            return "\n".join(x for x in (a.note, a.spot) if x)
         if role == Qt.ItemDataRole.BackgroundRole and a.result and col == 3:
             return QBrush(QColor(RESULT_COLORS[a.result]))
         if role == Qt.ItemDataRole.ForegroundRole and a.result == "fail" and col == 3:

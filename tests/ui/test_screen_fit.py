@@ -83,6 +83,25 @@ def _user(env: Env):
     return list_users(env.ctx.workspace, env.ctx.actor)[0]
 
 
+def _failed_items(count: int) -> list:
+    """Failed items as the finalize dialog lists them: long notes and spots, one major."""
+    import uuid
+
+    from ui.inspections.dialogs import FailedItem
+
+    return [
+        FailedItem(
+            uuid.uuid4(),
+            n + 1,
+            "安全出口、疏散通道畅通，无堆放杂物，疏散指示标志和应急照明完好有效",
+            "二楼东侧安全出口堆放课桌，通道宽度不足 1 米",
+            "教学楼二楼东侧安全出口",
+            "major" if n == 0 else "general",
+        )
+        for n in range(count)
+    ]
+
+
 def _dialogs() -> dict[str, tuple[Callable[[Env], QDialog], Callable[[QDialog], bool] | None]]:
     """ "module:Class" → (build it over the window, when it has loaded what it shows)."""
     from app.inspections.people import active_people
@@ -192,8 +211,16 @@ def _dialogs() -> dict[str, tuple[Callable[[Env], QDialog], Callable[[QDialog], 
             lambda e: _mod("ui.inspections.dialogs").CorrectionDialog(e.window),
             None,
         ),
+        "ui.inspections.dialogs:CountersignDialog": (
+            lambda e: _mod("ui.inspections.dialogs").CountersignDialog(
+                e.window, "张丽", "领导每日巡查校园 2026-11-23"
+            ),
+            None,
+        ),
         "ui.inspections.dialogs:FinalizeDialog": (
-            lambda e: _mod("ui.inspections.dialogs").FinalizeDialog(e.window, "张丽", 183, 12),
+            lambda e: _mod("ui.inspections.dialogs").FinalizeDialog(
+                e.window, "张丽", 183, _failed_items(12)
+            ),
             None,
         ),
         "ui.inspections.dialogs:NewInspectionDialog": (

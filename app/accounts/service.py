@@ -21,6 +21,12 @@ from app.actor import Actor
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.school.clock import SCHOOL_TZ
+from app.signing.lifecycle import (
+    issue_signing_key,
+    replace_signing_key,
+    reseal_signing_key,
+    unlock_signing_key,
+)
 from app.workspace import Workspace
 from db.base import new_id, utcnow
 from db.models import LocalCredential, UserAccount
@@ -117,6 +123,7 @@ def add_user(
     s.add(user)
     s.flush()
     s.add(LocalCredential(user_id=user.id, kind=secret_kind, secret_hash=hash_secret(secret)))
+    issue_signing_key(s, user.id, secret)
     return user
 
 
@@ -231,6 +238,7 @@ def reset_secret(
     with ws.action(actor, "user.reset_secret", detail=secret_kind, always_audit=True) as s:
         user = _get(s, user_id)
         _store_secret(s, user.id, secret_kind, secret)
+        replace_signing_key(s, user.id, secret)
 
 
 def change_own_secret(
@@ -242,6 +250,7 @@ def change_own_secret(
         if cred is None or not verify_secret(cred.secret_hash, current):
             raise UserError(QT_TRANSLATE_NOOP("app", "The current password or PIN is wrong."))
         _store_secret(s, actor.user_id, secret_kind, secret)
+        reseal_signing_key(s, actor.user_id, current, secret)
 
 
 def _store_secret(s: Session, user_id: uuid.UUID, kind: str, secret: str) -> None:
@@ -304,6 +313,7 @@ def authenticate(ws: Workspace, username: str, secret: str) -> Actor:
             cred.locked_until = None
             if needs_rehash(cred.secret_hash):
                 cred.secret_hash = hash_secret(secret)
+            unlock_signing_key(s, user.id, secret)
         else:
             cred.failed_attempts += 1
             left = MAX_FAILED_ATTEMPTS - cred.failed_attempts

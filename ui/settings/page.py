@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.i18n import role_label, translate
 from ui.operations import run_in_background
 from ui.settings.backups_model import BackupsModel
+from ui.settings.keys_box import KeysBox
 
 # Language names are shown in their own language, never translated.
 LANGUAGE_CHOICES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -58,6 +59,7 @@ class SettingsPage(QWidget):
         column.addWidget(self._language_box())
         column.addWidget(self._data_box())
         column.addWidget(self._backup_box())
+        column.addWidget(KeysBox(ctx))  # where the sync keys are; the signing key's state
         bottom = QHBoxLayout()  # short entries side by side rather than stretched wide
         bottom.addWidget(self._secret_box(), 3)
         bottom.addWidget(self._about_box(), 2)

@@ -46,9 +46,7 @@ class SigningKey(Base):
     user_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("user_account.id"), primary_key=True
     )
-    certificate_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("signing_certificate.id")
-    )
+    certificate_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("signing_certificate.id"))
     # Argon2id over the person's secret with this salt and cost gives the AES key.
     kdf_salt: Mapped[bytes] = mapped_column(LargeBinary)
     kdf_time_cost: Mapped[int] = mapped_column(Integer)

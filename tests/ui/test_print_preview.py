@@ -70,9 +70,7 @@ def test_the_preview_renders_in_the_background_and_saves_the_signed_pdf(
     assert "已保存" in dialog.status.text()
 
 
-def test_without_a_keyring_print_and_save_are_enabled_and_the_status_names_the_signer(
-    qtbot, ctx
-):
+def test_with_no_keyring_print_and_save_are_enabled_and_the_status_names_the_signer(qtbot, ctx):
     dialog = open_print_preview(ctx, None, "inspection", "latest")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
@@ -98,9 +96,8 @@ def test_a_paper_print_can_be_chosen_and_is_saved_without_a_signature(
     )
     dialog.save_as()
     qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=10_000)
-    assert "does not contain any signatures" in subprocess.run(
-        ["pdfsig", str(target)], capture_output=True, text=True
-    ).stdout
+    report = subprocess.run(["pdfsig", str(target)], capture_output=True, text=True).stdout
+    assert "does not contain any signatures" in report
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "本表未加数字签名" in text
 

@@ -74,7 +74,7 @@ def test_the_drill_form_prints_from_the_command_line(
 
 
 def test_a_printed_drill_verifies_until_it_is_corrected(
-    workspace, principal, drill, tmp_path, memory_keyring
+    workspace, principal, drill, tmp_path, no_keyring
 ):
     rendered = print_form(workspace, principal, "drill", str(drill), sign=False)
     pdf = tmp_path / "d.pdf"

@@ -74,9 +74,7 @@ def _sign(qtbot, pad) -> None:
     qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(200, 70))
 
 
-def test_keyboard_only_handover_to_both_signatures_then_fixed(
-    qtbot, workspace, team, memory_keyring
-):
+def test_keyboard_only_handover_to_both_signatures_then_fixed(qtbot, workspace, team, no_keyring):
     today = school_today()
     shift = next(v for v in list_shifts(workspace, today, today))
     page = _page(qtbot, workspace, *_login_of(workspace, team, shift))

@@ -22,7 +22,7 @@ def figures(page) -> dict[str, str]:
     return {m.index(r, 1).data(): m.index(r, 2).data() for r in range(m.rowCount())}
 
 
-def test_principal_signs_and_finalizes_last_month(qtbot, workspace, memory_keyring):
+def test_principal_signs_and_finalizes_last_month(qtbot, workspace, no_keyring):
     page = MonthlyReportPage(context_for(workspace, "zhangli", PRINCIPAL_PASSWORD))
     qtbot.addWidget(page)
     page.resize(1100, 700)

@@ -132,12 +132,12 @@ def _unlock(s: Session, user_id: uuid.UUID, secret: str) -> None:
         replace_signing_key(s, user_id, secret)
         return
     # Same key, a certificate that names the person as they are now.
+    renewed = _add_certificate(s, user, holder, private_der)
     if cert is not None:
         cert.superseded_at = utcnow()
-    cert = _add_certificate(s, user, holder, private_der)
-    row.certificate_id = cert.id
+    row.certificate_id = renewed.id
     row.changed_at = utcnow()
-    _hold_after_commit(s, _held(user, cert, key_der=private_der))
+    _hold_after_commit(s, _held(user, renewed, key_der=private_der))
 
 
 def _outdated(cert: SigningCertificate, holder: Holder) -> bool:

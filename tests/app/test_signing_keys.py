@@ -85,6 +85,22 @@ def test_the_principal_prints_an_inspection_signed_in_her_own_name(
     assert out.startswith("一致") and "张丽" in out
 
 
+def test_the_first_principal_signs_right_after_setting_up_the_school(empty_workspace, tmp_path):
+    from app.school.service import SchoolProfile, set_up_school
+
+    profile = SchoolProfile(name="西岭村小学", code="220105-0031", kind="primary")
+    actor = set_up_school(
+        empty_workspace, profile, principal_name="刘军", username="liujun",
+        secret_kind="pin", secret="502618",
+    )  # fmt: skip
+    patrol(empty_workspace, actor)
+    path = tmp_path / "first.pdf"
+    path.write_bytes(print_form(empty_workspace, actor, "inspection", "latest").pdf)
+    report = pdfsig(path)
+    assert "Signature is Valid." in report and "Common Name: 刘军" in report
+    assert "O=西岭村小学" in report
+
+
 def test_a_paper_print_says_it_is_unsigned_and_carries_no_signature(
     workspace, principal, tmp_path, capsys, monkeypatch
 ):
@@ -270,3 +286,32 @@ def test_printing_from_the_command_line_signs_as_the_named_user(
     assert xiaoan(["print", "inspection", "--data-dir", data, "--user", "zhangli", "-o", str(refused)]) == 2  # fmt: skip
     assert "Wrong user name, password or PIN" in capsys.readouterr().err
     assert not refused.exists()
+
+
+def test_the_sealed_key_costs_an_attacker_as_much_as_the_pin_hash_beside_it():
+    from app.accounts.secrets import _hasher
+    from app.signing.person_keys import KDF_MEMORY_KIB, KDF_PARALLELISM, KDF_TIME_COST
+
+    hasher = _hasher()
+    assert (KDF_TIME_COST, KDF_MEMORY_KIB, KDF_PARALLELISM) == (
+        hasher.time_cost,
+        hasher.memory_cost,
+        hasher.parallelism,
+    )
+
+
+def test_a_damaged_key_never_stops_sign_in_or_printing(workspace, principal, tmp_path):
+    make_user(workspace, principal, "wangqiang", "duty_staff", pin="482913")
+    with sqlite3.connect(workspace.db_path) as conn:
+        conn.execute("UPDATE signing_key SET sealed_key = zeroblob(length(sealed_key))")
+    teacher = authenticate(workspace, "wangqiang", "482913")  # signs in all the same
+    patrol(workspace, teacher)
+    rendered = print_form(workspace, teacher, "inspection", "latest")
+    assert (rendered.signed, rendered.unsigned_reason) == (False, UNSIGNED_NO_KEY)
+    # Changing the PIN cannot re-seal a key that does not open: a fresh one replaces it.
+    change_own_secret(workspace, teacher, current="482913", secret_kind="pin", secret="739251")
+    assert print_form(workspace, teacher, "inspection", "latest").signed
+    assert [c.superseded_at is not None for c in certificates(workspace, teacher.user_id)] == [
+        True,
+        False,
+    ]

@@ -13,7 +13,9 @@ audit entry); the certificate row it writes is synced, the sealed key is not.
 * :func:`unlock_signing_key` — ``authenticate`` after a correct secret: holds
   the key for the session; makes one for a person who has none yet (data
   from before person keys); issues a new certificate for the same key when
-  the person's name, role or school name changed or it nears its end.
+  the person's name, role or school name changed or it nears its end; seals
+  the key again when it was sealed at another Argon2id cost than today's
+  (as the PIN hash is re-hashed).
 
 A key made or re-sealed for the person who is acting (the principal setting
 up the school, anyone changing their own secret) is held unlocked for their
@@ -117,10 +119,13 @@ def _unlock(s: Session, user_id: uuid.UUID, secret: str) -> None:
     if row is None:
         _fresh_key(s, user, secret, None)
         return
-    sealing_key = derive_sealing_key(secret, _params(row))
+    params = _params(row)
+    sealing_key = derive_sealing_key(secret, params)
     cert = s.get(SigningCertificate, row.certificate_id)
     holder = _holder(s, user)
-    if cert is not None and not _outdated(cert, holder):
+    renew = cert is None or _outdated(cert, holder)
+    reseal = params != KdfParams(params.salt)  # sealed at another cost than today's
+    if not renew and not reseal:
         _hold_after_commit(
             s, _held(user, cert, sealing_key=sealing_key, nonce=row.nonce, sealed=row.sealed_key)
         )
@@ -131,13 +136,17 @@ def _unlock(s: Session, user_id: uuid.UUID, secret: str) -> None:
         log.warning("the signing key of user %s did not open; issuing a new one", user_id)
         replace_signing_key(s, user_id, secret)
         return
-    # Same key, a certificate that names the person as they are now.
-    renewed = _add_certificate(s, user, holder, private_der)
-    if cert is not None:
-        cert.superseded_at = utcnow()
-    row.certificate_id = renewed.id
+    if reseal:
+        fresh = KdfParams.fresh()
+        _store(s, row, fresh, *seal(private_der, derive_sealing_key(secret, fresh), user_id))
+    if renew:  # same key, a certificate that names the person as they are now
+        renewed = _add_certificate(s, user, holder, private_der)
+        if cert is not None:
+            cert.superseded_at = utcnow()
+        row.certificate_id = renewed.id
+        cert = renewed
     row.changed_at = utcnow()
-    _hold_after_commit(s, _held(user, renewed, key_der=private_der))
+    _hold_after_commit(s, _held(user, cert, key_der=private_der))
 
 
 def _outdated(cert: SigningCertificate, holder: Holder) -> bool:

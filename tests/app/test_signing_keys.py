@@ -293,11 +293,11 @@ def test_the_sealed_key_costs_an_attacker_as_much_as_the_pin_hash_beside_it():
     from app.signing.person_keys import KDF_MEMORY_KIB, KDF_PARALLELISM, KDF_TIME_COST
 
     hasher = _hasher()
-    assert (KDF_TIME_COST, KDF_MEMORY_KIB, KDF_PARALLELISM) == (
+    assert (
         hasher.time_cost,
         hasher.memory_cost,
         hasher.parallelism,
-    )
+    ) == (KDF_TIME_COST, KDF_MEMORY_KIB, KDF_PARALLELISM)
 
 
 def test_a_damaged_key_never_stops_sign_in_or_printing(workspace, principal, tmp_path):
@@ -315,3 +315,30 @@ def test_a_damaged_key_never_stops_sign_in_or_printing(workspace, principal, tmp
         True,
         False,
     ]
+
+
+def test_a_key_sealed_at_an_older_cost_is_sealed_again_at_sign_in(
+    workspace, principal, monkeypatch
+):
+    import os
+
+    from app.signing import person_keys
+
+    cheap = person_keys.KdfParams.fresh
+    monkeypatch.setattr(
+        person_keys.KdfParams, "fresh", classmethod(lambda cls: cls(os.urandom(16), time_cost=1))
+    )
+    make_user(workspace, principal, "wangqiang", "duty_staff", pin="482913")
+    monkeypatch.setattr(person_keys.KdfParams, "fresh", cheap)
+    with workspace.read() as s:
+        assert s.get(SigningKey, principal.user_id).kdf_time_cost == person_keys.KDF_TIME_COST
+        user_id = s.scalar(select(SigningKey.user_id).where(SigningKey.kdf_time_cost == 1))
+    before = current_fingerprint(workspace, user_id)
+
+    teacher = authenticate(workspace, "wangqiang", "482913")
+    with workspace.read() as s:
+        assert s.get(SigningKey, user_id).kdf_time_cost == person_keys.KDF_TIME_COST
+    assert current_fingerprint(workspace, user_id) == before  # the same key, sealed anew
+    assert session_keys.identity_for(teacher.user_id) is not None
+    session_keys.forget_everyone()
+    assert session_keys.identity_for(authenticate(workspace, "wangqiang", "482913").user_id)

@@ -15,15 +15,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main(out_dir: Path) -> None:
-    import keyring
-
     from app.accounts.service import authenticate
     from app.demo import PRINCIPAL, build_demo
     from app.reports.forms import load_forms, print_form
     from app.workspace import Workspace
-    from tests.helpers import MemoryKeyring
 
-    keyring.set_keyring(MemoryKeyring())
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         build_demo(Path(tmp) / "school")

@@ -26,6 +26,15 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("XIAOAN_LANG", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _signing_keys_dropped_after_each_test():
+    """No person's unlocked signing key outlives the test that signed them in."""
+    yield
+    from app.signing.session_keys import forget_everyone
+
+    forget_everyone()
+
+
 @pytest.fixture
 def data_dir(tmp_path) -> Path:
     return tmp_path / "data"
@@ -118,4 +127,16 @@ def memory_keyring():
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring():
+    """keyring's fail backend — a PC with no OS keyring at all — for one test, restored after."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
     keyring.set_keyring(previous)

@@ -22,6 +22,24 @@ def make_user(ws: Workspace, principal, username: str, role: str, pin: str = "48
     )
 
 
+def person_identity(name: str = "张丽", role: str = "principal", school: str = "东风乡中心学校"):
+    """A throw-away person signing identity (key and self-signed certificate), held nowhere."""
+    import uuid
+
+    from app.signing.person_keys import (
+        Holder,
+        SigningIdentity,
+        issue_certificate,
+        new_private_key,
+    )
+    from db.base import utcnow
+
+    holder = Holder(uuid.uuid4(), name, role, school)
+    key = new_private_key()
+    cert = issue_certificate(key, holder, utcnow())
+    return SigningIdentity(key, cert.pem.encode("ascii"), name, holder.title, school)
+
+
 class MemoryKeyring:
     """An in-memory keyring backend: the OS keyring is the one thing tests cannot have."""
 

@@ -21,6 +21,12 @@ from app.actor import Actor
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.school.clock import SCHOOL_TZ
+from app.signing.lifecycle import (
+    issue_signing_key,
+    replace_signing_key,
+    reseal_signing_key,
+    unlock_signing_key,
+)
 from app.workspace import Workspace
 from db.base import new_id, utcnow
 from db.models import LocalCredential, UserAccount
@@ -117,6 +123,7 @@ def add_user(
     s.add(user)
     s.flush()
     s.add(LocalCredential(user_id=user.id, kind=secret_kind, secret_hash=hash_secret(secret)))
+    issue_signing_key(s, user.id, secret)
     return user
 
 
@@ -231,6 +238,7 @@ def reset_secret(
     with ws.action(actor, "user.reset_secret", detail=secret_kind, always_audit=True) as s:
         user = _get(s, user_id)
         _store_secret(s, user.id, secret_kind, secret)
+        replace_signing_key(s, user.id, secret)
 
 
 def change_own_secret(
@@ -242,6 +250,7 @@ def change_own_secret(
         if cred is None or not verify_secret(cred.secret_hash, current):
             raise UserError(QT_TRANSLATE_NOOP("app", "The current password or PIN is wrong."))
         _store_secret(s, actor.user_id, secret_kind, secret)
+        reseal_signing_key(s, actor.user_id, current, secret)
 
 
 def own_secret_kind(ws: Workspace, actor: Actor) -> str | None:
@@ -314,6 +323,8 @@ def authenticate(ws: Workspace, username: str, secret: str) -> Actor:
                     "Wrong user name, password or PIN. {left} more wrong attempts lock the account for 15 minutes.",
                 ),
             )
+            if outcome is None:
+                unlock_signing_key(s, user.id, secret)
         s.info["xiaoan.audit_detail"] = "ok" if outcome is None else "refused"
     if outcome is not None:
         raise outcome

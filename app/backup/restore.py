@@ -377,6 +377,15 @@ def _copy_sync_state(conn: sqlite3.Connection) -> None:
         f"INSERT INTO main.local_credential ({cols}) SELECT {cols} FROM cur.local_credential "
         "WHERE user_id IN (SELECT id FROM main.user_account)"
     )
+    # Signing keys are sealed with those same secrets: today's go along wherever the
+    # restored data holds their certificate; anyone else gets a fresh key at next sign-in.
+    cols = _columns(conn, "signing_key")
+    conn.execute("DELETE FROM main.signing_key")
+    conn.execute(
+        f"INSERT INTO main.signing_key ({cols}) SELECT {cols} FROM cur.signing_key "
+        "WHERE user_id IN (SELECT id FROM main.user_account) "
+        "AND certificate_id IN (SELECT id FROM main.signing_certificate)"
+    )
 
 
 def _record_restore(plan: RestorePlan, actor: Actor, aside: Path) -> None:

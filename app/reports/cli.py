@@ -1,4 +1,14 @@
-"""``xiaoan print`` and ``xiaoan verify-pdf``."""
+"""``xiaoan print`` and ``xiaoan verify-pdf``.
+
+``xiaoan print`` signs as the person printing: ``--user`` (default: the
+first principal) signs in with the password or PIN from
+``$XIAOAN_SIGN_SECRET`` or asked on the terminal (a wrong one is refused and
+counts toward the lock-out, as at the sign-in window), the form is signed
+with their key and they are signed out again. ``--plain``, or no terminal and
+no secret given, prints a paper form without a digital signature — its
+footer says so. ``xiaoan verify-pdf`` checks the paper's record and, when
+the PDF carries one, its signature and whether the certificate is on record.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +18,8 @@ from pathlib import Path
 from app.cli.main import command, data_dir_of, fail, say
 from app.i18n import QT_TRANSLATE_NOOP
 
+SECRET_ENV = "XIAOAN_SIGN_SECRET"
+
 
 def _print_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -15,13 +27,23 @@ def _print_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--record", default="latest", help="record id, or 'latest'")
     p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
-    p.add_argument("--user", default=None, help="print as this user (default: the first principal)")
+    p.add_argument(
+        "--user",
+        default=None,
+        help="who prints and signs (default: the first principal); their password or PIN "
+        f"is read from ${SECRET_ENV} or asked for",
+    )
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="a paper print without a digital signature (asks for no password)",
+    )
 
 
-def _signing_actor(ws, username: str | None):
+def _printing_user(ws, username: str | None):
     from sqlalchemy import select
 
-    from app.actor import Actor
+    from app.accounts.service import normalize_username
     from db.models import UserAccount
 
     with ws.read() as s:
@@ -29,31 +51,85 @@ def _signing_actor(ws, username: str | None):
             UserAccount.active.is_(True), UserAccount.deleted_at.is_(None)
         )
         q = (
-            q.where(UserAccount.username == username)
+            q.where(UserAccount.username == normalize_username(username))
             if username
             else q.where(UserAccount.role == "principal")
         )
-        user = s.scalar(q.order_by(UserAccount.created_at).limit(1))
-    return Actor(user.id, user.display_name, user.role) if user else None
+        return s.scalar(q.order_by(UserAccount.created_at).limit(1))
 
 
-@command("print", "print a form to a signed PDF", _print_args)
+def _secret_for(user) -> str | None:
+    """The printing person's secret: ``$XIAOAN_SIGN_SECRET``, else asked on the terminal."""
+    import getpass
+    import os
+    import sys
+
+    from app.i18n import translate
+
+    secret = os.environ.get(SECRET_ENV)
+    if secret:
+        return secret
+    if not (sys.stdin and sys.stdin.isatty()):
+        return None
+    prompt = translate("cli", "Password or PIN of {name} ({username}) to sign: ")
+    return getpass.getpass(prompt.format(name=user.display_name, username=user.username))
+
+
+@command("print", "print a form to a PDF, signed by the person printing", _print_args)
 def print_cmd(args: argparse.Namespace) -> int:
-    from app.reports.forms import print_form
+    from app.accounts.service import authenticate
+    from app.accounts.sessions import end_session
+    from app.actor import Actor
+    from app.reports.forms import UNSIGNED_NO_KEY, print_form
     from app.workspace import Workspace
 
     ws = Workspace.open(data_dir_of(args))
     try:
-        actor = _signing_actor(ws, args.user)
-        if actor is None:
+        user = _printing_user(ws, args.user)
+        if user is None:
             return fail(QT_TRANSLATE_NOOP("cli", "No such active user."))
-        rendered = print_form(ws, actor, args.form, args.record)
+        secret = None if args.plain else _secret_for(user)
+        if secret is None:
+            actor = Actor(user.id, user.display_name, user.role)
+            rendered = print_form(ws, actor, args.form, args.record, sign=False)
+        else:
+            actor = authenticate(ws, user.username, secret)  # a wrong secret stops here
+            try:
+                rendered = print_form(ws, actor, args.form, args.record)
+            finally:
+                end_session(ws, actor)
         args.output.write_bytes(rendered.pdf)
+        if rendered.signed:
+            say(
+                QT_TRANSLATE_NOOP(
+                    "cli", "Wrote {path} (record {id}), digitally signed by {signer}."
+                ),
+                path=args.output,
+                id=rendered.stamp.record_id,
+                signer=rendered.signed_by,
+            )
+            return 0
         say(
-            QT_TRANSLATE_NOOP("cli", "Wrote {path} (record {id})."),
+            QT_TRANSLATE_NOOP(
+                "cli", "Wrote {path} (record {id}): a paper print without a digital signature."
+            ),
             path=args.output,
             id=rendered.stamp.record_id,
         )
+        if rendered.unsigned_reason == UNSIGNED_NO_KEY:
+            say(
+                QT_TRANSLATE_NOOP("cli", "{name} has no signing key on this computer."),
+                name=user.display_name,
+            )
+        elif not args.plain:
+            say(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "To sign it, run the command in a terminal (it asks for the password or PIN) "
+                    "or set {env}.",
+                ),
+                env=SECRET_ENV,
+            )
         return 0
     finally:
         ws.close()
@@ -63,18 +139,24 @@ def _verify_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
 
 
-@command("verify-pdf", "check a printed form against the database", _verify_args)
+@command("verify-pdf", "check a printed form against the database and its signature", _verify_args)
 def verify_cmd(args: argparse.Namespace) -> int:
     from app.reports.forms import load_forms
     from app.reports.verify import Verdict, verify_pdf
+    from app.signing.verify import certificate_on_record, read_signature
     from app.workspace import Workspace
 
     if not args.file.is_file():
         return fail(QT_TRANSLATE_NOOP("cli", "{path} does not exist."), path=args.file)
     load_forms()
+    signature = read_signature(args.file.read_bytes())
     ws = Workspace.open(data_dir_of(args))
     try:
         verdict, stamp = verify_pdf(ws, args.file)
+        on_record = None
+        if signature is not None:
+            with ws.read() as s:
+                on_record = certificate_on_record(s, signature.fingerprint)
     finally:
         ws.close()
     messages = {
@@ -91,4 +173,41 @@ def verify_cmd(args: argparse.Namespace) -> int:
     }
     text = messages[verdict]
     say(text, id=stamp.record_id if stamp else "-")
+    if signature is None:
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "No digital signature: this is a plain paper print; "
+                "the handwritten signatures on it count.",
+            )
+        )
+        return 0 if verdict is Verdict.MATCHES else 1
+    who = f"{signature.signer}（{signature.title}），{signature.organization}"
+    if not signature.valid:
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Digital signature broken: the file was changed after {signer} signed it.",
+            ),
+            signer=who,
+        )
+        return 1
+    if on_record is None:
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Digitally signed by {signer}; the signature is intact, but its certificate "
+                "is not on record in this database.",
+            ),
+            signer=who,
+        )
+        return 1
+    say(
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "Digitally signed by {signer}; the signature is intact and its certificate is on "
+            "record here.",
+        ),
+        signer=who,
+    )
     return 0 if verdict is Verdict.MATCHES else 1

@@ -5,9 +5,11 @@ key (``inspection``, ``hazard-notice``, …), the Chinese title, the form
 number printed in every page's corner (表 XA-nn, unique: a second form
 claiming a number is refused at import) and a renderer that returns the
 unsigned PDF and its stamp. :data:`FORM_NUMBERS` lists every number in one
-place. :func:`print_form` renders, signs with the
-device's PAdES identity and returns the bytes, the same from the UI and from
-``xiaoan print``.
+place. :func:`print_form` renders, signs with the printing person's key
+(PAdES, :mod:`app.signing`) and returns the bytes, the same from the UI and
+from ``xiaoan print``. Printing never depends on a key: without one — or on
+request — the form comes out as a paper print whose footer says it carries
+no digital signature.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from app.actor import Actor
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.reports.layout import school_time
-from app.reports.verification import Stamp
+from app.reports.verification import UNSIGNED_NOTE, Stamp, signature_note, signed_note
 
 # Modules that register forms, one per record area.
 FORM_MODULES: tuple[str, ...] = (
@@ -46,11 +48,22 @@ FORM_NUMBERS: dict[str, str] = {
 }
 
 
+# Why a form came out without a digital signature (RenderedForm.unsigned_reason).
+UNSIGNED_ON_REQUEST = "on request"  # a paper print was asked for
+UNSIGNED_NO_KEY = "no key"  # the printing person has no signing key unlocked on this PC
+
+
 @dataclasses.dataclass(frozen=True)
 class RenderedForm:
     pdf: bytes
     stamp: Stamp
     suggested_name: str
+    signed_by: str = ""  # 张丽（校长） when digitally signed; "" for a paper print
+    unsigned_reason: str = ""  # UNSIGNED_ON_REQUEST / UNSIGNED_NO_KEY when not signed
+
+    @property
+    def signed(self) -> bool:
+        return bool(self.signed_by)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,7 +113,13 @@ def load_forms() -> dict[str, FormSpec]:
 
 
 def print_form(ws, actor: Actor, key: str, record: str, *, sign: bool = True) -> RenderedForm:
-    """Render form ``key`` for ``record`` (an id or ``latest``), signed unless ``sign`` is False."""
+    """Render form ``key`` for ``record`` (an id or ``latest``).
+
+    With ``sign`` the PDF carries a PAdES signature by ``actor``'s own key
+    when it is unlocked on this PC (they signed in here); otherwise, and
+    when ``sign`` is False, it is a paper print whose footer says it has no
+    digital signature. A missing key is never an error.
+    """
     spec = load_forms().get(key)
     if spec is None:
         raise UserError(
@@ -108,17 +127,22 @@ def print_form(ws, actor: Actor, key: str, record: str, *, sign: bool = True) ->
             key=key,
             known=", ".join(sorted(FORMS)) or "-",
         )
+    from app.signing.session_keys import identity_for
+
+    identity = identity_for(actor.user_id) if sign else None
     printed_at = school_time(datetime.now(UTC))
-    rendered = spec.render(ws, actor, record, printed_at)
-    if not sign:
-        return rendered
-    from app.reports.signing import load_or_create_pdf_identity, sign_pdf
+    note = signed_note(identity.signed_by) if identity else UNSIGNED_NOTE
+    with signature_note(note):
+        rendered = spec.render(ws, actor, record, printed_at)
+    if identity is None:
+        reason = UNSIGNED_NO_KEY if sign else UNSIGNED_ON_REQUEST
+        return dataclasses.replace(rendered, unsigned_reason=reason)
+    from app.reports.signing import sign_pdf
     from app.school.service import get_profile
 
     profile = get_profile(ws)
-    school = profile.name if profile else "xiaoan"
-    identity = load_or_create_pdf_identity(ws.device_id, school)
+    school = profile.name if profile else identity.organization
     signed = sign_pdf(
-        rendered.pdf, identity, reason=f"{spec.title}（{actor.name}）", location=school
+        rendered.pdf, identity, reason=f"{spec.title}（{identity.signer}）", location=school
     )
-    return dataclasses.replace(rendered, pdf=signed)
+    return dataclasses.replace(rendered, pdf=signed, signed_by=identity.signed_by)

@@ -5,15 +5,21 @@ content, the print time, and a QR code carrying the same line. The line is
 also drawn as plain ASCII text so any PDF text extractor finds it:
 
     XIAOAN-VERIFY v1 <record type> <record id> <sha256>
+
+Above it, one line says whether the PDF carries a digital signature and
+whose (:func:`signature_note`): the renderers do not know, so
+:func:`app.reports.forms.print_form` sets it around the rendering.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import dataclasses
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 MARKER = "XIAOAN-VERIFY"
@@ -56,6 +62,26 @@ def content_reader(record_type: str):
     return register
 
 
+UNSIGNED_NOTE = "本表未加数字签名，以手写签字为准。"
+
+_note: contextvars.ContextVar[str] = contextvars.ContextVar("xiaoan_footer_note", default="")
+
+
+def signed_note(signed_by: str) -> str:
+    """The footer line of a digitally signed PDF, naming the signer (张丽（校长）)."""
+    return f"本表电子文件已由{signed_by}加数字签名。"
+
+
+@contextlib.contextmanager
+def signature_note(text: str) -> Iterator[None]:
+    """Forms rendered inside this block (on this thread) carry ``text`` in their footer."""
+    token = _note.set(text)
+    try:
+        yield
+    finally:
+        _note.reset(token)
+
+
 def draw_footer(canvas, doc, stamp: Stamp, printed_at: str, font: str) -> None:
     """Draw the footer at the bottom of the current page (ReportLab canvas callback)."""
     import segno
@@ -74,6 +100,10 @@ def draw_footer(canvas, doc, stamp: Stamp, printed_at: str, font: str) -> None:
         for c, dark in enumerate(row):
             if dark:
                 canvas.rect(x0 + c * cell, y0 + size - (r + 1) * cell, cell, cell, stroke=0, fill=1)
+    note = _note.get()
+    if note:
+        canvas.setFont(font, 8)
+        canvas.drawString(left, bottom + 13.5 * mm, note)
     canvas.setFont(font, 7.5)
     canvas.drawString(
         left, bottom + 10 * mm, f"记录编号 {stamp.record_id}    打印时间 {printed_at}"

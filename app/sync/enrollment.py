@@ -1,11 +1,11 @@
 """Enrolling this PC with its bureau: import the enrollment file, register the keys.
 
 Contract: :func:`import_enrollment` validates the file completely before
-storing anything; it creates the device keys in the OS keyring (refusing with
-a clear message when there is no usable keyring) and keeps the one-time token
-in the keyring until :func:`register` has spent it. Both return the two
-fingerprints the school and the bureau read to each other by phone. Call from
-a worker thread (registration does network I/O).
+storing anything; it creates the device keys (in the OS keyring, or a file only
+the user can read where no keyring works: :mod:`app.sync.keystore`) and keeps
+the one-time token beside them until :func:`register` has spent it. Both
+return the two fingerprints the school and the bureau read to each other by
+phone. Call from a worker thread (registration does network I/O).
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ def register(ws: Workspace, transport) -> EnrollmentInfo:
     """Send this PC's public keys to the bureau with the one-time token (idempotent once done)."""
     row = current_enrollment(ws)
     if row.registered_at is None:
-        device_keys = sync_keys.load_or_create_device_keys(ws.device_id)
+        device_keys = sync_keys.device_keys(ws.device_id)
         token = sync_keys.load_secret(ws.device_id, TOKEN_SECRET)
         if not token:
             raise UserError(

@@ -1,41 +1,31 @@
-"""Device keys, kept only in the OS keyring.
+"""Device keys: the OS keyring where one works, else a file only the user can read.
 
 Each device has an Ed25519 key that signs its bundles' manifests and an age
 X25519 identity that return bundles are encrypted to. Private keys never
-touch the database, a log or a file; with keyring's null/fail backend the app
-refuses to sync and says what to enable.
+touch the database or a log; where they are kept is :mod:`app.sync.keystore`'s
+business (the OS keyring, or ``<config dir>/keys/`` with mode 0600), and
+:func:`key_place` says where they are for the Settings page.
+
+Keys are made once, when the enrollment file is imported
+(:func:`load_or_create_device_keys`); every later use goes through
+:func:`device_keys`, which refuses — rather than silently making new keys
+the bureau does not know — when an enrolled PC's keys cannot be found (a
+locked keyring, say).
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
 import dataclasses
 import hashlib
 import uuid
 
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.sync import keystore
+from app.sync.keystore import KEYRING_SERVICE, KeyPlace
 
-KEYRING_SERVICE = "xiaoan"
-
-
-def _keyring():
-    import keyring
-    from keyring.backends import fail
-
-    backend = keyring.get_keyring()
-    names = {type(backend).__module__, type(backend).__name__}
-    if isinstance(backend, fail.Keyring) or any("null" in n.lower() for n in names):
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "app",
-                "This computer has no secure key store, so xiaoan cannot keep its sync keys. "
-                "On Windows this should not happen; on Linux install and unlock a keyring "
-                "(for example GNOME Keyring or KWallet), then try again.",
-            )
-        )
-    return keyring
+__all__ = ["KEYRING_SERVICE", "KeyPlace"]
 
 
 def fingerprint(public_key: bytes) -> str:
@@ -133,29 +123,50 @@ def _names(device_id: uuid.UUID) -> tuple[str, str]:
 
 
 def load_device_keys(device_id: uuid.UUID) -> DeviceKeys | None:
-    kr = _keyring()
+    """This device's keys, or None if they are nowhere to be found."""
     sign_name, recv_name = _names(device_id)
-    sign, recv = (
-        kr.get_password(KEYRING_SERVICE, sign_name),
-        kr.get_password(KEYRING_SERVICE, recv_name),
-    )
+    sign, recv = keystore.load(sign_name), keystore.load(recv_name)
     if not sign or not recv:
         return None
     return DeviceKeys(device_id, SigningKey(base64.b64decode(sign)), AgeIdentity(recv))
 
 
+def device_keys(device_id: uuid.UUID) -> DeviceKeys:
+    """The keys of an enrolled device; a UserError saying where they should be if missing."""
+    keys = load_device_keys(device_id)
+    if keys is not None:
+        return keys
+    place = keystore.where(list(_names(device_id)))
+    raise UserError(
+        QT_TRANSLATE_NOOP(
+            "app",
+            "This computer's sync keys cannot be found (looked in {keyring} and {path}). "
+            "If the system keyring is locked, unlock it (sign in to the desktop) and try again; "
+            "if the keys are lost, call the bureau.",
+        ),
+        keyring=place.keyring or "-",
+        path=str(place.path),
+    )
+
+
 def create_device_keys(device_id: uuid.UUID) -> DeviceKeys:
     """Generate and store this device's keys (replacing any old ones)."""
-    kr = _keyring()
     keys = DeviceKeys(device_id, SigningKey.generate(), AgeIdentity.generate())
     sign_name, recv_name = _names(device_id)
-    kr.set_password(KEYRING_SERVICE, sign_name, base64.b64encode(keys.signing.private).decode())
-    kr.set_password(KEYRING_SERVICE, recv_name, keys.receiving.secret)
+    keystore.store(sign_name, base64.b64encode(keys.signing.private).decode())
+    keystore.store(recv_name, keys.receiving.secret)
     return keys
 
 
 def load_or_create_device_keys(device_id: uuid.UUID) -> DeviceKeys:
+    """For enrollment only: an enrolled device uses :func:`device_keys`."""
     return load_device_keys(device_id) or create_device_keys(device_id)
+
+
+def key_place(device_id: uuid.UUID) -> KeyPlace:
+    """Where this device's sync keys are (or, before enrollment, would go)."""
+    sign_name, recv_name = _names(device_id)
+    return keystore.where([sign_name, recv_name, _secret_name(device_id, "enrollment-token")])
 
 
 def _secret_name(device_id: uuid.UUID, name: str) -> str:
@@ -163,16 +174,13 @@ def _secret_name(device_id: uuid.UUID, name: str) -> str:
 
 
 def store_secret(device_id: uuid.UUID, name: str, value: str) -> None:
-    """Keep a small sync secret (the one-time enrollment token) in the keyring, not the DB."""
-    _keyring().set_password(KEYRING_SERVICE, _secret_name(device_id, name), value)
+    """Keep a small sync secret (the one-time enrollment token) beside the keys, not in the DB."""
+    keystore.store(_secret_name(device_id, name), value)
 
 
 def load_secret(device_id: uuid.UUID, name: str) -> str | None:
-    return _keyring().get_password(KEYRING_SERVICE, _secret_name(device_id, name))
+    return keystore.load(_secret_name(device_id, name))
 
 
 def delete_secret(device_id: uuid.UUID, name: str) -> None:
-    import keyring.errors
-
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
-        _keyring().delete_password(KEYRING_SERVICE, _secret_name(device_id, name))
+    keystore.delete(_secret_name(device_id, name))

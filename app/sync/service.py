@@ -32,7 +32,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.sync import enrollment as enrollment_mod
 from app.sync import problems
 from app.sync.bundle import BundleError
-from app.sync.keys import load_or_create_device_keys
+from app.sync.keys import device_keys
 from app.sync.outgoing import outgoing_dir, pack_pending, unacked_count
 from app.sync.returns import Acks, read_return
 from app.sync.transport import HttpTransport, Refused, RetryPolicy, Transient
@@ -114,14 +114,14 @@ def sync_pass(
 ) -> SyncReport:
     """Run one pass. Network trouble ends the pass early with ``report.problem`` set.
 
-    Raises UserError (not enrolled, no keyring, a reply that does not verify);
+    Raises UserError (not enrolled, keys not found, a reply that does not verify);
     everything the network can do wrong is in the report instead.
     """
     progress = progress or _no_progress
     with _lock(ws):
         enrollment = enrollment_mod.current_enrollment(ws)
         transport = transport or HttpTransport(enrollment.bureau_url, policy=policy)
-        keys = load_or_create_device_keys(ws.device_id)
+        keys = device_keys(ws.device_id)
         report = SyncReport()
         registering = True
         try:
@@ -197,7 +197,7 @@ def _fill(ws: Workspace, report: SyncReport) -> None:
 def apply_return(ws: Workspace, data: bytes) -> Acks | None:
     """Verify a return bundle and apply its acks. Returns None for an old (already seen) one."""
     enrollment = enrollment_mod.current_enrollment(ws)
-    keys = load_or_create_device_keys(ws.device_id)
+    keys = device_keys(ws.device_id)
     try:
         ret = read_return(
             data, keys.receiving, base64.b64decode(enrollment.bureau_signing_key), ws.device_id
@@ -283,7 +283,7 @@ def export_usb(ws: Workspace, folder: Path) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with _lock(ws):
-        pack_pending(ws, load_or_create_device_keys(ws.device_id))
+        pack_pending(ws, device_keys(ws.device_id))
         written = []
         for bundle in _open_bundles(ws):
             target = folder / bundle.file_name

@@ -1,10 +1,10 @@
 """All mapped classes.
 
-The tables every start needs (device state, outbox, school, accounts, audit)
-are imported here; the record areas' models are imported on first use — any
-``from db.models import Hazard`` works as before (PEP 562 ``__getattr__``) and
-loads every area module at once, so foreign keys between areas always
-resolve. This keeps about 80 ms of class mapping off the app's start-up.
+The tables every start needs (device state, outbox, school, accounts and their
+signing keys, audit) are imported here; the record areas' models are imported
+on first use — any ``from db.models import Hazard`` works as before (PEP 562
+``__getattr__``) and loads every area module at once, so foreign keys between
+areas always resolve. This keeps about 80 ms of class mapping off the app's start-up.
 Code that needs the whole schema (migrations, the bureau, ``alembic check``)
 calls :func:`load_all`.
 """
@@ -16,6 +16,7 @@ from db.models.audit import AuditEntry
 from db.models.local import DeviceState
 from db.models.outbox import OutboxEntry
 from db.models.school import School
+from db.models.signing import SigningCertificate, SigningKey
 
 # name -> module, for everything not imported above
 _LAZY: dict[str, str] = {
@@ -118,6 +119,8 @@ __all__ = [
     "SchoolHoliday",
     "SchoolTerm",
     "Signature",
+    "SigningCertificate",
+    "SigningKey",
     "StaffLeave",
     "StaffMember",
     "SyncBundle",

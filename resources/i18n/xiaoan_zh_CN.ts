@@ -3221,12 +3221,32 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Signed PDF</source>
+        <translation>签名 PDF</translation>
+    </message>
+    <message>
+        <source>Paper print, not signed</source>
+        <translation>纸质打印（不加数字签名）</translation>
+    </message>
+    <message>
+        <source>A signed PDF carries your digital signature; a paper print carries none and is signed by hand.</source>
+        <translation>签名 PDF 带有您的数字签名；纸质打印不带数字签名，打印后手写签字。</translation>
+    </message>
+    <message>
         <source>Print preview: {name}</source>
         <translation>打印预览：{name}</translation>
     </message>
     <message>
-        <source>{pages} pages, signed. Record {id}</source>
-        <translation>共 {pages} 页，已签章。记录编号 {id}</translation>
+        <source>{pages} pages, digitally signed by {signer}. Record {id}</source>
+        <translation>共 {pages} 页，已由 {signer} 加数字签名。记录编号 {id}</translation>
+    </message>
+    <message>
+        <source>{pages} pages, not digitally signed: {name} has no signing key unlocked on this computer (sign in again to unlock it). Sign the paper by hand. Record {id}</source>
+        <translation>共 {pages} 页，未加数字签名：{name} 在本机没有已解锁的签名密钥（重新登录即可解锁），请在纸上手写签字。记录编号 {id}</translation>
+    </message>
+    <message>
+        <source>{pages} pages, paper print without a digital signature: sign it by hand. Record {id}</source>
+        <translation>共 {pages} 页，纸质打印，不加数字签名，请手写签字。记录编号 {id}</translation>
     </message>
     <message>
         <source>Printing…</source>
@@ -3566,6 +3586,46 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>without keyboard or mouse use. The principal sets this.</source>
         <translation>后自动锁屏。此项由校长设置。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Sync keys:</source>
+        <translation>同步密钥：</translation>
+    </message>
+    <message>
+        <source>My signing key:</source>
+        <translation>我的签名密钥：</translation>
+    </message>
+    <message>
+        <source>Unlocked while you are signed in: the forms you print are signed in your name. It is kept in this computer&apos;s data, encrypted with your password or PIN.</source>
+        <translation>登录期间已解锁：您打印的表格以您的名义加数字签名。签名密钥保存在本机数据中，并用您的密码或 PIN 码加密。</translation>
+    </message>
+    <message>
+        <source>Not unlocked: the forms you print come out as paper prints without a digital signature, to be signed by hand.</source>
+        <translation>未解锁：您打印的表格不带数字签名，需手写签字。</translation>
+    </message>
+    <message>
+        <source>In the system keyring ({keyring}).</source>
+        <translation>保存在系统密钥存储（{keyring}）中。</translation>
+    </message>
+    <message>
+        <source>In the folder {path}, readable only by you (there was no working system keyring when they were made).</source>
+        <translation>保存在文件夹 {path} 中，只有您能读取（生成时本机没有可用的系统密钥存储）。</translation>
+    </message>
+    <message>
+        <source>None yet. They are made when this computer is enrolled with the bureau and kept in the system keyring ({keyring}).</source>
+        <translation>尚未生成。本机在教育局注册时生成，保存在系统密钥存储（{keyring}）中。</translation>
+    </message>
+    <message>
+        <source>None yet. They are made when this computer is enrolled with the bureau and kept in the folder {path}, readable only by you: this computer has no working system keyring.</source>
+        <translation>尚未生成。本机在教育局注册时生成，保存在文件夹 {path} 中，只有您能读取（本机没有可用的系统密钥存储）。</translation>
     </message>
 </context>
 <context>
@@ -4560,10 +4620,6 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>This leave no longer exists.</source>
         <translation>该请假记录已不存在。</translation>
-    </message>
-    <message>
-        <source>This computer has no secure key store, so xiaoan cannot keep its sync keys. On Windows this should not happen; on Linux install and unlock a keyring (for example GNOME Keyring or KWallet), then try again.</source>
-        <translation>本机没有安全密钥存储，校安无法保存同步密钥。Windows 上不应出现这种情况；在 Linux 上请安装并解锁密钥环（例如 GNOME Keyring 或 KWallet）后重试。</translation>
     </message>
     <message>
         <source>The data folder {path} cannot be written to. Choose another folder, or ask whoever looks after this computer to allow writing there.</source>
@@ -5657,6 +5713,18 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <source>{name} has already countersigned this inspection.</source>
         <translation>{name}已在该检查记录上签字。</translation>
     </message>
+    <message>
+        <source>This computer&apos;s sync keys cannot be found (looked in {keyring} and {path}). If the system keyring is locked, unlock it (sign in to the desktop) and try again; if the keys are lost, call the bureau.</source>
+        <translation>找不到本机的同步密钥（已查找 {keyring} 和 {path}）。如果系统密钥存储已锁定，请解锁（登录桌面）后重试；如果密钥已丢失，请联系教育局。</translation>
+    </message>
+    <message>
+        <source>xiaoan cannot keep its sync keys: this computer has no working keyring and {path} cannot be written ({error}).</source>
+        <translation>校安无法保存同步密钥：本机没有可用的系统密钥存储，且无法写入 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>xiaoan cannot read its sync key {path} ({error}).</source>
+        <translation>校安无法读取同步密钥 {path}（{error}）。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -5697,8 +5765,24 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>没有这个启用中的用户。</translation>
     </message>
     <message>
-        <source>Wrote {path} (record {id}).</source>
-        <translation>已生成 {path}（记录 {id}）。</translation>
+        <source>Password or PIN of {name} ({username}) to sign: </source>
+        <translation>请输入 {name}（{username}）的密码或 PIN 码以签名：</translation>
+    </message>
+    <message>
+        <source>Wrote {path} (record {id}), digitally signed by {signer}.</source>
+        <translation>已生成 {path}（记录 {id}），已由 {signer} 加数字签名。</translation>
+    </message>
+    <message>
+        <source>Wrote {path} (record {id}): a paper print without a digital signature.</source>
+        <translation>已生成 {path}（记录 {id}）：纸质打印件，未加数字签名。</translation>
+    </message>
+    <message>
+        <source>{name} has no signing key on this computer.</source>
+        <translation>{name} 在本机没有签名密钥。</translation>
+    </message>
+    <message>
+        <source>To sign it, run the command in a terminal (it asks for the password or PIN) or set {env}.</source>
+        <translation>如需加数字签名，请在终端中运行此命令（会询问密码或 PIN 码），或设置环境变量 {env}。</translation>
     </message>
     <message>
         <source>{path} does not exist.</source>
@@ -5719,6 +5803,22 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>no verification footer: this PDF was not printed by xiaoan.</source>
         <translation>没有验证页脚：此 PDF 不是由校安打印的。</translation>
+    </message>
+    <message>
+        <source>No digital signature: this is a plain paper print; the handwritten signatures on it count.</source>
+        <translation>无数字签名：这是纸质打印件，以其上的手写签字为准。</translation>
+    </message>
+    <message>
+        <source>Digital signature broken: the file was changed after {signer} signed it.</source>
+        <translation>数字签名无效：{signer} 签名后文件被修改过。</translation>
+    </message>
+    <message>
+        <source>Digitally signed by {signer}; the signature is intact, but its certificate is not on record in this database.</source>
+        <translation>已由 {signer} 加数字签名，签名完好，但其证书不在本数据库的记录中。</translation>
+    </message>
+    <message>
+        <source>Digitally signed by {signer}; the signature is intact and its certificate is on record here.</source>
+        <translation>已由 {signer} 加数字签名，签名完好，证书在本机有记录。</translation>
     </message>
     <message>
         <source>{date}: nobody on {duty}</source>

@@ -83,6 +83,29 @@ def test_the_audit_trail_and_passwords_are_never_rolled_back(workspace, principa
         ws.close()
 
 
+def test_signing_keys_follow_the_secrets_they_are_sealed_with(workspace, principal):
+    """A restore keeps today's PIN, so it keeps the key sealed with it: forms stay signed."""
+    from app.reports.forms import print_form
+    from app.signing import session_keys
+
+    backup = backup_now(workspace, principal)
+    change_own_secret(
+        workspace, principal, current=PRINCIPAL_PASSWORD, secret_kind="pin", secret="620417"
+    )
+    data_dir = workspace.data_dir
+    restore.restore_backup(workspace, principal, backup)
+    session_keys.forget_everyone()
+
+    ws = Workspace.open(data_dir)
+    try:
+        actor = authenticate(ws, "zhangli", "620417")
+        assert session_keys.is_unlocked(actor.user_id)
+        rendered = print_form(ws, actor, "ledger", "latest")
+        assert rendered.signed and rendered.signed_by.startswith("张丽")
+    finally:
+        ws.close()
+
+
 def test_a_damaged_backup_is_refused_and_nothing_changes(workspace, principal):
     backup = backup_now(workspace, principal)
     conn = sqlite3.connect(backup)

@@ -18,6 +18,7 @@ from app.drills.service import (
 )
 from app.reports.forms import print_form
 from tests.app.drill_helpers import at, complete_form, photo
+from tests.helpers import PRINCIPAL_PASSWORD
 from ui.launcher import main as xiaoan
 
 pytestmark = pytest.mark.skipif(
@@ -48,12 +49,14 @@ def drill(workspace, principal, tmp_path):
 
 
 def test_the_drill_form_prints_from_the_command_line(
-    workspace, drill, tmp_path, memory_keyring, monkeypatch, capsys
+    workspace, drill, tmp_path, no_keyring, monkeypatch, capsys
 ):
     out = tmp_path / "drill.pdf"
     workspace.close()
     monkeypatch.setenv("XIAOAN_LANG", "en")
+    monkeypatch.setenv("XIAOAN_SIGN_SECRET", PRINCIPAL_PASSWORD)
     args = ["print", "drill", "--data-dir", str(workspace.data_dir), "--record", "latest"]
+    args += ["--user", "zhangli"]
     assert xiaoan([*args, "-o", str(out)]) == 0
     text = _run("pdftotext", "-layout", str(out), "-")
     assert "应急演练记录" in text and "东风乡中心学校" in text
@@ -71,7 +74,7 @@ def test_the_drill_form_prints_from_the_command_line(
 
 
 def test_a_printed_drill_verifies_until_it_is_corrected(
-    workspace, principal, drill, tmp_path, memory_keyring
+    workspace, principal, drill, tmp_path, no_keyring
 ):
     rendered = print_form(workspace, principal, "drill", str(drill), sign=False)
     pdf = tmp_path / "d.pdf"

@@ -51,7 +51,7 @@ def demo_dir(tmp_path_factory):
 
 
 @pytest.fixture
-def demo(demo_dir, memory_keyring):
+def demo(demo_dir, no_keyring):
     ws = Workspace.open(demo_dir)
     yield ws, authenticate(ws, PRINCIPAL[0], PRINCIPAL[2])
     ws.close()
@@ -59,10 +59,12 @@ def demo(demo_dir, memory_keyring):
 
 @pytest.mark.parametrize(("key", "title"), ALL_FORMS)
 def test_every_form_prints_from_the_command_line_signed_with_the_font_embedded(
-    demo_dir, memory_keyring, tmp_path, key, title
+    demo_dir, no_keyring, tmp_path, key, title, monkeypatch
 ):
     out = tmp_path / f"{key}.pdf"
-    assert xiaoan(["print", key, "--data-dir", str(demo_dir), "-o", str(out)]) == 0
+    monkeypatch.setenv("XIAOAN_SIGN_SECRET", PRINCIPAL[2])
+    args = ["print", key, "--data-dir", str(demo_dir), "--user", PRINCIPAL[0], "-o", str(out)]
+    assert xiaoan(args) == 0
 
     fonts = [line for line in poppler("pdffonts", out).splitlines() if "WenQuanYi" in line]
     assert fonts and " yes yes " in fonts[0]  # embedded, as a subset

@@ -31,7 +31,7 @@ def test_a_configured_font_is_the_only_one_tried(tmp_path, monkeypatch):
 
 
 def test_print_without_a_font_says_so_in_chinese_and_writes_nothing(
-    workspace, principal, tmp_path, monkeypatch, capsys, memory_keyring
+    workspace, principal, tmp_path, monkeypatch, capsys, no_keyring
 ):
     report_incident(workspace, principal, IncidentDraft("fire", "食堂", "油锅起火，已扑灭"))
     missing = str(tmp_path / "fonts" / "msyh.ttc")

@@ -33,7 +33,7 @@ def test_a_form_claiming_a_taken_number_is_refused(monkeypatch):
     assert "copy-of-ledger" not in FORMS
 
 
-def test_every_printed_form_shows_its_number_and_title(tmp_path, memory_keyring):
+def test_every_printed_form_shows_its_number_and_title(tmp_path, no_keyring):
     build_demo(tmp_path / "school")
     ws = Workspace.open(tmp_path / "school")
     try:

@@ -27,7 +27,7 @@ def demo_dir(tmp_path_factory):
 
 
 @pytest.fixture
-def demo(demo_dir, memory_keyring):
+def demo(demo_dir, no_keyring):
     ws = Workspace.open(demo_dir)
     yield ws, authenticate(ws, PRINCIPAL[0], PRINCIPAL[2])
     ws.close()

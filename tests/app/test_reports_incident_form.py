@@ -76,7 +76,7 @@ def utc_machine(monkeypatch):
 
 
 def test_the_form_prints_the_record_signed_with_its_clocks(
-    workspace, principal, incident, tmp_path, memory_keyring
+    workspace, principal, incident, tmp_path, no_keyring
 ):
     rendered = print_form(workspace, principal, "incident", str(incident))
     text = text_of(rendered.pdf, tmp_path)
@@ -104,7 +104,7 @@ def test_the_report_to_the_bureau_ends_with_the_stamp_and_sign_off(
 
 
 def test_a_staff_members_paper_hides_the_minors_name_and_verifies_the_same(
-    workspace, principal, incident, tmp_path, memory_keyring
+    workspace, principal, incident, tmp_path, no_keyring
 ):
     make_user(workspace, principal, "zhengxia", "staff")
     staff = authenticate(workspace, "zhengxia", "482913")
@@ -117,7 +117,7 @@ def test_a_staff_members_paper_hides_the_minors_name_and_verifies_the_same(
 
 
 def test_print_incident_latest_from_the_command_line_verifies(
-    workspace, incident, tmp_path, memory_keyring, capsys, monkeypatch
+    workspace, incident, tmp_path, no_keyring, capsys, monkeypatch
 ):
     monkeypatch.setenv("XIAOAN_LANG", "en")
     out = tmp_path / "incident.pdf"

@@ -18,9 +18,10 @@ from app.reports.layout import (
     render_form,
     signature_table,
 )
-from app.reports.signing import load_or_create_pdf_identity, sign_pdf
+from app.reports.signing import sign_pdf
 from app.reports.verification import Stamp, canonical_digest
 from app.reports.verify import Verdict, read_stamp
+from tests.helpers import person_identity
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils is installed by make"
@@ -101,9 +102,9 @@ def test_unsigned_boxes_render_empty_for_signing_by_hand(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils is installed by make")
-def test_pades_signature_validates_and_a_changed_byte_fails(tmp_path, memory_keyring):
+def test_pades_signature_validates_and_a_changed_byte_fails(tmp_path):
     pdf, _ = ledger_pdf(3)
-    identity = load_or_create_pdf_identity(uuid.uuid4(), "东风乡中心学校")
+    identity = person_identity()
     signed = sign_pdf(pdf, identity, reason="校长签发", location="东风乡中心学校")
     good = tmp_path / "good.pdf"
     good.write_bytes(signed)

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from app.demo import build_demo
+from app.demo import PRINCIPAL, build_demo
 from ui.launcher import main as xiaoan
 
 pytestmark = pytest.mark.skipif(
@@ -22,10 +22,11 @@ def demo_dir(tmp_path_factory):
     return path
 
 
-def test_print_monthly_latest_with_the_drawn_signature(demo_dir, tmp_path, memory_keyring, capsys, monkeypatch):  # fmt: skip
+def test_print_monthly_latest_with_the_drawn_signature(demo_dir, tmp_path, no_keyring, capsys, monkeypatch):  # fmt: skip
     monkeypatch.setenv("XIAOAN_LANG", "en")
+    monkeypatch.setenv("XIAOAN_SIGN_SECRET", PRINCIPAL[2])
     out = tmp_path / "monthly.pdf"
-    assert xiaoan(["print", "monthly", "--data-dir", str(demo_dir), "--record", "latest", "-o", str(out)]) == 0  # fmt: skip
+    assert xiaoan(["print", "monthly", "--data-dir", str(demo_dir), "--user", PRINCIPAL[0], "--record", "latest", "-o", str(out)]) == 0  # fmt: skip
     capsys.readouterr()
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout  # fmt: skip
     assert "安全月报表" in text and "东风乡中心学校" in text

@@ -227,7 +227,7 @@ def test_the_principal_sets_term_dates_from_the_page(qtbot, workspace, crew, mon
     assert "学期日期已保存" in page.message.text()
 
 
-def test_a_finalized_drill_prints_its_record_form(qtbot, workspace, crew, tmp_path, memory_keyring):
+def test_a_finalized_drill_prints_its_record_form(qtbot, workspace, crew, tmp_path, no_keyring):
     from app.drills.service import finalize_drill
 
     ref = photo(workspace, crew.officer, tmp_path)

@@ -146,7 +146,7 @@ def test_staff_without_grid_rights_read_it_without_phones(qtbot, workspace, prin
     assert _cell(boss, "学生宿舍", 5) == "13800000000"
 
 
-def test_a_zone_prints_its_placard_for_anyone(qtbot, workspace, principal, grid, memory_keyring):
+def test_a_zone_prints_its_placard_for_anyone(qtbot, workspace, principal, grid, no_keyring):
     make_user(workspace, principal, "zhengxia", "staff")
     page = _page(qtbot, workspace, "zhengxia", "482913")
     page.table.selectRow(_row(page, "宿舍管理员"))

@@ -90,9 +90,7 @@ def _confirm(qtbot, form, pin: str) -> None:
     qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
 
 
-def test_keyboard_only_handover_to_both_signatures_then_fixed(
-    qtbot, workspace, team, memory_keyring
-):
+def test_keyboard_only_handover_to_both_signatures_then_fixed(qtbot, workspace, team, no_keyring):
     day = school_today() - timedelta(days=2)  # a night watch that is over
     shift = next(v for v in list_shifts(workspace, day, day))
     page = _page(qtbot, workspace, *_login_of(workspace, team, shift), day=day)

@@ -160,7 +160,7 @@ def test_people_added_later_and_closing_from_the_page(qtbot, workspace, incident
     assert boss.model.index(boss.model.row_of(incidents["running"]), 7).data() == "已结案"
 
 
-def test_print_opens_the_chosen_incidents_report_form(qtbot, workspace, incidents, memory_keyring):
+def test_print_opens_the_chosen_incidents_report_form(qtbot, workspace, incidents, no_keyring):
     page = _page(qtbot, workspace, "zhangli", PRINCIPAL_PASSWORD)
     page.open_record(incidents["done"])
     qtbot.waitUntil(lambda: page.detail.detail.row.id == incidents["done"])

@@ -31,7 +31,7 @@ def _last_month():
     return month_of(month_of(school_today()).start - timedelta(days=1))
 
 
-def test_principal_signs_and_finalizes_last_month(qtbot, workspace, memory_keyring):
+def test_principal_signs_and_finalizes_last_month(qtbot, workspace, no_keyring):
     last = _last_month()
     in_use_since(workspace, last.end)  # set up on last month's last day: its report is owed
     page = MonthlyReportPage(context_for(workspace, "zhangli", PRINCIPAL_PASSWORD))

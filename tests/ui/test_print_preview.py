@@ -1,5 +1,6 @@
 """Print / 打印: the preview renders in the background, shows the pages, prints and saves
-the signed file byte for byte; the inspection and hazard pages open it."""
+the signed file byte for byte, or a paper print without a signature; the inspection and
+hazard pages open it. No OS keyring is involved (keyring's fail backend is active)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def demo_dir(tmp_path_factory):
 
 
 @pytest.fixture
-def ctx(demo_dir, memory_keyring):
+def ctx(demo_dir, no_keyring):
     ws = Workspace.open(demo_dir)
     yield context_for(ws, PRINCIPAL[0], PRINCIPAL[2])
     wait_idle_all()
@@ -67,6 +68,50 @@ def test_the_preview_renders_in_the_background_and_saves_the_signed_pdf(
     report = subprocess.run(["pdfsig", str(target)], capture_output=True, text=True).stdout
     assert "Signature is Valid." in report
     assert "已保存" in dialog.status.text()
+
+
+def test_with_no_keyring_print_and_save_are_enabled_and_the_status_names_the_signer(qtbot, ctx):
+    dialog = open_print_preview(ctx, None, "inspection", "latest")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
+    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
+    assert dialog.signing and dialog.rendered.signed
+    assert "张丽（校长）" in dialog.status.text() and "数字签名" in dialog.status.text()
+
+
+def test_a_paper_print_can_be_chosen_and_is_saved_without_a_signature(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    dialog = open_print_preview(ctx, None, "inspection", "latest")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(False))
+    qtbot.waitUntil(lambda: dialog.ready and not dialog.rendered.signed, timeout=30_000)
+    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
+    assert "手写" in dialog.status.text()  # sign it by hand
+
+    target = tmp_path / "纸质.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    dialog.save_as()
+    qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=10_000)
+    report = subprocess.run(["pdfsig", str(target)], capture_output=True, text=True).stdout
+    assert "does not contain any signatures" in report
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert "本表未加数字签名" in text
+
+
+def test_someone_without_an_unlocked_key_still_prints_on_paper(qtbot, ctx):
+    from app.signing import session_keys
+
+    session_keys.forget(ctx.actor.user_id)
+    dialog = open_print_preview(ctx, None, "inspection", "latest")
+    qtbot.addWidget(dialog)
+    assert not dialog.signing  # paper print is the choice offered
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
+    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
+    assert not dialog.rendered.signed
 
 
 def test_printing_paints_every_page_on_the_printer(qtbot, ctx, tmp_path):

@@ -11,7 +11,7 @@ from ui.reports.preview import open_print_preview
 
 
 def test_the_preview_shows_the_missing_font_message_without_a_trace(
-    qtbot, workspace, principal, tmp_path, monkeypatch, memory_keyring
+    qtbot, workspace, principal, tmp_path, monkeypatch, no_keyring
 ):
     iid = report_incident(workspace, principal, IncidentDraft("fire", "食堂", "油锅起火，已扑灭"))
     missing = str(tmp_path / "fonts" / "simsun.ttc")

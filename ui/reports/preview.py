@@ -14,12 +14,18 @@ what the form's ``xiaoan print --record`` accepts (a ledger takes
 on close) and returns; the form is rendered and signed in the background
 exactly as ``xiaoan print`` does, then its pages are shown.
 
+* **Signed PDF / Paper print** — the form is signed with the signed-in
+  person's own key (unlocked when they signed in; no OS keyring involved);
+  "Paper print" renders it without a digital signature, its footer saying
+  so. A person with no key unlocked here gets the paper print either way,
+  and the status line says why. The status line names who signed.
+
 * **Print…** (Ctrl+P) opens Qt's print dialog; pages are rendered as
   images at the printer's resolution (at most 300 dpi) and painted onto the
   printer in the background, so a slow printer driver never freezes the
   window. Printing needs no network.
-* **Save as PDF…** (Ctrl+S) writes the signed file byte for byte, so its
-  PAdES signature stays valid.
+* **Save as PDF…** (Ctrl+S) writes the file byte for byte, so a PAdES
+  signature stays valid.
 * **Close** (Esc).
 
 A missing Chinese font, or any other refusal, is shown in the dialog in
@@ -40,6 +46,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -49,7 +56,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reports.forms import RenderedForm, print_form
+from app.reports.forms import UNSIGNED_NO_KEY, RenderedForm, print_form
+from app.signing.session_keys import is_unlocked
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.operations import run_in_background
@@ -152,9 +160,22 @@ class PrintPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.print_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Print).toString())
         self.save_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString())
+        self.kind = QComboBox()
+        self.kind.addItem(translate("Printing", "Signed PDF"), True)
+        self.kind.addItem(translate("Printing", "Paper print, not signed"), False)
+        self.kind.setToolTip(
+            translate(
+                "Printing",
+                "A signed PDF carries your digital signature; a paper print carries none "
+                "and is signed by hand.",
+            )
+        )
+        self.kind.setCurrentIndex(0 if is_unlocked(ctx.actor.user_id) else 1)
+        self.kind.currentIndexChanged.connect(lambda _index: self.render())
+        self._generation = 0  # the newest render; older results are dropped
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for b in (self.print_button, self.save_button, self.close_button):
+        for b in (self.kind, self.print_button, self.save_button, self.close_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -166,17 +187,31 @@ class PrintPreviewDialog(QDialog):
 
     # -- rendering -----------------------------------------------------------------
 
+    @property
+    def signing(self) -> bool:
+        """Whether the signed PDF (rather than the paper print) is chosen."""
+        return bool(self.kind.currentData())
+
     def render(self) -> None:
         ws, actor, form, record = self.ctx.workspace, self.ctx.actor, self.form, self.record
+        sign = self.signing
+        self._generation += 1
+        generation = self._generation
+        self.rendered = None
+        self._set_ready(False)
+        self.status.setStyleSheet("")
+        self.status.setText(translate("Printing", "Preparing the form…"))
         run_in_background(
-            lambda: print_form(ws, actor, form, record),
-            on_done=self._rendered,
-            on_error=self._failed,
+            lambda: print_form(ws, actor, form, record, sign=sign),
+            on_done=lambda rendered: self._rendered(rendered, generation),
+            on_error=lambda message, error: self._failed(message, error, generation),
             context=self,
             description=f"render form {form}",
         )
 
-    def _rendered(self, rendered: RenderedForm) -> None:
+    def _rendered(self, rendered: RenderedForm, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return  # the choice changed while this one was rendering
         self.rendered = rendered
         self.document.close()
         self._buffer = _reader(rendered.pdf, self)
@@ -188,11 +223,7 @@ class PrintPreviewDialog(QDialog):
                 name=Path(rendered.suggested_name).stem
             )
         )
-        self.status.setText(
-            translate("Printing", "{pages} pages, signed. Record {id}").format(
-                pages=pages, id=rendered.stamp.record_id
-            )
-        )
+        self.status.setText(self._describe(rendered, pages))
         self._set_ready(True)
         self.print_button.setFocus()
 
@@ -210,7 +241,26 @@ class PrintPreviewDialog(QDialog):
         self.view.horizontalScrollBar().setValue(0)
         self.view.viewport().update()
 
-    def _failed(self, message: str, _error: BaseException) -> None:
+    def _describe(self, rendered: RenderedForm, pages: int) -> str:
+        record = rendered.stamp.record_id
+        if rendered.signed:
+            text = translate("Printing", "{pages} pages, digitally signed by {signer}. Record {id}")
+            return text.format(pages=pages, signer=rendered.signed_by, id=record)
+        if rendered.unsigned_reason == UNSIGNED_NO_KEY:
+            text = translate(
+                "Printing",
+                "{pages} pages, not digitally signed: {name} has no signing key unlocked on "
+                "this computer (sign in again to unlock it). Sign the paper by hand. Record {id}",
+            )
+            return text.format(pages=pages, name=self.ctx.actor.name, id=record)
+        text = translate(
+            "Printing", "{pages} pages, paper print without a digital signature: sign it by hand. Record {id}"
+        )  # fmt: skip
+        return text.format(pages=pages, id=record)
+
+    def _failed(self, message: str, _error: BaseException, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return
         self.status.setText(message)
         self.status.setStyleSheet("color: #b3261e;")
         self._set_ready(False)
@@ -267,7 +317,7 @@ class PrintPreviewDialog(QDialog):
         if not path:
             return
         target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
-        pdf = self.rendered.pdf  # the signed bytes, unchanged: the signature stays valid
+        pdf = self.rendered.pdf  # the bytes as rendered: a signature stays valid
         run_in_background(
             lambda: target.write_bytes(pdf),
             on_done=lambda _n: self._saved(target),

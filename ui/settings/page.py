@@ -37,6 +37,7 @@ from ui.i18n import translate
 from ui.operations import run_in_background
 from ui.settings.about import AboutBox
 from ui.settings.backups import BackupsBox
+from ui.settings.keys_box import KeysBox
 from ui.shell.idle_settings import IdleLockBox
 
 # Language names are shown in their own language, never translated.
@@ -58,6 +59,7 @@ class SettingsPage(QWidget):
         column.addWidget(self._data_box())
         column.addWidget(self._school_box())
         column.addWidget(self._backup_box())
+        column.addWidget(KeysBox(ctx))  # where the sync keys are; the signing key's state
         bottom = QHBoxLayout()  # short entries side by side rather than stretched wide
         bottom.addWidget(self._secret_box(), 3)
         bottom.addWidget(self._about_box(), 2)

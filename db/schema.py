@@ -26,6 +26,7 @@ REVISIONS: tuple[str, ...] = (
     "0008_sync_blobs",
     "0010_monthly_report",
     "0009_incidents",
+    "0013_people",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

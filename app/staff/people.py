@@ -146,8 +146,9 @@ def list_people(ws: Workspace, actor: Actor, *, include_inactive: bool = False) 
             )
             .outerjoin(LocalCredential, LocalCredential.user_id == UserAccount.id)
             .where(StaffMember.deleted_at.is_(None))
-            .order_by(StaffMember.name, StaffMember.id, UserAccount.active.desc(),
-                      UserAccount.created_at)  # fmt: skip
+            .order_by(
+                StaffMember.name, StaffMember.id, UserAccount.active.desc(), UserAccount.created_at
+            )  # fmt: skip
         )
         if not include_inactive:
             q = q.where(StaffMember.active.is_(True))
@@ -162,13 +163,22 @@ def list_people(ws: Workspace, actor: Actor, *, include_inactive: bool = False) 
         if m.id in seen:
             continue  # a second login of one person (two PCs gave one): the first stands
         seen.add(m.id)
-        locked = cred.locked_until if cred and cred.locked_until and cred.locked_until > now else None
+        locked = (
+            cred.locked_until if cred and cred.locked_until and cred.locked_until > now else None
+        )
         out.append(
             PersonView(
-                id=m.id, name=m.name, post=m.post, phone=m.phone, active=m.active,
-                user_id=u.id if u else None, username=u.username if u else None,
-                role=u.role if u else None, login_active=bool(u and u.active),
-                has_secret=cred is not None, locked_until=locked,
+                id=m.id,
+                name=m.name,
+                post=m.post,
+                phone=m.phone,
+                active=m.active,
+                user_id=u.id if u else None,
+                username=u.username if u else None,
+                role=u.role if u else None,
+                login_active=bool(u and u.active),
+                has_secret=cred is not None,
+                locked_until=locked,
                 same_name=m.active and names.get(_name_key(m.name), 0) > 1,
             )  # fmt: skip
         )
@@ -184,9 +194,7 @@ def _referenced(s: Session, staff_id: uuid.UUID) -> bool:
     for table in Base.metadata.sorted_tables:
         for fk in table.foreign_keys:
             if fk.column is person.c.id and table is not UserAccount.__table__:
-                n = s.scalar(
-                    select(func.count()).select_from(table).where(fk.parent == staff_id)
-                )
+                n = s.scalar(select(func.count()).select_from(table).where(fk.parent == staff_id))
                 if n:
                     return True
     return False
@@ -209,9 +217,7 @@ def merge_into(ws: Workspace, actor: Actor, staff_id: uuid.UUID, into_id: uuid.U
             raise UserError(QT_TRANSLATE_NOOP("app", "This staff member no longer exists."))
         login = login_of(s, old.id)
         if login is None:
-            raise UserError(
-                QT_TRANSLATE_NOOP("app", "{name} has no login to move."), name=old.name
-            )
+            raise UserError(QT_TRANSLATE_NOOP("app", "{name} has no login to move."), name=old.name)
         person_for_login(s, school_id=keep.school_id, staff_id=keep.id, name="")
         login.staff_id = keep.id
         s.flush()

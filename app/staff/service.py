@@ -118,13 +118,36 @@ def update_staff(
     name: str,
     post: str = "",
     phone: str = "",
+    active: bool | None = None,
+    role: str | None = None,
 ) -> StaffView:
-    """Change a person's name, post and phone — for their login too, which shows the same."""
+    """Edit a person in one action: name, post, phone — which their login shows too —
+    and, when given, whether they still work here and their login's role.
+
+    Changing the role is managing logins (the principal's); so is a person with
+    an active login leaving, since the login is deactivated with them.
+    """
     require(actor, Permission.EDIT_STAFF)
     name, post, phone = clean_person(name, post, phone)
-    with ws.action(actor, "staff.update") as s:
+    if role is not None:
+        require(actor, Permission.MANAGE_USERS)
+        if role not in {r.value for r in Role if r != Role.BUREAU_ADMIN}:
+            raise UserError(QT_TRANSLATE_NOOP("app", "Choose a role."))
+    with ws.read() as s:
+        before = get_staff(s, staff_id).active
+    verb = (
+        "update" if active is None or active == before else "activate" if active else "deactivate"
+    )
+    with ws.action(actor, f"staff.{verb}") as s:
         m = get_staff(s, staff_id)
         m.name, m.post, m.phone = name, post, phone
+        login = login_of(s, m.id)
+        if role is not None and login is not None and login.role != role:
+            if login.role == Role.PRINCIPAL:
+                keep_one_principal(s, login)
+            login.role = role
+        if active is not None:
+            _set_active(s, actor, m, active)
         return staff_view(m)
 
 
@@ -138,18 +161,19 @@ def set_staff_active(ws: Workspace, actor: Actor, staff_id: uuid.UUID, active: b
     """
     require(actor, Permission.EDIT_STAFF)
     with ws.action(actor, "staff.activate" if active else "staff.deactivate") as s:
-        m = get_staff(s, staff_id)
-        m.active = active
-        login = None if active else login_of(s, m.id)
-        if login is not None and login.active:
-            require(actor, Permission.MANAGE_USERS)
-            if login.id == actor.user_id:
-                raise UserError(
-                    QT_TRANSLATE_NOOP("app", "You cannot deactivate your own account.")
-                )
-            if login.role == Role.PRINCIPAL:
-                keep_one_principal(s, login)
-            login.active = False
+        _set_active(s, actor, get_staff(s, staff_id), active)
+
+
+def _set_active(s: Session, actor: Actor, m: StaffMember, active: bool) -> None:
+    m.active = active
+    login = None if active else login_of(s, m.id)
+    if login is not None and login.active:
+        require(actor, Permission.MANAGE_USERS)
+        if login.id == actor.user_id:
+            raise UserError(QT_TRANSLATE_NOOP("app", "You cannot deactivate your own account."))
+        if login.role == Role.PRINCIPAL:
+            keep_one_principal(s, login)
+        login.active = False
 
 
 def list_staff(ws: Workspace, *, include_inactive: bool = False) -> list[StaffView]:

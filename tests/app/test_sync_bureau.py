@@ -192,7 +192,8 @@ def test_fields_merge_last_writer_wins_per_field(school, postgres_url, tmp_path)
                     UserAccount.id == uuid.UUID(row)
                 )
             ).one()
-        assert got.role == "guard" and got.username == "menwei" and got.hlc == pack(1_790_000_000_009)
+        assert got.role == "guard" and got.username == "menwei"
+        assert got.hlc == pack(1_790_000_000_009)
 
 
 def _changes_of(bureau, data):

@@ -32,6 +32,7 @@ from app.accounts.roles import Permission, allowed
 from app.accounts.service import change_own_secret
 from app.backup.service import backup_now, list_backups
 from app.preferences import load_preferences, save_preferences
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.common.secret_fields import SecretFields
 from ui.context import AppContext
@@ -71,6 +72,8 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self.live = LiveRefresh(self, ctx, self.reload_backups, on_show=False,
+                                actions=("backup.",), areas=("backup",))  # fmt: skip
 
     # -- language ----------------------------------------------------------------
 

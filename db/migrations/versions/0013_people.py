@@ -231,7 +231,9 @@ def _insert_person(conn: sa.Connection, device: _Device, u, person_id: uuid.UUID
                      {k: values[k] for k in STAFF_COLUMNS}, values["hlc"])  # fmt: skip
 
 
-def _update(conn: sa.Connection, device: _Device, table: sa.TableClause, row, changes: dict) -> None:
+def _update(
+    conn: sa.Connection, device: _Device, table: sa.TableClause, row, changes: dict
+) -> None:
     values = dict(changes)
     if device.is_school_pc:
         values.update(hlc=device.tick(), updated_at=device.now, origin_device=device.device_id)
@@ -246,7 +248,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("staff_id", sa.Uuid(), nullable=True))
         batch_op.create_index(batch_op.f("ix_user_account_staff_id"), ["staff_id"], unique=False)
         batch_op.create_foreign_key(
-            batch_op.f("fk_user_account_staff_id_staff_member"), "staff_member", ["staff_id"], ["id"]
+            batch_op.f("fk_user_account_staff_id_staff_member"),
+            "staff_member",
+            ["staff_id"],
+            ["id"],
         )
 
     _link_people(op.get_bind())
@@ -272,7 +277,9 @@ def downgrade() -> None:
             batch_op.f("fk_staff_member_user_id_user_account"), "user_account", ["user_id"], ["id"]
         )
     with op.batch_alter_table("user_account", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("display_name", sa.String(200), nullable=False, server_default=""))
+        batch_op.add_column(
+            sa.Column("display_name", sa.String(200), nullable=False, server_default="")
+        )
         batch_op.add_column(sa.Column("post", sa.String(200), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("phone", sa.String(32), nullable=False, server_default=""))
     conn = op.get_bind()

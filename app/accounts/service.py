@@ -130,6 +130,7 @@ def add_user(
     person = person_for_login(
         s, school_id=school_id, staff_id=staff_id, name=display_name, post=post, phone=phone
     )
+    display_name = person.name  # from here on: the person's name, however they came
     user = UserAccount(
         id=user_id or new_id(),
         school_id=school_id,

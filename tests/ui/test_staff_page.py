@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.accounts.service import authenticate, list_users
@@ -223,3 +224,12 @@ def test_the_page_is_only_for_those_who_edit_staff(workspace, principal):
     handover = next(p for p in PAGES if p.key == "handover")
     assert handover.visible(guard)
     assert "users" not in [p.key for p in PAGES]  # logins are managed on this page
+
+
+def test_enter_on_a_row_opens_it_for_editing(qtbot, workspace):
+    page = open_page(qtbot, workspace)
+    page.select_person(next(m.id for m in list_staff(workspace) if m.name == "张丽"))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.dialog is not None and page.dialog.name.text() == "张丽"
+    page.dialog.reject()

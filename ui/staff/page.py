@@ -116,7 +116,8 @@ class StaffPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.open_edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         for key in (QKeySequence("Return"), QKeySequence("Enter")):
-            QShortcut(key, self.table, self.open_edit)
+            enter = QShortcut(key, self.table, self.open_edit)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)  # only in the table
         self.message = MessageLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(head)

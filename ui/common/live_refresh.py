@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import weakref
 from collections.abc import Callable, Iterable
 
 import shiboken6
@@ -66,12 +67,14 @@ class _Relay(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.targets: dict[int, LiveRefresh] = {}
+        # Weak: the relay keeps no page alive, and forgetting one frees nothing.
+        self.targets: dict[int, weakref.ref[LiveRefresh]] = {}
         self.heard.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @Slot(int)
     def _deliver(self, key: int) -> None:
-        target = self.targets.get(key)
+        ref = self.targets.get(key)
+        target = ref() if ref is not None else None
         if target is not None and shiboken6.isValid(target):
             target.changed()
 
@@ -124,7 +127,7 @@ class LiveRefresh(QObject):
         self._timer.timeout.connect(self._due)
 
         relay, key = _the_relay(), next(_keys)
-        relay.targets[key] = self
+        relay.targets[key] = weakref.ref(self)
         unsubscribe = ctx.workspace.subscribe(_listener(relay, key, self.interest))
 
         def forget(*_args) -> None:  # holds no reference to the page or to self

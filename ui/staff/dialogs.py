@@ -109,8 +109,8 @@ class PersonDialog(SavingDialog):
             if problem:
                 self.message.show_error(problem)
                 return None
-        values = self.values()
-        return lambda: self._save_values(values)
+        values, save = self.values(), self._save_values
+        return lambda: save(values)  # never the dialog itself: the job ends on a worker
 
 
 class MergeDialog(SavingDialog):
@@ -159,7 +159,8 @@ class MergeDialog(SavingDialog):
                 translate("Staff", "There is no other entry without a login to choose.")
             )
             return None
-        return lambda: self._save_into(into)
+        save = self._save_into
+        return lambda: save(into)
 
 
 class LeaveDialog(QDialog):

@@ -62,7 +62,11 @@ class SavingDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def save_job(self) -> Callable[[], Any] | None:
-        """The background call for the entries, or None after showing what is wrong."""
+        """The background call for the entries, or None after showing what is wrong.
+
+        The call must not hold the dialog: the finished job is released on a
+        worker thread, and a dialog's wrapper must not die there.
+        """
         raise NotImplementedError
 
     def _save(self) -> None:
@@ -135,8 +139,8 @@ class LoginDialog(SavingDialog):
         if problem:
             self.message.show_error(problem)
             return None
-        fields = self.login.values()
-        return lambda: self._save_fields(fields)
+        fields, save = self.login.values(), self._save_fields
+        return lambda: save(fields)  # never the dialog itself: the job ends on a worker
 
 
 class SecretDialog(SavingDialog):
@@ -158,5 +162,5 @@ class SecretDialog(SavingDialog):
         if problem:
             self.message.show_error(problem)
             return None
-        kind, secret = self.secret.value()
-        return lambda: self._save_secret(kind, secret)
+        (kind, secret), save = self.secret.value(), self._save_secret
+        return lambda: save(kind, secret)

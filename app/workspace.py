@@ -70,14 +70,18 @@ def copy_sqlite(src: Path, dest: Path) -> Path:
 
 @dataclasses.dataclass(frozen=True)
 class Committed:
-    """What listeners hear after an action commits: its name and whether it is urgent.
+    """What listeners hear after an action commits: its name, whether it is
+    urgent, and the synced tables whose rows it inserted, updated or tombstoned.
 
     Urgent actions (an incident, say) ask sync to send at once instead of
-    waiting for the timer.
+    waiting for the timer. ``tables`` lets a list ignore commits that cannot
+    change what it shows; an action that changed only this PC's own state
+    (a password, a lock-out) names none, so match it by ``name``.
     """
 
     name: str
     urgent: bool = False
+    tables: frozenset[str] = frozenset()
 
 
 Listener = Callable[[Committed], None]
@@ -218,7 +222,7 @@ class Workspace:
             detail = s.info.pop("xiaoan.audit_detail", detail)
             if targets or always_audit:
                 append_entry(s, actor, name, targets, detail)
-        self._notify(Committed(name, urgent))
+        self._notify(Committed(name, urgent, frozenset(t["table"] for t in targets)))
 
     def read(self):
         return self.db.read()

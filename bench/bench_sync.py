@@ -254,17 +254,16 @@ def _school_day(school: uuid.UUID, device: uuid.UUID, base_hlc: int) -> list[dic
     )
     users = [str(uuid.uuid4()) for _ in range(20)]
     for i, u in enumerate(users):
+        person = str(uuid.uuid4())  # the person; the login points at it
+        add(
+            "staff_member",
+            person,
+            {"name": "王老师", "post": "班主任", "phone": f"139{i:08d}", "active": True},
+        )
         add(
             "user_account",
             u,
-            {
-                "username": f"t{i}",
-                "display_name": "王老师",
-                "role": "staff",
-                "post": "班主任",
-                "phone": f"139{i:08d}",
-                "active": True,
-            },
+            {"username": f"t{i}", "role": "staff", "staff_id": person, "active": True},
         )
     for i in range(30):
         add(

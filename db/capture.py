@@ -22,7 +22,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Column, event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from db.base import SyncedMixin, is_local_only, new_id, synced_tables, utcnow
@@ -69,10 +69,20 @@ def json_value(value: Any) -> Any:
     raise TypeError(f"cannot capture a value of type {type(value).__name__}")
 
 
+def _stored_attrs(mapper) -> list:
+    """The mapper's attributes stored in the row's own table — not read-only SQL
+    expressions mapped beside them (a ``column_property`` over another table)."""
+    return [
+        attr
+        for attr in mapper.column_attrs
+        if isinstance(attr.columns[0], Column) and attr.columns[0].table is mapper.local_table
+    ]
+
+
 def _fill_defaults(obj: SyncedMixin) -> None:
     """Apply Python-side column defaults now, so the outbox sees the values the INSERT will use."""
     mapper = inspect(obj).mapper
-    for attr in mapper.column_attrs:
+    for attr in _stored_attrs(mapper):
         column = attr.columns[0]
         if getattr(obj, attr.key) is not None or column.default is None:
             continue
@@ -86,7 +96,7 @@ def _fill_defaults(obj: SyncedMixin) -> None:
 def _row_values(obj: SyncedMixin, keys: list[str] | None = None) -> dict[str, Any]:
     mapper = inspect(obj).mapper
     out: dict[str, Any] = {}
-    for attr in mapper.column_attrs:
+    for attr in _stored_attrs(mapper):
         if is_local_only(attr.columns[0]):
             continue
         if keys is None or attr.key in keys:
@@ -97,7 +107,7 @@ def _row_values(obj: SyncedMixin, keys: list[str] | None = None) -> dict[str, An
 def _changed_keys(obj: SyncedMixin) -> list[str]:
     state = inspect(obj)
     changed = []
-    for attr in state.mapper.column_attrs:
+    for attr in _stored_attrs(state.mapper):
         if is_local_only(attr.columns[0]):
             continue  # a local cache changing is not a change to send
         hist = state.attrs[attr.key].history

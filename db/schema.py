@@ -29,6 +29,7 @@ REVISIONS: tuple[str, ...] = (
     "0014_handover_early_reason",
     "0012_hazard_grades",
     "0011_person_signing_keys",
+    "0013_people",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -151,7 +151,7 @@ def shoot(outdir: Path, tmp: Path) -> int:
     save(window, outdir / "main-window.png")
     shoot_dashboard(app, window, outdir)
 
-    users = window.show_page("users")
+    users = window.show_page("staff")  # people and their logins
     wait(app, lambda: users.loads >= 1 and not operations.busy())
     users.table.selectRow(1)
     wait(app, lambda: True)

@@ -1,8 +1,10 @@
 """What every page gets: the open workspace, the signed-in user and the school.
 
 Pages reach the rest of the app only through this object (no global main
-window). ``events`` lets a page tell the others that something changed so
-they can refresh (e.g. a backup was made, users were edited).
+window). Lists refresh themselves after every commit that changes what they
+show (:class:`ui.common.live_refresh.LiveRefresh`); ``events`` carries what a
+commit does not: a change made outside an action (the daily backup), or a
+request to open a page.
 
 Threading: create and use on the UI thread; ``workspace`` and ``actor`` may
 be handed to background operations (both are safe to share).
@@ -22,7 +24,7 @@ from app.workspace import Workspace
 class AppEvents(QObject):
     """Signals between pages, emitted and received on the UI thread."""
 
-    # area that changed: "backup", "users", "school", "audit"
+    # area that changed: "backup", "staff", "school", "audit"
     changed = Signal(str)
     # a page asks the main window to show page ``key`` and, if given, one record there
     open_requested = Signal(str, object)

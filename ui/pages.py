@@ -6,9 +6,9 @@ page class as ``"module:Class"`` (imported only when the page is first
 shown, which keeps start-up lean) and who may see it. The class is called
 with the :class:`~ui.context.AppContext` and must be a QWidget.
 
-Only pages that work are listed; the planned areas (应急演练, 责任网格,
-值班值宿, 突发事件, 报表打印, 同步) register here from their own
-``ui/<area>/`` folders when they exist.
+Only pages that work are listed. People and their logins share one page
+("staff"): a login belongs to a person of the staff directory, so there is
+no separate users page where a person could be typed a second time.
 
 Keyboard conventions for pages (the main window owns these keys):
 
@@ -71,10 +71,9 @@ PAGES: list[PageSpec] = [
     PageSpec("handover", QT_TRANSLATE_NOOP("Navigation", "Shift handover"), "ui.duty.handover_page:HandoverPage", may(Permission.RECORD_HANDOVER)),
     PageSpec("roster", QT_TRANSLATE_NOOP("Navigation", "Duty roster"), "ui.duty.roster_page:RosterPage"),
     PageSpec("grid", QT_TRANSLATE_NOOP("Navigation", "Responsibility grid"), "ui.grid.page:GridPage"),
-    PageSpec("staff", QT_TRANSLATE_NOOP("Navigation", "Staff"), "ui.staff.page:StaffPage", may(Permission.EDIT_STAFF)),
+    PageSpec("staff", QT_TRANSLATE_NOOP("Navigation", "Staff and logins"), "ui.staff.page:StaffPage", may(Permission.EDIT_STAFF)),
     PageSpec("monthly", QT_TRANSLATE_NOOP("Navigation", "Monthly report"), "ui.monthly.page:MonthlyReportPage", may(Permission.PREPARE_MONTHLY_REPORT)),
     PageSpec("sync", QT_TRANSLATE_NOOP("Navigation", "Sync"), "ui.sync.page:SyncPage", may(Permission.BACKUP)),
-    PageSpec("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "ui.users.page:UsersPage", may(Permission.MANAGE_USERS)),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "ui.settings.page:SettingsPage"),
 ]  # fmt: skip
 
@@ -94,7 +93,6 @@ PAGE_KEYS: dict[str, str] = {
     "staff": "Ctrl+9",
     "monthly": "Ctrl+0",
     "sync": "Ctrl+Shift+S",
-    "users": "Ctrl+Shift+U",
     "settings": "Ctrl+,",
 }
 

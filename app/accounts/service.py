@@ -1,5 +1,10 @@
 """Accounts: creating and changing users, signing in, lock-out.
 
+A login belongs to a person of the staff directory (:mod:`app.staff.people`):
+creating a user creates its person — or gives an existing one the login — in
+the same action, and a user's name, post and phone are the person's, edited
+in that one place.
+
 Every function that changes something takes the acting user and checks the
 permission first; every change runs in one :meth:`Workspace.action` (one
 transaction, outbox rows, one audit entry).
@@ -27,9 +32,10 @@ from app.signing.lifecycle import (
     reseal_signing_key,
     unlock_signing_key,
 )
+from app.staff.people import clean_person, live_person, person_for_login
 from app.workspace import Workspace
 from db.base import new_id, utcnow
-from db.models import LocalCredential, UserAccount
+from db.models import LocalCredential, StaffMember, UserAccount
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=15)
@@ -47,23 +53,27 @@ class UserView:
     active: bool
     has_secret: bool
     locked_until: datetime | None
+    staff_id: uuid.UUID | None = None  # the person this login belongs to
 
     def actor(self) -> Actor:
         return Actor(user_id=self.id, name=self.display_name, role=self.role)
 
 
-def _view(u: UserAccount, cred: LocalCredential | None, now: datetime) -> UserView:
+def _view(
+    u: UserAccount, cred: LocalCredential | None, now: datetime, person: StaffMember | None
+) -> UserView:
     locked = cred.locked_until if cred and cred.locked_until and cred.locked_until > now else None
     return UserView(
         id=u.id,
         username=u.username,
-        display_name=u.display_name,
+        display_name=person.name if person else u.display_name,
         role=u.role,
-        post=u.post,
-        phone=u.phone,
+        post=person.post if person else "",
+        phone=person.phone if person else "",
         active=u.active,
         has_secret=cred is not None,
         locked_until=locked,
+        staff_id=u.staff_id,
     )
 
 
@@ -71,17 +81,21 @@ def normalize_username(username: str) -> str:
     return username.strip().lower()
 
 
-def validate_user_fields(username: str, display_name: str, role: str) -> None:
+def validate_login_fields(username: str, role: str) -> None:
     if not _USERNAME.match(normalize_username(username)):
         raise UserError(
             QT_TRANSLATE_NOOP("app", "A user name is 2 to 32 characters without spaces.")
         )
+    if role not in {r.value for r in Role}:
+        raise UserError(QT_TRANSLATE_NOOP("app", "Choose a role."))
+
+
+def validate_user_fields(username: str, display_name: str, role: str) -> None:
+    validate_login_fields(username, role)
     if not display_name.strip():
         raise UserError(QT_TRANSLATE_NOOP("app", "Enter the person's name."))
     if len(display_name.strip()) > 50:
         raise UserError(QT_TRANSLATE_NOOP("app", "A name can have at most 50 characters."))
-    if role not in {r.value for r in Role}:
-        raise UserError(QT_TRANSLATE_NOOP("app", "Choose a role."))
 
 
 def add_user(
@@ -89,16 +103,25 @@ def add_user(
     *,
     school_id: uuid.UUID,
     username: str,
-    display_name: str,
+    display_name: str = "",
     role: str,
     post: str = "",
     phone: str = "",
     secret_kind: str,
     secret: str,
     user_id: uuid.UUID | None = None,
+    staff_id: uuid.UUID | None = None,
 ) -> UserAccount:
-    """Insert a user and its local credential into an open write session (validated first)."""
-    validate_user_fields(username, display_name, role)
+    """Insert a user and its local credential into an open write session (validated first).
+
+    The login belongs to a person: the staff member ``staff_id`` names (who
+    must still work here and have no login yet), or else a new staff member
+    made from ``display_name``, ``post`` and ``phone`` in the same session.
+    """
+    if staff_id is None:
+        validate_user_fields(username, display_name, role)
+    else:
+        validate_login_fields(username, role)
     check_secret(secret_kind, secret)
     name = normalize_username(username)
     taken = s.scalar(
@@ -110,14 +133,16 @@ def add_user(
         raise UserError(
             QT_TRANSLATE_NOOP("app", "The user name {username} is already taken."), username=name
         )
+    person = person_for_login(
+        s, school_id=school_id, staff_id=staff_id, name=display_name, post=post, phone=phone
+    )
+    display_name = person.name  # from here on: the person's name, however they came
     user = UserAccount(
         id=user_id or new_id(),
         school_id=school_id,
         username=name,
-        display_name=display_name.strip(),
         role=role,
-        post=post.strip(),
-        phone=phone.strip(),
+        staff_id=person.id,
         active=True,
     )
     s.add(user)
@@ -135,7 +160,7 @@ def create_user(ws: Workspace, actor: Actor, **fields) -> UserView:
     with ws.action(actor, "user.create") as s:
         user = add_user(s, school_id=school_id, **fields)
         cred = s.get(LocalCredential, user.id)
-        return _view(user, cred, utcnow())
+        return _view(user, cred, utcnow(), live_person(s, user.staff_id))
 
 
 def list_users(ws: Workspace, actor: Actor, *, include_inactive: bool = True) -> list[UserView]:
@@ -146,14 +171,16 @@ def list_users(ws: Workspace, actor: Actor, *, include_inactive: bool = True) ->
 def _list(ws: Workspace, *, include_inactive: bool) -> list[UserView]:
     now = utcnow()
     with ws.read() as s:
-        q = select(UserAccount, LocalCredential).outerjoin(
-            LocalCredential, LocalCredential.user_id == UserAccount.id
+        q = (
+            select(UserAccount, LocalCredential, StaffMember)
+            .outerjoin(LocalCredential, LocalCredential.user_id == UserAccount.id)
+            .outerjoin(StaffMember, StaffMember.id == UserAccount.staff_id)
         )
         q = q.where(UserAccount.deleted_at.is_(None))
         if not include_inactive:
             q = q.where(UserAccount.active.is_(True))
         rows = s.execute(q.order_by(UserAccount.role, UserAccount.username)).all()
-        return [_view(u, c, now) for u, c in rows]
+        return [_view(u, c, now, m) for u, c, m in rows]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -189,19 +216,24 @@ def update_user(
     post: str = "",
     phone: str = "",
 ) -> None:
+    """Change a login's role and its person's name, post and phone, in one action."""
     require(actor, Permission.MANAGE_USERS)
     with ws.action(actor, "user.update") as s:
         user = _get(s, user_id)
         validate_user_fields(user.username, display_name, role)
         if user.role == Role.PRINCIPAL and role != Role.PRINCIPAL:
-            _keep_one_principal(s, user)
-        user.display_name = display_name.strip()
+            keep_one_principal(s, user)
+        name, post, phone = clean_person(display_name, post, phone)
+        person = live_person(s, user.staff_id)
+        if person is None:  # an account an older version left without a person
+            person = person_for_login(s, school_id=user.school_id, staff_id=None, name=name)
+            user.staff_id = person.id
+        person.name, person.post, person.phone = name, post, phone
         user.role = role
-        user.post = post.strip()
-        user.phone = phone.strip()
 
 
-def _keep_one_principal(s: Session, leaving: UserAccount) -> None:
+def keep_one_principal(s: Session, leaving: UserAccount) -> None:
+    """Refuse (UserError) when ``leaving`` is the school's last active principal login."""
     others = s.scalar(
         select(UserAccount.id).where(
             UserAccount.role == Role.PRINCIPAL,
@@ -225,7 +257,15 @@ def set_active(ws: Workspace, actor: Actor, user_id: uuid.UUID, active: bool) ->
     with ws.action(actor, "user.activate" if active else "user.deactivate") as s:
         user = _get(s, user_id)
         if not active and user.role == Role.PRINCIPAL:
-            _keep_one_principal(s, user)
+            keep_one_principal(s, user)
+        person = live_person(s, user.staff_id)
+        if active and person is not None and not person.active:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "app", "{name} is marked as no longer working here. Change that first."
+                ),
+                name=person.name,
+            )
         user.active = active
 
 

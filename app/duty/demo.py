@@ -19,7 +19,7 @@ from app.duty.roster import add_duty_type, generate_rotation, list_shifts
 from app.grid.letters import record_letter
 from app.grid.service import add_post, add_zone, assign
 from app.school.clock import SCHOOL_TZ
-from app.staff.service import add_staff
+from app.staff.service import add_staff, list_staff
 from app.workspace import Workspace
 from db.models import UserAccount
 
@@ -59,11 +59,9 @@ def seed(
     yield cal.set_up_at + timedelta(minutes=40)
     with ws.read() as s:
         users = list(s.scalars(select(UserAccount).order_by(UserAccount.username)))
-    staff = {}
-    for u in users:
-        staff[u.username] = add_staff(
-            ws, principal, name=u.display_name, post=u.post, phone=u.phone, user_id=u.id
-        )
+    # Everyone with a login is in the directory already: creating the login made the entry.
+    person_of = {v.user_id: v for v in list_staff(ws)}
+    staff = {u.username: person_of[u.id] for u in users}
     for name, post in [("钱师傅", "锅炉工"), ("白阿姨", "食堂厨师"), ("孔大爷", "临时门卫")]:
         staff[name] = add_staff(ws, principal, name=name, post=post)
     actors = {u.id: Actor(u.id, u.display_name, u.role) for u in users}

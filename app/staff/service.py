@@ -1,9 +1,13 @@
 """Staff directory and leave.
 
-Reads need no permission (the grid and rosters that name these people are
-posted publicly); changes need :attr:`Permission.EDIT_STAFF`. Every change is
-one :meth:`Workspace.action`: validated first, then one transaction with its
-outbox rows and one audit entry.
+A staff member is the person (:mod:`app.staff.people`): their name, post and
+phone are kept here once, also for people who sign in. Reads need no
+permission (the grid and rosters that name these people are posted
+publicly); changes need :attr:`Permission.EDIT_STAFF`, and changing whether
+someone with a login still works here also :attr:`Permission.MANAGE_USERS`
+(their login goes with them). Every change is one :meth:`Workspace.action`:
+validated first, then one transaction with its outbox rows and one audit
+entry.
 """
 
 from __future__ import annotations
@@ -15,15 +19,15 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.accounts.roles import Permission, require
+from app.accounts.roles import Permission, Role, require
+from app.accounts.service import keep_one_principal
 from app.actor import Actor
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.staff.people import clean_person, live_person, login_of
 from app.workspace import Workspace
 from db.base import utcnow
 from db.models import StaffLeave, StaffMember, UserAccount
-
-MAX_NAME = 50
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,7 +36,7 @@ class StaffView:
     name: str
     post: str
     phone: str
-    user_id: uuid.UUID | None
+    user_id: uuid.UUID | None  # the person's login, if they have one
     active: bool
 
 
@@ -66,42 +70,11 @@ def get_staff(s: Session, staff_id: uuid.UUID) -> StaffMember:
 
 
 def staff_for_user(s: Session, user_id: uuid.UUID | None) -> StaffMember | None:
-    """The live staff entry linked to a user account, if any."""
-    if user_id is None:
-        return None
-    return s.scalar(
-        select(StaffMember).where(StaffMember.user_id == user_id, StaffMember.deleted_at.is_(None))
-    )
-
-
-def _clean(name: str, post: str, phone: str) -> tuple[str, str, str]:
-    name, post, phone = name.strip(), post.strip(), phone.strip()
-    if not name:
-        raise UserError(QT_TRANSLATE_NOOP("app", "Enter the person's name."))
-    if len(name) > MAX_NAME:
-        raise UserError(QT_TRANSLATE_NOOP("app", "A name can have at most 50 characters."))
-    if len(post) > 100:
-        raise UserError(QT_TRANSLATE_NOOP("app", "A post can have at most 100 characters."))
-    if phone and not all(c.isdigit() or c in "+- " for c in phone) or len(phone) > 32:
-        raise UserError(
-            QT_TRANSLATE_NOOP("app", "A phone number has only digits, spaces, + and -.")
-        )
-    return name, post, phone
-
-
-def _check_user_link(s: Session, user_id: uuid.UUID | None, staff_id: uuid.UUID | None) -> None:
-    if user_id is None:
-        return
-    user = s.get(UserAccount, user_id)
+    """The person a user account belongs to, if any (inside an open session)."""
+    user = s.get(UserAccount, user_id) if user_id is not None else None
     if user is None or user.deleted_at is not None:
-        raise UserError(QT_TRANSLATE_NOOP("app", "This user no longer exists."))
-    other = staff_for_user(s, user_id)
-    if other is not None and other.id != staff_id:
-        raise UserError(
-            QT_TRANSLATE_NOOP("app", "The account {username} already belongs to {name}."),
-            username=user.username,
-            name=other.name,
-        )
+        return None
+    return live_person(s, user.staff_id)
 
 
 def add_staff(
@@ -113,13 +86,25 @@ def add_staff(
     phone: str = "",
     user_id: uuid.UUID | None = None,
 ) -> StaffView:
-    """Add a person to the directory; ``user_id`` links their login, if they have one."""
+    """Add a person to the directory.
+
+    Someone who signs in already is in it — creating their login made their
+    entry — so with ``user_id`` no second entry is made: that login's person
+    gets this name, and this post and phone where they are given.
+    """
     require(actor, Permission.EDIT_STAFF)
     school_of(ws)
-    name, post, phone = _clean(name, post, phone)
+    name, post, phone = clean_person(name, post, phone)
+    if user_id is not None:
+        with ws.action(actor, "staff.update") as s:
+            m = staff_for_user(s, user_id)
+            if m is None:
+                raise UserError(QT_TRANSLATE_NOOP("app", "This user no longer exists."))
+            m.name, m.post, m.phone = name, post or m.post, phone or m.phone
+            s.flush()
+            return staff_view(m)
     with ws.action(actor, "staff.add") as s:
-        _check_user_link(s, user_id, None)
-        m = StaffMember(name=name, post=post, phone=phone, user_id=user_id, active=True)
+        m = StaffMember(name=name, post=post, phone=phone, active=True)
         s.add(m)
         s.flush()
         return staff_view(m)
@@ -133,22 +118,62 @@ def update_staff(
     name: str,
     post: str = "",
     phone: str = "",
-    user_id: uuid.UUID | None = None,
+    active: bool | None = None,
+    role: str | None = None,
 ) -> StaffView:
+    """Edit a person in one action: name, post, phone — which their login shows too —
+    and, when given, whether they still work here and their login's role.
+
+    Changing the role is managing logins (the principal's); so is a person with
+    an active login leaving, since the login is deactivated with them.
+    """
     require(actor, Permission.EDIT_STAFF)
-    name, post, phone = _clean(name, post, phone)
-    with ws.action(actor, "staff.update") as s:
+    name, post, phone = clean_person(name, post, phone)
+    if role is not None:
+        require(actor, Permission.MANAGE_USERS)
+        if role not in {r.value for r in Role if r != Role.BUREAU_ADMIN}:
+            raise UserError(QT_TRANSLATE_NOOP("app", "Choose a role."))
+    with ws.read() as s:
+        before = get_staff(s, staff_id).active
+    verb = (
+        "update" if active is None or active == before else "activate" if active else "deactivate"
+    )
+    with ws.action(actor, f"staff.{verb}") as s:
         m = get_staff(s, staff_id)
-        _check_user_link(s, user_id, m.id)
-        m.name, m.post, m.phone, m.user_id = name, post, phone, user_id
+        m.name, m.post, m.phone = name, post, phone
+        login = login_of(s, m.id)
+        if role is not None and login is not None and login.role != role:
+            if login.role == Role.PRINCIPAL:
+                keep_one_principal(s, login)
+            login.role = role
+        if active is not None:
+            _set_active(s, actor, m, active)
         return staff_view(m)
 
 
 def set_staff_active(ws: Workspace, actor: Actor, staff_id: uuid.UUID, active: bool) -> None:
-    """Someone who left stays in the directory (old records name them) but is inactive."""
+    """Someone who left stays in the directory (old records name them) but is inactive.
+
+    A person who leaves takes their login with them: it is deactivated in
+    the same action, which makes this the principal's (managing logins), and
+    the last principal or the signed-in user cannot leave this way. Coming
+    back does not reopen the login; the principal activates it.
+    """
     require(actor, Permission.EDIT_STAFF)
     with ws.action(actor, "staff.activate" if active else "staff.deactivate") as s:
-        get_staff(s, staff_id).active = active
+        _set_active(s, actor, get_staff(s, staff_id), active)
+
+
+def _set_active(s: Session, actor: Actor, m: StaffMember, active: bool) -> None:
+    m.active = active
+    login = None if active else login_of(s, m.id)
+    if login is not None and login.active:
+        require(actor, Permission.MANAGE_USERS)
+        if login.id == actor.user_id:
+            raise UserError(QT_TRANSLATE_NOOP("app", "You cannot deactivate your own account."))
+        if login.role == Role.PRINCIPAL:
+            keep_one_principal(s, login)
+        login.active = False
 
 
 def list_staff(ws: Workspace, *, include_inactive: bool = False) -> list[StaffView]:

@@ -5,6 +5,11 @@ signing keys, audit) are imported here; the record areas' models are imported
 on first use — any ``from db.models import Hazard`` works as before (PEP 562
 ``__getattr__``) and loads every area module at once, so foreign keys between
 areas always resolve. This keeps about 80 ms of class mapping off the app's start-up.
+The tables every start needs (device state, outbox, school, accounts with
+the staff directory their logins belong to, audit) are imported here; the record areas' models are imported on first use — any
+``from db.models import Hazard`` works as before (PEP 562 ``__getattr__``) and
+loads every area module at once, so foreign keys between areas always
+resolve. This keeps about 80 ms of class mapping off the app's start-up.
 Code that needs the whole schema (migrations, the bureau, ``alembic check``)
 calls :func:`load_all`.
 """
@@ -17,6 +22,7 @@ from db.models.local import DeviceState
 from db.models.outbox import OutboxEntry
 from db.models.school import School
 from db.models.signing import SigningCertificate, SigningKey
+from db.models.staff import StaffLeave, StaffMember
 
 # name -> module, for everything not imported above
 _LAZY: dict[str, str] = {
@@ -57,8 +63,6 @@ _LAZY: dict[str, str] = {
     "SchoolTerm": "db.models.terms",
     "MonthlyReport": "db.models.monthly",
     "Signature": "db.models.signatures",
-    "StaffLeave": "db.models.staff",
-    "StaffMember": "db.models.staff",
     "SyncBundle": "db.models.sync",
     "SyncEnrollment": "db.models.sync",
     "SyncNotice": "db.models.sync",

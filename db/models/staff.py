@@ -1,8 +1,11 @@
-"""The staff directory and staff leave.
+"""The staff directory — the school's people — and their leave.
 
-A staff member is a person who can hold a grid post, sign a responsibility
-letter or stand a duty shift. Many have no login (cooks, boiler men, temporary
-guards), so the link to :class:`~db.models.accounts.UserAccount` is optional.
+A staff member is a person: the one record of their name, post, phone and
+whether they still work here. They can hold a grid post, sign a
+responsibility letter or stand a duty shift. Many have no login (cooks,
+boiler men, temporary guards); a person who signs in has a
+:class:`~db.models.accounts.UserAccount` that points here
+(``user_account.staff_id``), and the account takes its name from here.
 """
 
 from __future__ import annotations
@@ -22,10 +25,9 @@ class StaffMember(SyncedMixin, Base):
     name: Mapped[str] = mapped_column(Name)
     post: Mapped[str] = mapped_column(Name, default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
-    user_id: Mapped[uuid.UUID | None] = mapped_column(
-        Uuid, ForeignKey("user_account.id"), default=None, index=True
-    )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # ``user_id`` (read-only: the id of the login that points here, if any) is
+    # mapped in db/models/accounts.py, where both tables are known.
 
 
 class StaffLeave(SyncedMixin, Base):

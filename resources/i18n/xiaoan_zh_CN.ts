@@ -204,6 +204,14 @@
         <translation>添加教职工</translation>
     </message>
     <message>
+        <source>Marked a staff member as left</source>
+        <translation>将教职工标记为已离校</translation>
+    </message>
+    <message>
+        <source>Joined two entries of one person</source>
+        <translation>合并同一人的两条记录</translation>
+    </message>
+    <message>
         <source>Recorded a staff leave</source>
         <translation>登记教职工请假</translation>
     </message>
@@ -3140,14 +3148,6 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>责任网格</translation>
     </message>
     <message>
-        <source>Staff</source>
-        <translation>教职工</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>用户管理</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3158,6 +3158,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Emergency drills</source>
         <translation>应急演练</translation>
+    </message>
+    <message>
+        <source>Staff and logins</source>
+        <translation>教职工与账号</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -3760,12 +3764,40 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>电话</translation>
     </message>
     <message>
-        <source>Account</source>
+        <source>Login</source>
         <translation>登录账号</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Login state</source>
+        <translation>账号状态</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>No password on this computer</source>
+        <translation>本机未设密码</translation>
+    </message>
+    <message>
+        <source>Can sign in</source>
+        <translation>可以登录</translation>
     </message>
     <message>
         <source>On leave</source>
         <translation>请假</translation>
+    </message>
+    <message>
+        <source>Another entry has the same name. If both are one person, the principal can join them with “Same person as…”.</source>
+        <translation>另有一条记录姓名相同。如果是同一个人，校长可以用“同一人…”合并。</translation>
     </message>
     <message>
         <source>{name} (left)</source>
@@ -3784,10 +3816,6 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>例如：班主任、宿舍管理员</translation>
     </message>
     <message>
-        <source>(no login)</source>
-        <translation>（无登录账号）</translation>
-    </message>
-    <message>
         <source>Still works here</source>
         <translation>仍在本校工作</translation>
     </message>
@@ -3804,8 +3832,36 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>电话：</translation>
     </message>
     <message>
-        <source>Login account:</source>
+        <source>Can sign in on this computer</source>
+        <translation>可在本机登录（开通账号）</translation>
+    </message>
+    <message>
+        <source>Login:</source>
         <translation>登录账号：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <source>Same person as…</source>
+        <translation>同一人…</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s login ({username}) moves to the entry you choose, which keeps its details. This entry is then removed, or kept as someone who has left where old records name it.</source>
+        <translation>{name}的登录账号（{username}）将转到您选择的那条记录上，那条记录的信息保持不变。当前这条记录随后删除；如果已有记录用到它，则保留并标为已离校。</translation>
+    </message>
+    <message>
+        <source>The same person as:</source>
+        <translation>与此人为同一人：</translation>
+    </message>
+    <message>
+        <source>There is no other entry without a login to choose.</source>
+        <translation>没有其他未开通账号的记录可选。</translation>
     </message>
     <message>
         <source>Leave of {name}</source>
@@ -3824,8 +3880,8 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>事由：</translation>
     </message>
     <message>
-        <source>Staff directory</source>
-        <translation>教职工名册</translation>
+        <source>Staff and logins</source>
+        <translation>教职工与账号</translation>
     </message>
     <message>
         <source>Show people who have left</source>
@@ -3844,8 +3900,32 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>登记请假…</translation>
     </message>
     <message>
+        <source>Give a login…</source>
+        <translation>开通账号…</translation>
+    </message>
+    <message>
+        <source>New password or PIN…</source>
+        <translation>重置密码或 PIN 码…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Deactivate login</source>
+        <translation>停用登录</translation>
+    </message>
+    <message>
         <source>until {date}</source>
         <translation>至 {date}</translation>
+    </message>
+    <message>
+        <source>Listed more than once: {names}. If two entries are one person, choose the one with the login and use “Same person as…” (the principal).</source>
+        <translation>名字重复：{names}。如果两条记录是同一个人，请选中有登录账号的那条，由校长点“同一人…”合并。</translation>
+    </message>
+    <message>
+        <source>Activate login</source>
+        <translation>启用登录</translation>
     </message>
     <message>
         <source>Added.</source>
@@ -3858,6 +3938,22 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>Leave recorded.</source>
         <translation>已登记请假。</translation>
+    </message>
+    <message>
+        <source>{name} can sign in now.</source>
+        <translation>{name}现在可以登录了。</translation>
+    </message>
+    <message>
+        <source>{name} has a new password or PIN.</source>
+        <translation>已为{name}设置新的密码或 PIN 码。</translation>
+    </message>
+    <message>
+        <source>{name} can try again now.</source>
+        <translation>{name}的账号已解锁，可以重新登录。</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s entries are now one.</source>
+        <translation>{name}的两条记录已合并为一条。</translation>
     </message>
 </context>
 <context>
@@ -4153,20 +4249,8 @@ The data as it is now is kept in the backups folder and can be restored again. x
 <context>
     <name>UserDialog</name>
     <message>
-        <source>Add a user</source>
-        <translation>添加用户</translation>
-    </message>
-    <message>
-        <source>Edit user</source>
-        <translation>修改用户</translation>
-    </message>
-    <message>
-        <source>e.g. Grade 3 class teacher</source>
-        <translation>例如：三年级班主任</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>姓名：</translation>
+        <source>e.g. wangfang</source>
+        <translation>例如：wangfang</translation>
     </message>
     <message>
         <source>User name:</source>
@@ -4177,95 +4261,16 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>角色：</translation>
     </message>
     <message>
-        <source>Post:</source>
-        <translation>岗位：</translation>
+        <source>Enter a user name of at least 2 characters.</source>
+        <translation>请输入至少 2 个字符的用户名。</translation>
     </message>
     <message>
-        <source>Phone:</source>
-        <translation>电话：</translation>
-    </message>
-    <message>
-        <source>Enter the person&apos;s name.</source>
-        <translation>请输入姓名。</translation>
+        <source>A login for {name}</source>
+        <translation>为{name}开通登录账号</translation>
     </message>
     <message>
         <source>New password or PIN for {name}</source>
         <translation>为{name}设置新密码或 PIN 码</translation>
-    </message>
-</context>
-<context>
-    <name>Users</name>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>岗位</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>Locked</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
-        <source>Locked until {time}</source>
-        <translation>锁定至 {time}</translation>
-    </message>
-    <message>
-        <source>Until {time}</source>
-        <translation>至 {time}</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>用户管理</translation>
-    </message>
-    <message>
-        <source>Everyone who uses xiaoan on this computer has an account. Staff usually sign in with a 6-digit PIN.</source>
-        <translation>在本机使用校安的每个人都有自己的账号。教职工一般用 6 位 PIN 码登录。</translation>
-    </message>
-    <message>
-        <source>Add user…</source>
-        <translation>添加用户…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>修改…</translation>
-    </message>
-    <message>
-        <source>Deactivate</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <source>New password or PIN…</source>
-        <translation>重置密码或 PIN 码…</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <source>Activate</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>{name} has a new password or PIN.</source>
-        <translation>已为{name}设置新的密码或 PIN 码。</translation>
     </message>
 </context>
 <context>
@@ -4412,6 +4417,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>You cannot deactivate your own account.</source>
         <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <source>{name} is marked as no longer working here. Change that first.</source>
+        <translation>{name}已标记为离校，请先修改这一项。</translation>
     </message>
     <message>
         <source>The current password or PIN is wrong.</source>
@@ -4606,8 +4615,20 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>电话号码只能包含数字、空格、+ 和 -。</translation>
     </message>
     <message>
-        <source>The account {username} already belongs to {name}.</source>
-        <translation>账号 {username} 已属于{name}。</translation>
+        <source>{name} no longer works here, so cannot have a login.</source>
+        <translation>{name}已离校，不能开通登录账号。</translation>
+    </message>
+    <message>
+        <source>{name} already signs in as {username}.</source>
+        <translation>{name}已有登录账号 {username}。</translation>
+    </message>
+    <message>
+        <source>Choose another entry of the same person.</source>
+        <translation>请选择同一人的另一条记录。</translation>
+    </message>
+    <message>
+        <source>{name} has no login to move.</source>
+        <translation>{name}没有可转移的登录账号。</translation>
     </message>
     <message>
         <source>The leave cannot end before it starts.</source>

@@ -20,22 +20,26 @@ def outbox_count(ws) -> int:
 
 def test_staff_with_and_without_a_login(workspace, principal):
     teacher = make_user(workspace, principal, "wangqiang", "duty_staff")
+    # The login made the person already: naming it here updates that entry, no second one.
     a = add_staff(workspace, principal, name=" 王强 ", post="值班教师", user_id=teacher.id)
     b = add_staff(workspace, principal, name="钱师傅", post="锅炉工", phone="139 0000 1111")
     names = {v.name: v for v in list_staff(workspace)}
-    assert names["王强"].user_id == teacher.id and a.name == "王强"
+    assert set(names) == {"张丽", "王强", "钱师傅"}
+    assert names["王强"].user_id == teacher.id and a.name == "王强" and a.id == teacher.staff_id
     assert names["钱师傅"].user_id is None and b.phone == "139 0000 1111"
     with workspace.read() as s:
         actions = list(s.scalars(select(AuditEntry.action)))
-    assert actions.count("staff.add") == 2
+    assert actions.count("staff.add") == 1 and actions.count("staff.update") == 1
 
 
-def test_one_login_links_to_one_person(workspace, principal):
+def test_a_person_with_a_login_cannot_be_given_a_second_one(workspace, principal):
+    from app.accounts.service import create_user
+
     teacher = make_user(workspace, principal, "wangqiang", "duty_staff")
-    add_staff(workspace, principal, name="王强", user_id=teacher.id)
     before = outbox_count(workspace)
-    with pytest.raises(UserError, match="already belongs"):
-        add_staff(workspace, principal, name="王强二", user_id=teacher.id)
+    with pytest.raises(UserError, match="already signs in as wangqiang"):
+        create_user(workspace, principal, staff_id=teacher.staff_id, username="wq2",
+                    role="staff", secret_kind="pin", secret="135790")  # fmt: skip
     assert outbox_count(workspace) == before
 
 

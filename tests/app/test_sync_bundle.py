@@ -26,7 +26,7 @@ CHANGES = [
         "changes": {"name": "东风乡中心学校"},
     },
     {
-        "table": "user_account",
+        "table": "staff_member",
         "row": str(uuid.uuid4()),
         "op": "update",
         "hlc": 105,

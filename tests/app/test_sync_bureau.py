@@ -15,7 +15,7 @@ from app.sync.enrollment import import_enrollment, register
 from app.sync.service import sync_pass
 from app.sync.transport import HttpTransport, Refused
 from db.hlc import pack
-from db.models import BureauBundle, BureauDevice, SyncBundle, UserAccount
+from db.models import BureauBundle, BureauDevice, StaffMember, SyncBundle, UserAccount
 from tests.app.test_sync_e2e import FAST, enroll, rows_of
 from tests.sync_support import running_bureau
 
@@ -53,10 +53,7 @@ def forge(ws, bureau, *, seq, prev, hlc, signing=None, device_id=None, changes=N
                 "id": row,
                 "school_id": str(ws.school_id),
                 "username": f"u{seq}-{row[:6]}",
-                "display_name": "补录",
                 "role": "staff",
-                "post": "",
-                "phone": "",
                 "active": True,
                 "hlc": hlc,
                 "origin_device": str(device_id),
@@ -95,7 +92,7 @@ def test_bad_bundles_are_quarantined_by_reason_and_good_ones_keep_flowing(
         transport = enroll(school, bureau, tmp_path)
         assert not sync_pass(school, transport=transport).anything_left  # bundle 1
         with school.action(principal, "edit") as s:
-            s.scalar(select(UserAccount)).phone = "13812345678"
+            s.scalar(select(StaffMember)).phone = "13812345678"
         from app.sync.outgoing import outgoing_dir, pack_pending
 
         pack_pending(school, sync_keys.load_device_keys(school.device_id))
@@ -176,14 +173,14 @@ def test_fields_merge_last_writer_wins_per_field(school, postgres_url, tmp_path)
             "row": row,
             "op": "update",
             "hlc": pack(1_790_000_000_009),
-            "changes": {"phone": "new"},
+            "changes": {"role": "guard"},
         }
         upd_old = {
             "table": "user_account",
             "row": row,
             "op": "update",
             "hlc": pack(1_790_000_000_005),
-            "changes": {"phone": "old", "post": "门卫"},
+            "changes": {"role": "staff", "username": "menwei"},
         }
         b1, n1 = forge(school, bureau, seq=1, prev="", hlc=0, changes=base + [upd_new])
         b2, n2 = forge(school, bureau, seq=2, prev=sha256_hex(b1), hlc=0, changes=[upd_old])
@@ -191,11 +188,12 @@ def test_fields_merge_last_writer_wins_per_field(school, postgres_url, tmp_path)
         upload(bureau, tmp_path, b2, n2)
         with bureau.engine.connect() as conn:
             got = conn.execute(
-                select(UserAccount.phone, UserAccount.post, UserAccount.hlc).where(
+                select(UserAccount.role, UserAccount.username, UserAccount.hlc).where(
                     UserAccount.id == uuid.UUID(row)
                 )
             ).one()
-        assert got.phone == "new" and got.post == "门卫" and got.hlc == pack(1_790_000_000_009)
+        assert got.role == "guard" and got.username == "menwei"
+        assert got.hlc == pack(1_790_000_000_009)
 
 
 def _changes_of(bureau, data):

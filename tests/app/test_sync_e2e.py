@@ -74,11 +74,11 @@ def test_demo_school_enrolls_syncs_and_the_bureau_holds_the_same_rows(
         from app.accounts.service import authenticate
 
         principal = authenticate(school, "zhangli", "xiaoan-demo-2026")
-        from db.models import UserAccount
+        from db.models import StaffMember, UserAccount
 
         with school.action(principal, "edit phone") as s:
             user = s.scalar(select(UserAccount).where(UserAccount.username == "wangqiang"))
-            user.phone = "13900000000"
+            s.get(StaffMember, user.staff_id).phone = "13900000000"
         assert sync_pass(school, transport=transport).anything_left is False
         assert rows_of(bureau.engine, school.school_id) == rows_of(
             school.db.engine, school.school_id
@@ -167,17 +167,15 @@ def _add_bulk_changes(ws, n: int) -> None:
     import random
 
     from app.accounts.service import authenticate
-    from db.models import UserAccount
+    from db.models import StaffMember
 
     principal = authenticate(ws, "zhangli", "xiaoan-demo-2026")
     rnd = random.Random(1)
     with ws.action(principal, "bulk") as s:
-        for i in range(n):
+        for _i in range(n):
             s.add(
-                UserAccount(
-                    username=f"bulk{i}",
-                    display_name="".join(rnd.choice("赵钱孙李周吴郑王冯陈") for _ in range(3)),
-                    role="staff",
+                StaffMember(
+                    name="".join(rnd.choice("赵钱孙李周吴郑王冯陈") for _ in range(3)),
                     post=uuid.UUID(int=rnd.getrandbits(128)).hex * 2,
                 )
             )

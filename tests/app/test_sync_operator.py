@@ -11,7 +11,7 @@ from app.bureau.cli import main as bureau_main
 from app.sync.bundle import sha256_hex
 from app.sync.service import sync_pass
 from db.hlc import pack
-from db.models import BureauDevice, SyncBundle, UserAccount
+from db.models import BureauDevice, StaffMember, SyncBundle, UserAccount
 from tests.app.test_sync_bureau import bureau_state, forge, upload
 from tests.app.test_sync_e2e import enroll, rows_of
 from tests.sync_support import running_bureau
@@ -40,7 +40,7 @@ def test_a_revoked_pc_is_refused_and_released_after_it_is_trusted_again(
         assert sync_pass(ws, transport=transport).problem == ""
         assert _bureau(bureau, "revoke-device", str(ws.device_id)) == 0
         with ws.action(principal, "edit") as s:
-            s.scalar(select(UserAccount)).phone = "13812345678"
+            s.scalar(select(StaffMember)).phone = "13812345678"
         report = sync_pass(ws, transport=transport)
         assert report.anything_left  # bundle 2 did not get through
         capsys.readouterr()
@@ -71,7 +71,7 @@ def test_a_refused_bundle_is_not_sent_again_and_does_not_hold_up_the_next(
         assert sync_pass(ws, transport=transport).problem == ""
         assert _bureau(bureau, "revoke-device", str(ws.device_id)) == 0
         with ws.action(principal, "edit") as s:
-            s.scalar(select(UserAccount)).phone = "13812345678"
+            s.scalar(select(StaffMember)).phone = "13812345678"
         sync_pass(ws, transport=transport)
         assert _local_states(ws)[2] == ("quarantined", "unknown_device")
 
@@ -81,7 +81,7 @@ def test_a_refused_bundle_is_not_sent_again_and_does_not_hold_up_the_next(
         assert report.uploaded == 0 and bureau.bytes_received() == received
         assert report.quarantined == [(2, "unknown_device")]
         with ws.action(principal, "edit") as s:
-            s.scalar(select(UserAccount)).phone = "13912345678"
+            s.scalar(select(StaffMember)).phone = "13912345678"
         report = sync_pass(ws, transport=transport)
         assert report.uploaded == 1
         with ws.read() as s:

@@ -124,7 +124,7 @@ def _add_bulk_changes_named(ws, prefix, n):
 
     with ws.action(_principal(ws), "bulk") as s:
         for i in range(n):
-            s.add(UserAccount(username=f"{prefix}{i}", display_name="李明", role="staff"))
+            s.add(UserAccount(username=f"{prefix}{i}", role="staff"))
 
 
 class StallFirstPatch:

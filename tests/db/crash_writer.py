@@ -23,11 +23,11 @@ def main() -> None:
         n += 1
         name = f"{prefix}-{n}"
         with ws.action(actor, "crash.write") as s:
-            user = UserAccount(username=name, display_name=name, role="staff")
+            user = UserAccount(username=name, role="staff")
             s.add(user)
             if previous is not None:
                 # An update in the same transaction, to crash between more kinds of writes.
-                s.get(UserAccount, previous).phone = str(n)
+                s.get(UserAccount, previous).role = "guard"
         previous = user.id
         sys.stdout.write(f"committed {name} {user.id}\n")
         sys.stdout.flush()

@@ -39,7 +39,7 @@ def test_counter_overflow_carries_into_the_next_millisecond():
 
 def _add_user(ws, actor, name):
     with ws.action(actor, "test") as s:
-        s.add(UserAccount(username=name, display_name=name, role="staff"))
+        s.add(UserAccount(username=name, role="staff"))
 
 
 def test_monotonic_across_restart_after_the_clock_jumps_back(workspace, principal):

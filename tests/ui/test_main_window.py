@@ -35,7 +35,7 @@ def test_principal_has_users_page_and_shortcuts_switch_pages(qtbot, workspace):
     qtbot.waitActive(window)
     assert window.page_keys() == [
         "dashboard", "inspections", "hazards", "incidents", "drills", "handover", "roster",
-        "grid", "staff", "monthly", "sync", "users", "settings",
+        "grid", "staff", "monthly", "sync", "settings",
     ]  # fmt: skip
     assert window.windowTitle() == "校安 — 东风乡中心学校"
     assert window.current_key() == "dashboard"

@@ -77,10 +77,10 @@ def _staff_list(env: Env):
     return _page(env, "roster").staff
 
 
-def _user(env: Env):
-    from app.accounts.service import list_users
+def _people(env: Env):
+    from app.staff.people import list_people
 
-    return list_users(env.ctx.workspace, env.ctx.actor)[0]
+    return list_people(env.ctx.workspace, env.ctx.actor)
 
 
 def _failed_items(count: int) -> list:
@@ -251,22 +251,32 @@ def _dialogs() -> dict[str, tuple[Callable[[Env], QDialog], Callable[[QDialog], 
             lambda e: _mod("ui.settings.profile_dialog").SchoolProfileDialog(e.ctx, e.window),
             None,
         ),
-        "ui.staff.page:LeaveDialog": (
-            lambda e: _mod("ui.staff.page").LeaveDialog(e.window, "王强", e.today),
+        "ui.staff.dialogs:LeaveDialog": (
+            lambda e: _mod("ui.staff.dialogs").LeaveDialog(e.window, "王强", e.today),
             None,
         ),
-        "ui.staff.page:StaffDialog": (
-            lambda e: _mod("ui.staff.page").StaffDialog(
-                e.window, _page(e, "staff").users, _page(e, "staff").model.row_at(0)
+        "ui.staff.dialogs:MergeDialog": (
+            lambda e: _mod("ui.staff.dialogs").MergeDialog(
+                e.window, _people(e)[0], _people(e)[1:], lambda *_a: None
             ),
             None,
         ),
-        "ui.users.dialogs:SecretDialog": (
-            lambda e: _mod("ui.users.dialogs").SecretDialog(e.window, _user(e), lambda *_a: None),
+        "ui.staff.dialogs:PersonDialog": (
+            lambda e: _mod("ui.staff.dialogs").PersonDialog(
+                e.window, lambda _f: None, _people(e)[0], logins=True
+            ),
             None,
         ),
-        "ui.users.dialogs:UserDialog": (
-            lambda e: _mod("ui.users.dialogs").UserDialog(e.window, lambda _f: None, _user(e)),
+        "ui.users.dialogs:LoginDialog": (
+            lambda e: _mod("ui.users.dialogs").LoginDialog(e.window, "钱师傅", lambda _f: None),
+            None,
+        ),
+        "ui.users.dialogs:SavingDialog": (
+            lambda e: _mod("ui.users.dialogs").SavingDialog(e.window),
+            None,
+        ),
+        "ui.users.dialogs:SecretDialog": (
+            lambda e: _mod("ui.users.dialogs").SecretDialog(e.window, "王强", lambda *_a: None),
             None,
         ),
         "ui.wizard.first_run:FirstRunWizard": (

@@ -74,7 +74,7 @@ def test_ctrl_l_signs_out_audited_and_the_next_person_gets_their_own_pages(
 ):
     make_user(workspace, principal, "zhengxia", "staff", pin="482913")
     shell, window = _shell(qtbot, shells, workspace)
-    window.show_page("users")
+    window.show_page("staff")
     wait_idle(qtbot)
     _ctrl(qtbot, window, Qt.Key.Key_L)
     qtbot.waitUntil(lambda: shell.login is not None)

@@ -1,1 +1,1 @@
-"""Widgets several pages use (secret entry, message label)."""
+"""Widgets and helpers several pages use (secret entry, message label, live refresh)."""

@@ -75,6 +75,8 @@ ACTION_LABELS: dict[str, str] = {
     "grid.zone.update": QT_TRANSLATE_NOOP("Activity", "Edited a responsibility zone"),
     "staff.activate": QT_TRANSLATE_NOOP("Activity", "Reactivated a staff member"),
     "staff.add": QT_TRANSLATE_NOOP("Activity", "Added a staff member"),
+    "staff.deactivate": QT_TRANSLATE_NOOP("Activity", "Marked a staff member as left"),
+    "staff.merge": QT_TRANSLATE_NOOP("Activity", "Joined two entries of one person"),
     "staff.leave.add": QT_TRANSLATE_NOOP("Activity", "Recorded a staff leave"),
     "staff.leave.cancel": QT_TRANSLATE_NOOP("Activity", "Cancelled a staff leave"),
     "staff.update": QT_TRANSLATE_NOOP("Activity", "Edited a staff member"),

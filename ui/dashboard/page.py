@@ -1,10 +1,10 @@
 """工作台: what is due today and overdue, then the school card, backups and recent activity.
 
 Everything is read in one background operation when the page is shown and
-whenever a record changes: the workspace's commit listeners (which run on
-worker threads) reach the page through a queued signal, and a short debounce
-folds a burst of commits into one read. While hidden the page only notes
-that it is stale. Countdowns tick once a second without reading again.
+whenever a record changes (:class:`~ui.common.live_refresh.LiveRefresh`: any
+commit, or another page's event; a burst folds into one read; while hidden
+the page only notes that it is stale). Countdowns tick once a second without
+reading again.
 Enter or a double-click on a line opens its page (and record).
 
 Threading: UI thread; the read runs through :mod:`ui.operations`.
@@ -12,12 +12,10 @@ Threading: UI thread; the read runs through :mod:`ui.operations`.
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.school.clock import school_today
-from app.workspace import Committed
+from ui.common.live_refresh import LiveRefresh
 from ui.context import AppContext
 from ui.dashboard.activity import ActivityModel
 from ui.dashboard.worktable import ROLE_LINE, WorktableModel
@@ -54,9 +52,6 @@ def today_text(now: datetime | None = None) -> str:
     return QLocale().toString(QDate(today.year, today.month, today.day), fmt)
 
 
-DEBOUNCE_MS = 400
-
-
 def _load(ws, actor) -> tuple[Overview, Worktable]:
     """Worker thread. The worktable's compliance rules and incident clocks load
     every record area's models on first use: imported here, that happens in the
@@ -68,16 +63,12 @@ def _load(ws, actor) -> tuple[Overview, Worktable]:
 
 
 class DashboardPage(QWidget):
-    # Emitted from whichever thread committed; connected queued onto the UI thread.
-    records_changed = Signal()
-
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.overview: Overview | None = None
         self.worktable: Worktable | None = None
         self.loads = 0  # completed loads; tests wait on it
-        self._stale = False
 
         title = QLabel(translate("Dashboard", "Dashboard"))
         title.setObjectName("pageTitle")
@@ -195,33 +186,13 @@ class DashboardPage(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addLayout(lower, 2)
 
-        # Refresh when records change: another page's event, or any commit.
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._changed)
-        self.records_changed.connect(self._debounce.start)
-        ctx.events.changed.connect(lambda _area: self._debounce.start())
-        unsubscribe = ctx.workspace.subscribe(self._heard)
-        self.destroyed.connect(lambda *_: unsubscribe())
+        # Refresh when records change: any commit, or another page's event.
+        self.live = LiveRefresh(self, ctx, self.refresh, areas=("*",), on_show=False)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.work_model.tick)
         self._ticker.start()
         self._show_school(None)
-
-    def _heard(self, _event: Committed) -> None:
-        """A commit listener: runs on the committing thread, so it only signals."""
-        if shiboken6.isValid(self):
-            # The page may go away between the check and the emit.
-            with contextlib.suppress(RuntimeError):
-                self.records_changed.emit()
-
-    def _changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
 
     def open_line(self, index) -> None:
         """Open what the line is about: its page, and its record when it names one."""
@@ -231,7 +202,6 @@ class DashboardPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self._stale = False
         self.refresh()
 
     def refresh(self) -> None:

@@ -35,6 +35,7 @@ from app.drills.types import DRILL_TYPE_LABELS
 from app.hazards.service import school_today
 from app.periods import month_of
 from app.school.terms import get_terms, set_terms
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.drills.editor import DrillEditor
@@ -180,6 +181,8 @@ class DrillsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.open_editor(None))
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         ctx.events.changed.connect(self._elsewhere_changed)
+        self.live = LiveRefresh(self, ctx, self.refresh, tables=(
+            "drill", "drill_photo", "drill_problem", "drill_document", "school_term"))  # fmt: skip
         self._stale = True
         self._generation = 0
 

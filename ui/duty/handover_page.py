@@ -40,6 +40,7 @@ from app.duty.zero_report import ZeroReport, zero_report
 from app.hazards.service import SCHOOL_TZ, school_today
 from app.inspections.templates import AREAS
 from app.staff.service import list_staff
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.duty.handover_form import HandoverForm
@@ -161,6 +162,8 @@ class HandoverPage(QWidget):
         layout.addWidget(split, 1)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         ctx.events.changed.connect(self._elsewhere_changed)
+        self.live = LiveRefresh(self, ctx, lambda: self._elsewhere_changed("staff"), tables=(
+            "duty_shift", "duty_type", "staff_member", "staff_leave", "user_account"))  # fmt: skip
         self._stale = True
 
     # -- loading ---------------------------------------------------------------------

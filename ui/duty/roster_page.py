@@ -42,6 +42,7 @@ from app.duty.calendar import CalendarDay, RosterCalendar, roster_calendar
 from app.hazards.service import school_today
 from app.staff.service import list_staff
 from ui.common.list_model import ListTableModel
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.duty.labels import (
@@ -230,6 +231,8 @@ class RosterPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Home), self, self.go_today)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         ctx.events.changed.connect(self._elsewhere_changed)
+        self.live = LiveRefresh(self, ctx, self.refresh, tables=("duty_shift", "duty_type",
+            "school_holiday", "staff_member", "staff_leave", "user_account"))  # fmt: skip
         self._stale = True
 
     # -- period ----------------------------------------------------------------------

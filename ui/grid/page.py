@@ -49,6 +49,7 @@ from app.grid.overview import (
 from app.hazards.service import school_today
 from app.staff.service import list_staff
 from ui.common.list_model import ListTableModel
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.common.photo_strip import PhotoStrip
 from ui.context import AppContext
@@ -264,6 +265,8 @@ class GridPage(QWidget):
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         ctx.events.changed.connect(self._elsewhere_changed)
+        self.live = LiveRefresh(self, ctx, self.refresh, tables=("grid_zone", "grid_post",
+            "grid_assignment", "responsibility_letter", "staff_member", "user_account"))  # fmt: skip
         self._stale = True
 
     # -- loading ---------------------------------------------------------------------

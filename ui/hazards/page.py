@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.hazards.ledger import LedgerFilters, hazard_count
 from app.hazards.service import STATUSES, school_today
 from app.inspections.templates import AREAS
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.hazards.detail import HazardDetailPanel
@@ -159,6 +160,8 @@ class HazardsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, lambda: self.apply_filters(True))
         ctx.events.changed.connect(self._elsewhere_changed)
+        self.live = LiveRefresh(self, ctx, lambda: self.apply_filters(keep_selection=True), tables=(
+            "hazard", "hazard_event", "hazard_monitoring", "staff_member", "user_account"))  # fmt: skip
         self._keep: uuid.UUID | None = None
         self._stale = True
 

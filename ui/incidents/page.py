@@ -43,6 +43,7 @@ from app.incidents.labels import (
 )
 from app.incidents.service import add_person, close_incident, log_report, report_incident
 from app.incidents.views import IncidentDetail, incident_detail, list_incidents
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.i18n import app_text, translate
@@ -279,6 +280,8 @@ class IncidentsPage(QWidget):
         self.timer.timeout.connect(self.tick)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         ctx.events.changed.connect(self._elsewhere_changed)
+        self.live = LiveRefresh(self, ctx, self.reload,
+                                tables=("incident", "incident_person", "incident_report"))  # fmt: skip
         self._chosen_id: uuid.UUID | None = None
         self._stale = True
 

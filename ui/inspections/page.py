@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.inspections.queries import InspectionFilters
 from app.inspections.service import start_inspection
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.i18n import translate
@@ -109,6 +110,8 @@ class InspectionsPage(QWidget):
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.answers, self.show_list)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ctx.events.changed.connect(self._elsewhere_changed)
+        self.live = LiveRefresh(self, ctx, lambda: self._elsewhere_changed("inspections"),
+                                tables=("inspection", "inspection_answer"))  # fmt: skip
 
     # -- the list ------------------------------------------------------------------
 

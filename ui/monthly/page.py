@@ -44,6 +44,7 @@ from app.monthly.service import (
 )
 from app.periods import month_of
 from app.school.clock import SCHOOL_TZ
+from ui.common.live_refresh import LiveRefresh
 from ui.common.signature_pad import SignaturePad
 from ui.context import AppContext
 from ui.i18n import translate
@@ -175,6 +176,9 @@ class MonthlyReportPage(QWidget):
         self.setTabOrder(self.comments, self.save_button)
         self.setTabOrder(self.save_button, self.pad)
         self.setTabOrder(self.pad, self.finalize_button)
+        self.live = LiveRefresh(self, ctx, self.refresh, on_show=False, tables=(  # what it counts
+            "monthly_report", "inspection", "hazard", "hazard_monitoring", "drill", "duty_shift",
+            "handover", "incident", "incident_report", "school_term"))  # fmt: skip
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

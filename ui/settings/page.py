@@ -30,6 +30,7 @@ from app.accounts.roles import Permission, allowed
 from app.accounts.service import change_own_secret, own_secret_kind
 from app.preferences import load_preferences, save_preferences
 from app.school.service import SchoolProfile
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.common.secret_fields import SecretFields
 from ui.context import AppContext
@@ -73,6 +74,8 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self.live = LiveRefresh(self, ctx, self.backups.reload, on_show=False,
+                                actions=("backup.",), areas=("backup",))  # fmt: skip
 
     # -- language ----------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from app.sync import problems
 from app.sync.enrollment import enroll_from_file
 from app.sync.service import export_usb, import_usb
 from app.sync.status import SyncOverview
+from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.formatting import format_time
@@ -81,6 +82,7 @@ class SyncPage(QWidget):
         QShortcut(QKeySequence("Ctrl+O"), self, activated=self.import_enrollment)
         c.start()  # idempotent: the main window has usually started it already
         self.show_overview(c.overview)
+        self.live = LiveRefresh(self, ctx, c.refresh, on_show=False)  # every commit queues changes
         if c.running:
             self._pass_started()
 

@@ -1,1 +1,1 @@
-"""用户管理: the school's accounts, for the principal."""
+"""Login dialogs (give a login, new password or PIN); logins are managed on the staff page."""

@@ -1,7 +1,10 @@
-"""Dialogs of the users page: add or edit a user, set a new password or PIN.
+"""Dialogs for logins, opened from the staff page: give a person a login, set a new password or PIN.
 
-Each dialog saves through :mod:`ui.operations` and stays open with the
-message shown when the app refuses (e.g. a user name already taken).
+A login belongs to a person of the staff directory, so these dialogs never
+ask for a name, post or phone — the person's entry has them. Each dialog
+saves through :mod:`ui.operations` and stays open with the message shown
+when the app refuses (e.g. a user name already taken).
+
 Threading: UI thread; the save callable runs in the background.
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.roles import ROLE_LABELS, Role
-from app.accounts.service import UserView
 from ui.common.message_label import MessageLabel
 from ui.common.secret_fields import SecretFields
 from ui.i18n import role_label, translate
@@ -30,7 +33,16 @@ from ui.operations import run_in_background
 ASSIGNABLE_ROLES = [r for r in Role if r != Role.BUREAU_ADMIN and r in ROLE_LABELS]
 
 
-class _SavingDialog(QDialog):
+def role_combo(current: str | None = None) -> QComboBox:
+    """The roles a principal may give, the current one (or staff) chosen."""
+    combo = QComboBox()
+    for role in ASSIGNABLE_ROLES:
+        combo.addItem(role_label(role), str(role))
+    combo.setCurrentIndex(max(0, combo.findData(current or Role.STAFF)))
+    return combo
+
+
+class SavingDialog(QDialog):
     """A dialog whose OK runs a save in the background and closes only when it succeeded."""
 
     def __init__(self, parent: QWidget | None) -> None:
@@ -50,7 +62,11 @@ class _SavingDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def save_job(self) -> Callable[[], Any] | None:
-        """The background call for the entries, or None after showing what is wrong."""
+        """The background call for the entries, or None after showing what is wrong.
+
+        The call must not hold the dialog: the finished job is released on a
+        worker thread, and a dialog's wrapper must not die there.
+        """
         raise NotImplementedError
 
     def _save(self) -> None:
@@ -71,83 +87,70 @@ class _SavingDialog(QDialog):
         self.message.show_error(message)
 
 
-class UserDialog(_SavingDialog):
-    """Add a user (``user`` is None) or edit one. ``save`` gets the fields and runs in a worker."""
+class LoginFields(QObject):
+    """User name, role and the first password or PIN of a new login, for a QFormLayout."""
+
+    def __init__(self, parent: QObject | None = None, *, role: str | None = None) -> None:
+        super().__init__(parent)
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(translate("UserDialog", "e.g. wangfang"))
+        self.role = role_combo(role)
+        self.secret = SecretFields(self, default_kind="pin")
+
+    def add_rows(self, form: QFormLayout) -> None:
+        form.addRow(translate("UserDialog", "User name:"), self.username)
+        form.addRow(translate("UserDialog", "Role:"), self.role)
+        self.secret.add_rows(form)
+
+    def set_enabled(self, on: bool) -> None:
+        for w in (self.username, self.role, self.secret.kind, self.secret.secret,
+                  self.secret.confirm):  # fmt: skip
+            w.setEnabled(on)
+
+    def problem(self) -> str | None:
+        """What is wrong with the entries (checked again by the app), or None."""
+        if len(self.username.text().strip()) < 2:
+            return translate("UserDialog", "Enter a user name of at least 2 characters.")
+        return self.secret.problem()
+
+    def values(self) -> dict[str, str]:
+        kind, secret = self.secret.value()
+        return {"username": self.username.text(), "role": self.role.currentData(),
+                "secret_kind": kind, "secret": secret}  # fmt: skip
+
+
+class LoginDialog(SavingDialog):
+    """Give a person of the directory a login. ``save`` gets the login's fields, in a worker."""
 
     def __init__(
-        self,
-        parent: QWidget | None,
-        save: Callable[[dict[str, str]], Any],
-        user: UserView | None = None,
+        self, parent: QWidget | None, name: str, save: Callable[[dict[str, str]], Any]
     ) -> None:
         super().__init__(parent)
         self._save_fields = save
-        self.user = user
-        self.setWindowTitle(
-            translate("UserDialog", "Add a user")
-            if user is None
-            else translate("UserDialog", "Edit user")
-        )
-        self.display_name = QLineEdit(user.display_name if user else "")
-        self.username = QLineEdit(user.username if user else "")
-        self.username.setEnabled(user is None)
-        self.role = QComboBox()
-        for role in ASSIGNABLE_ROLES:
-            self.role.addItem(role_label(role), str(role))
-        self.role.setCurrentIndex(max(0, self.role.findData(user.role if user else Role.STAFF)))
-        self.post = QLineEdit(user.post if user else "")
-        self.post.setPlaceholderText(translate("UserDialog", "e.g. Grade 3 class teacher"))
-        self.phone = QLineEdit(user.phone if user else "")
+        self.setWindowTitle(translate("UserDialog", "A login for {name}").format(name=name))
+        self.login = LoginFields(self)
         form = QFormLayout()
-        form.addRow(translate("UserDialog", "Name:"), self.display_name)
-        form.addRow(translate("UserDialog", "User name:"), self.username)
-        form.addRow(translate("UserDialog", "Role:"), self.role)
-        form.addRow(translate("UserDialog", "Post:"), self.post)
-        form.addRow(translate("UserDialog", "Phone:"), self.phone)
-        self.secret: SecretFields | None = None
-        if user is None:
-            self.secret = SecretFields(self, default_kind="pin")
-            self.secret.add_rows(form)
+        self.login.add_rows(form)
         self._finish_layout(form)
-        self.resize(460, self.sizeHint().height())
-
-    def fields(self) -> dict[str, str]:
-        out = {
-            "display_name": self.display_name.text(),
-            "role": self.role.currentData(),
-            "post": self.post.text(),
-            "phone": self.phone.text(),
-        }
-        if self.secret is not None:
-            kind, secret = self.secret.value()
-            out.update(username=self.username.text(), secret_kind=kind, secret=secret)
-        return out
+        self.resize(440, self.sizeHint().height())
 
     def save_job(self) -> Callable[[], Any] | None:
-        if not self.display_name.text().strip():
-            self.message.show_error(translate("UserDialog", "Enter the person's name."))
-            self.display_name.setFocus()
+        problem = self.login.problem()
+        if problem:
+            self.message.show_error(problem)
             return None
-        if self.secret is not None:
-            problem = self.secret.problem()
-            if problem:
-                self.message.show_error(problem)
-                self.secret.secret.setFocus()
-                return None
-        fields = self.fields()
-        return lambda: self._save_fields(fields)
+        fields, save = self.login.values(), self._save_fields
+        return lambda: save(fields)  # never the dialog itself: the job ends on a worker
 
 
-class SecretDialog(_SavingDialog):
+class SecretDialog(SavingDialog):
     """The principal sets a new password or PIN for someone (this also unlocks the account)."""
 
-    def __init__(
-        self, parent: QWidget | None, user: UserView, save: Callable[[str, str], Any]
-    ) -> None:
+    def __init__(self, parent: QWidget | None, name: str, save: Callable[[str, str], Any]) -> None:
         super().__init__(parent)
         self._save_secret = save
         self.setWindowTitle(
-            translate("UserDialog", "New password or PIN for {name}").format(name=user.display_name)
+            translate("UserDialog", "New password or PIN for {name}").format(name=name)
         )
         form = QFormLayout()
         self.secret = SecretFields(self, default_kind="pin")
@@ -159,5 +162,5 @@ class SecretDialog(_SavingDialog):
         if problem:
             self.message.show_error(problem)
             return None
-        kind, secret = self.secret.value()
-        return lambda: self._save_secret(kind, secret)
+        (kind, secret), save = self.secret.value(), self._save_secret
+        return lambda: save(kind, secret)

@@ -1,9 +1,18 @@
 """Screenshots of the real windows for the README: ``python scripts/screenshots.py OUTDIR``.
 
-Runs the app's own windows on xcb under Xvfb (re-executing itself through
-``xvfb-run`` when there is no display) on a fresh demo school, signs in as the
-demo principal through the real password check, and saves PNGs with
-``QWidget.grab()``: main-window.png (dashboard), users.png, settings.png,
+Runs the app's own windows on xcb under Xvfb on a 1366×768 screen (a school
+laptop; the windows get the 1366×728 a taskbar leaves), re-executing itself
+through ``xvfb-run`` when there is no display, with keyring's fail backend
+(no OS keyring, as on most school PCs). First a newcomer's path on an empty
+data folder: first-run-wizard.png (the school's details),
+first-run-mismatch.png (the password confirmation mistyped: refused, nothing
+saved), login.png, newcomer-finalize.png (today's patrol with one failed item
+being finalized: graded and signed on the pad), newcomer-plan.png (the
+hazard it raised being planned), print-preview.png (its inspection form,
+digitally signed by the principal). Then a fresh demo school, signed in as the
+demo principal through the real password check, saved with
+``QWidget.grab()``: main-window.png (dashboard), users.png (staff and logins),
+settings.png, shortcuts.png (F1), lock.png (the idle lock),
 inspection.png (a patrol being answered), hazard-ledger.png (the ledger with
 a hazard's history), drills.png (the drills page with its cadence status),
 drill-editor.png (a drill being written up, photos imported), grid.png (the
@@ -11,11 +20,11 @@ responsibility grid with an unassigned zone), grid-letters.png (this year's
 responsibility letters, one not signed yet), roster.png (this month's duty
 calendar with gaps), handover.png (a handover both people signed), sync.png
 (the sync page after a pass to a loopback bureau on a temporary SQLite
-database), print-preview.png (Print / 打印 on an inspection), dashboard.png
+database), dashboard.png
 (the 工作台 with its first line chosen), monthly-report.png (last month's
-report being signed), incident.png (reporting clocks running),
-first-run-wizard.png and login.png. The user's own preferences and data are
-never touched (temporary folders for everything).
+report being signed) and incident.png (reporting clocks running). The
+user's own preferences, data and keyring are never touched (temporary folders
+for everything).
 """
 
 from __future__ import annotations
@@ -31,7 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = "XIAOAN_SCREENSHOTS_UNDER_XVFB"
-SIZE = (1280, 800)
+SCREEN = (1366, 768)
+SIZE = (1366, 728)  # what a 1366×768 laptop's taskbar leaves
 
 
 def reexec_under_xvfb(outdir: Path) -> int:
@@ -40,7 +50,15 @@ def reexec_under_xvfb(outdir: Path) -> int:
         print("xvfb-run not found: install xvfb (make system does)", file=sys.stderr)
         return 2
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", **{CHILD: "1"})
-    cmd = [xvfb_run, "-a", "-s", "-screen 0 1440x900x24", sys.executable, __file__, str(outdir)]
+    cmd = [
+        xvfb_run,
+        "-a",
+        "-s",
+        f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24",
+        sys.executable,
+        __file__,
+        str(outdir),
+    ]
     return subprocess.run(cmd, env=env).returncode
 
 
@@ -70,6 +88,10 @@ def main(outdir: Path) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="xiaoan-shots-"))
     os.environ["XIAOAN_CONFIG_DIR"] = str(tmp / "config")
     os.environ["XIAOAN_LANG"] = "zh_CN"
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # no OS keyring: keys go to 0600 files in tmp
     try:
         return shoot(outdir, tmp)
     finally:
@@ -101,49 +123,26 @@ def shoot(outdir: Path, tmp: Path) -> int:
     from app.school.service import get_profile
     from app.workspace import Workspace
     from ui import operations
-    from ui.auto_backup import AutoBackup
-    from ui.context import AppContext
     from ui.i18n import install_translators
-    from ui.login.dialog import LoginDialog
-    from ui.main_window import MainWindow
+    from ui.shell.session import Shell
     from ui.style import apply_style
-    from ui.wizard.first_run import FirstRunWizard
 
     app = QApplication([sys.argv[0]])
     app.setApplicationName("xiaoan")
     apply_style(app)
     install_translators("zh_CN", compiled_catalog(tmp))
 
-    # First run, on an empty folder: the school page with a few details typed in.
-    empty = Workspace.open(tmp / "empty")
-    wizard = FirstRunWizard(empty)
-    wizard.show()
-    wizard.next()
-    wizard.school.name.setText("红旗小学")
-    wizard.school.code.setText("220105-0031")
-    wizard.school.boarding.setChecked(True)
-    wizard.school.district.setText("长春市二道区")
-    wait(app, lambda: wizard.isVisible())
-    save(wizard, outdir / "first-run-wizard.png")
-    wizard.close()
+    shoot_newcomer(app, outdir, tmp)
 
-    # The demo school: sign-in dialog, then the main window as its principal.
+    # The demo school, signed in as its principal.
     info = build_demo(tmp / "demo")
     ws = Workspace.open(info.data_dir)
     profile = get_profile(ws)
-    login = LoginDialog(ws, profile.name)
-    login.show()
-    wait(app, lambda: login.choices_loaded)
-    login.secret.setText("••••••••")
-    save(login, outdir / "login.png")
-    login.close()
-
     actor = authenticate(ws, info.principal_username, info.principal_secret)
-    window = MainWindow(AppContext(ws, actor, profile))
+    shell = Shell(ws)
+    window = shell.start(actor, profile, info.principal_username)
     window.resize(*SIZE)
-    window.show()
-    backup = AutoBackup(window.ctx, window)
-    backup.start()
+    backup = shell.auto_backup
     dashboard = window.page("dashboard")
     wait(app, lambda: backup.runs >= 1 and not operations.busy())
     dashboard.refresh()
@@ -160,6 +159,8 @@ def shoot(outdir: Path, tmp: Path) -> int:
     settings = window.show_page("settings")
     wait(app, lambda: settings.loads >= 1 and not operations.busy())
     save(window, outdir / "settings.png")
+    shoot_shortcuts(app, window, outdir)
+    shoot_lock(app, shell, window, outdir)
 
     shoot_inspection(app, window, outdir, tmp)
     shoot_ledger(app, window, outdir)
@@ -170,13 +171,154 @@ def shoot(outdir: Path, tmp: Path) -> int:
     shoot_sync(app, window, outdir, tmp)
     shoot_monthly(app, window, outdir)
     shoot_incidents(app, window, outdir)
-    shoot_print_preview(app, window, outdir)  # last: QtPdf's render thread may outlive the dialog
 
+    shell.shutdown()
     window.close()
     operations.wait_all()
     ws.close()
-    empty.close()
     return 0
+
+
+NEWCOMER_PASSWORD = "hongqi-2026"
+
+
+def shoot_newcomer(app, outdir: Path, tmp: Path) -> None:
+    """A principal's first minutes on an empty data folder, through the real widgets."""
+    from PySide6.QtWidgets import QDialogButtonBox, QWizard
+
+    from app.school.service import get_profile
+    from app.workspace import Workspace
+    from ui import operations
+    from ui.login.dialog import LoginDialog
+    from ui.shell.session import Shell
+    from ui.wizard.first_run import FirstRunWizard
+
+    ws = Workspace.open(tmp / "newcomer")
+    wizard = FirstRunWizard(ws)
+    wizard.show()
+    wizard.next()
+    school = wizard.school
+    school.name.setText("红旗小学")
+    school.code.setText("220105-0031")
+    school.kind.setCurrentIndex(school.kind.findData("primary"))
+    school.boarding.setChecked(True)
+    school.district.setText("长春市二道区")
+    wait(app, lambda: wizard.isVisible())
+    save(wizard, outdir / "first-run-wizard.png")
+    wizard.next()
+    principal = wizard.principal
+    principal.display_name.setText("王红")
+    principal.username.setText("wanghong")
+    principal.secret.secret.setText(NEWCOMER_PASSWORD)
+    principal.secret.confirm.setText(NEWCOMER_PASSWORD.replace("2026", "2025"))  # mistyped
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    finish.click()
+    wait(app, lambda: not operations.busy() and bool(principal.message.text()))
+    save(wizard, outdir / "first-run-mismatch.png")
+    principal.secret.confirm.setText(NEWCOMER_PASSWORD)
+    finish.click()
+    wait(app, lambda: wizard.actor is not None and not wizard.isVisible())
+
+    # Next morning: sign in.
+    login = LoginDialog(ws, "红旗小学")
+    login.show()
+    wait(app, lambda: login.choices_loaded)
+    login.secret.setText(NEWCOMER_PASSWORD)
+    save(login, outdir / "login.png")
+    login.submit()
+    wait(app, lambda: login.actor is not None and not operations.busy())
+    actor = login.actor
+
+    shell = Shell(ws)
+    window = shell.start(actor, get_profile(ws), "wanghong")
+    window.resize(*SIZE)
+    page = window.show_page("inspections")
+    wait(app, lambda: page.model.pages >= 1 and not operations.busy())
+    page.new_button.click()
+    dialog = page.dialog
+    wait(app, lambda: dialog.ready)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("daily_patrol"))
+    dialog.choose_templates(["daily_patrol"])
+    dialog.place.setText("全校")
+    dialog.accept()
+    view = page.answers
+    wait(app, lambda: view.detail is not None and not operations.busy())
+    view.answer("pass")
+    view.answer("pass")
+    view.answer("fail")  # 3. exits and escape routes clear
+    view.note.setText("二楼东侧安全出口堆放课桌，通道宽度不足 1 米")
+    view.spot.setText("教学楼二楼东侧安全出口")
+    view._note_entered()
+    wait(app, lambda: view.idle() and not operations.busy())
+    view.answer_remaining()
+    wait(app, lambda: view.idle() and view.model.answered() == view.model.rowCount())
+    view.finalize()
+    wait(app, lambda: view.dialog is not None and view.dialog.isVisible())
+    confirm = view.dialog
+    confirm.confirm.setChecked(True)
+    confirm.pad.set_strokes(SIGNATURE)
+    wait(app, lambda: True)
+    save(confirm, outdir / "newcomer-finalize.png")
+    confirm.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait(app, lambda: view.read_only and not operations.busy())
+
+    ledger = window.show_page("hazards")
+    wait(app, lambda: ledger.model.pages >= 1 and ledger.count >= 1 and not operations.busy())
+    ledger.table.selectRow(0)
+    wait(app, lambda: ledger.detail.detail is not None and not operations.busy())
+    ledger.detail.buttons["plan"].click()
+    plan = ledger.detail.dialog
+    plan.measures.setPlainText("课桌搬回教室，出口保持畅通；班主任课间巡看")
+    plan.safeguard.setPlainText("出口处张贴警示标识")
+    wait(app, lambda: True)
+    save(plan, outdir / "newcomer-plan.png")
+    loads = ledger.detail.loads
+    plan.accept()
+    wait(app, lambda: ledger.detail.loads > loads and not operations.busy())
+
+    window.show_page("inspections")
+    view.print_form()
+    preview = view.preview
+    preview.resize(900, 700)
+    wait(app, lambda: preview.ready and not operations.busy(), 60)
+    until = time.monotonic() + 3  # QPdfView paints its pages from a render thread
+    wait(app, lambda: time.monotonic() > until)
+    save(preview, outdir / "print-preview.png")
+    preview.close()
+    shell.shutdown()
+    window.close()
+    operations.wait_all()
+    ws.close()
+
+
+SIGNATURE = [
+    [(40 + i * 7, 60 + (16 if i % 3 else -12) + (i % 5) * 3, i * 16) for i in range(30)],
+    [(60 + i * 11, 92 + (i % 2), 600 + i * 9) for i in range(16)],
+]
+
+
+def shoot_shortcuts(app, window, outdir: Path) -> None:
+    """F1 on the dashboard: every key of the window and of the page."""
+    window.show_page("dashboard")
+    window.show_shortcuts()
+    sheet = window.shortcuts_sheet
+    wait(app, lambda: sheet.isVisible())
+    save(sheet, outdir / "shortcuts.png")
+    sheet.close()
+
+
+def shoot_lock(app, shell, window, outdir: Path) -> None:
+    """The idle lock over the settings page: the person's password to carry on."""
+    from PySide6.QtGui import QGuiApplication
+
+    shell.lock()
+    wait(app, lambda: shell.lock_screen is not None and shell.lock_screen.isVisible())
+    image = QGuiApplication.primaryScreen().grabWindow(0)  # the covered window and the lock
+    if not image.copy(0, 0, *SIZE).save(str(outdir / "lock.png")):
+        raise OSError("could not write lock.png")
+    print(f"wrote {outdir / 'lock.png'}")
+    shell.unlock()
+    wait(app, lambda: shell.lock_screen is None)
 
 
 def shoot_inspection(app, window, outdir: Path, tmp: Path) -> None:
@@ -278,28 +420,11 @@ def shoot_drills(app, window, outdir: Path, tmp: Path) -> None:
 
 def shoot_sync(app, window, outdir: Path, tmp: Path) -> None:
     """Enrolled with a loopback bureau, synced once, a photo's bundle on its way."""
-    import keyring
-    from keyring.backend import KeyringBackend
-
     from app.attachments.store import add_photos
     from app.sync.service import SyncProgress
     from tests.sync_support import BureauUnderTest
     from ui import operations
 
-    class MemoryKeyring(KeyringBackend):  # the screenshot machine has no real keyring
-        priority = 1
-        store: dict = {}
-
-        def get_password(self, service, username):
-            return self.store.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.store.pop((service, username), None)
-
-    keyring.set_keyring(MemoryKeyring())
     bureau = BureauUnderTest(f"sqlite:///{tmp / 'bureau.db'}", tmp / "bureau-keys").start()
     try:
         page = window.show_page("sync")
@@ -335,24 +460,6 @@ def shoot_sync(app, window, outdir: Path, tmp: Path) -> None:
         page._pass_ended()
     finally:
         bureau.stop()
-
-
-def shoot_print_preview(app, window, outdir: Path) -> None:
-    """Print / 打印 on the latest inspection: the signed form's pages in the preview."""
-    import keyring
-
-    from tests.helpers import MemoryKeyring
-    from ui import operations
-    from ui.reports.preview import open_print_preview
-
-    keyring.set_keyring(MemoryKeyring())  # a throw-away signing key, no OS keyring touched
-    dialog = open_print_preview(window.ctx, window, "inspection", "latest")
-    dialog.resize(900, 760)
-    wait(app, lambda: dialog.ready and not operations.busy())
-    until = time.monotonic() + 3  # QPdfView paints its pages from a render thread
-    wait(app, lambda: time.monotonic() > until)
-    save(dialog, outdir / "print-preview.png")
-    dialog.close()
 
 
 def shoot_grid(app, window, outdir: Path) -> None:
@@ -400,7 +507,7 @@ def shoot_roster(app, window, outdir: Path) -> None:
 
 
 def shoot_handover(app, window, outdir: Path) -> None:
-    """Yesterday's night watch: patrols, roll call, both signatures, locked."""
+    """The night watch of two days ago (surely over): patrols, roll call, both signatures, locked."""
     from datetime import timedelta
 
     from PySide6.QtCore import QDate
@@ -410,7 +517,7 @@ def shoot_handover(app, window, outdir: Path) -> None:
 
     page = window.show_page("handover")
     wait(app, lambda: page.loads >= 1 and not operations.busy())
-    day = school_today() - timedelta(days=1)
+    day = school_today() - timedelta(days=2)
     page.day.setDate(QDate(day.year, day.month, day.day))
     wait(app, lambda: page.loads >= 2 and not operations.busy())
     row = next(

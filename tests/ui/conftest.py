@@ -46,3 +46,16 @@ def _chinese_and_quiet(zh_translations, qtbot):
 def wait_idle(qtbot) -> None:
     """Wait until every background operation has delivered its result."""
     qtbot.waitUntil(lambda: not operations.busy(), timeout=10_000)
+
+
+@pytest.fixture
+def laptop_style(qapp):
+    """The app's own font and style, as on the school's laptop; restored afterwards."""
+    from ui.style import apply_style
+
+    font, style, sheet = qapp.font(), qapp.style().name(), qapp.styleSheet()
+    apply_style(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+    qapp.setFont(font)

@@ -215,19 +215,6 @@ def test_a_hazard_from_a_drill_links_back_to_the_drill(qtbot, workspace, crew, t
     assert not page.detail.origin.isVisible()
 
 
-@pytest.fixture
-def laptop_style(qapp):
-    """The app's own font and style, as on the school's laptop; restored afterwards."""
-    from ui.style import apply_style
-
-    font, style, sheet = qapp.font(), qapp.style().name(), qapp.styleSheet()
-    apply_style(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setFont(font)
-
-
 def test_deadline_and_responsible_person_fit_a_1366_pixel_window(
     qtbot, workspace, crew, laptop_style
 ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.hazards.ledger import LedgerFilters, hazard_ledger
 from app.inspections.queries import InspectionFilters, inspection_detail, list_inspections
@@ -339,3 +339,24 @@ def test_the_finalize_and_countersign_dialogs_fit_the_laptop_screen(qtbot):
         qtbot.waitExposed(dialog)
         assert dialog.width() <= 1366 and dialog.height() <= 728, dialog.size()
     assert dialog.ok.isEnabled() is False
+
+
+def test_every_answer_column_fits_a_1366_pixel_window(qtbot, workspace, crew, laptop_style):
+    """In the main window on a 1366×728 laptop screen the result and the finding stay in
+    view beside the item: no horizontal scrollbar hides a column."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(context_for(workspace, "lijianguo", "482913"))
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    page = window.show_page("inspections")
+    qtbot.waitUntil(lambda: page.model.pages >= 1)
+    view = _start_patrol(qtbot, page)
+    QApplication.processEvents()
+    table = view.table
+    assert table.horizontalScrollBar().maximum() == 0, "a horizontal scrollbar hides columns"
+    viewport = table.viewport().width()
+    last = view.model.columnCount() - 1
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= viewport
+    wait_idle(qtbot)

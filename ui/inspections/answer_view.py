@@ -114,9 +114,12 @@ class AnswerView(Finishing, QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for col, width in enumerate((36, 280, 96, 64, 150, 40)):
             self.table.setColumnWidth(col, width)
+        # The item's text takes what is left, so every column fits a 1366-px laptop
+        # without a horizontal scrollbar (long texts are elided; the item shows in full
+        # beside the table).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 

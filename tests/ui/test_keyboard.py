@@ -104,3 +104,21 @@ def test_f1_lists_the_windows_keys_and_the_pages_own(qtbot, workspace):
     assert "Ctrl+G" in rows and "Ctrl+W" in rows
     sheet.close()
     wait_idle(qtbot)
+
+
+def test_no_page_binds_a_key_the_window_already_uses(qtbot, workspace):
+    """Two bindings of one key cancel each other out (Qt calls it ambiguous): a page's own
+    keys must differ from the window's (page keys, Ctrl+P, Ctrl+L, Ctrl+Shift+L, F1…)."""
+    from ui.shell.shortcuts import page_shortcuts, window_shortcuts
+
+    window = _window(qtbot, workspace)
+    taken = {k.strip() for keys, _what in window_shortcuts(window) for k in keys.split(",")}
+    assert {"Ctrl+L", "Ctrl+Shift+L", "Ctrl+P", "F1"} <= taken
+    clashes = []
+    for key in window.page_keys():
+        page = window.show_page(key)
+        wait_idle(qtbot)
+        for keys, what in page_shortcuts(page):
+            clashes += [(key, k.strip(), what) for k in keys.split(",") if k.strip() in taken]
+    assert clashes == []
+    wait_idle(qtbot)

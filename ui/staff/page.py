@@ -7,7 +7,7 @@ numbers are personal data); only the principal manages logins — gives one,
 changes the role, sets a new password or PIN, unlocks, deactivates, or joins
 two entries of one person — and the app checks that again.
 
-Keys: Ctrl+N add, Ctrl+E (or Enter, double-click) edit, Ctrl+Shift+L record
+Keys: Ctrl+N add, Ctrl+E (or Enter, double-click) edit, Ctrl+Shift+A record
 leave, F5 read again. The list also reads again by itself after any change
 to people or logins, wherever it was made.
 
@@ -74,7 +74,7 @@ class StaffPage(QWidget):
         for text, slot, keys in (
             (translate("Staff", "Add…"), self.open_add, "Ctrl+N"),
             (translate("Staff", "Edit…"), self.open_edit, "Ctrl+E"),
-            (translate("Staff", "Record leave…"), self.open_leave, "Ctrl+Shift+L"),
+            (translate("Staff", "Record leave…"), self.open_leave, "Ctrl+Shift+A"),
         ):
             bar.addWidget(self._button(text, slot, keys))
         self.login_buttons: list[QPushButton] = []

@@ -26,6 +26,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QImageWriter
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserError
@@ -37,6 +38,7 @@ ErrorCallback = Callable[[str, BaseException], None]
 
 _in_flight: set[Operation] = set()
 _delivering: list[QWidget | None] = []  # contexts whose on_done is running (innermost last)
+_image_plugins_loaded = False
 
 
 def friendly_message(error: BaseException) -> str:
@@ -105,6 +107,7 @@ class Operation(QObject):
         self._relay.failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
 
     def start(self, pool: QThreadPool | None = None) -> Operation:
+        _load_image_plugins()
         _in_flight.add(self)
         (pool or QThreadPool.globalInstance()).start(_Job(self._fn, self._relay))
         return self
@@ -134,6 +137,25 @@ class Operation(QObject):
             self._on_error(message, error)
         else:
             show_error(self._context, message)
+
+
+def _load_image_plugins() -> None:
+    """Load Qt's image-format plugins on the UI thread, before any worker can (UI thread).
+
+    A worker that reads or writes an image (a photo thumbnail, the images a
+    print paints onto a PDF printer) makes Qt load those plugins if nobody has
+    yet; Qt then moves each new plugin to the UI thread under a lock from the
+    pool that signal connections share. PySide keeps the GIL through those
+    calls, while the UI thread, disconnecting a Python slot, can hold that very
+    lock and wait for the GIL: both then wait for ever. That froze the first
+    print of a run (QPdfEngine::addImage → QImageWriter::supportedImageFormats
+    → QObject::moveToThread on the worker). Loaded here, the plugins already
+    live on the UI thread and a worker never takes that lock.
+    """
+    global _image_plugins_loaded
+    if not _image_plugins_loaded:
+        QImageWriter.supportedImageFormats()  # loads and instantiates every image plugin
+        _image_plugins_loaded = True
 
 
 def show_error(parent: QWidget | None, message: str) -> None:

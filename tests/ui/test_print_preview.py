@@ -176,3 +176,25 @@ def test_the_hazard_page_prints_the_ledger_for_the_dates_shown(qtbot, ctx):
     assert "2026-09-01" in page.preview.windowTitle()
     page.preview.close()
     wait_idle(qtbot)
+
+
+def test_closing_the_preview_stops_page_rendering_before_the_document_goes(qtbot, ctx):
+    """Closing the preview while pages are still being drawn must not crash the program.
+
+    The preview's view renders pages on a thread of its own, straight from the
+    dialog's document. When the document went first, a render still running
+    read the freed document and the whole program died (a segfault in
+    QPdfDocument::render). The renderer must be gone before the document is.
+    """
+    from PySide6.QtPdf import QPdfPageRenderer
+
+    dialog = open_print_preview(ctx, None, "ledger", "latest")
+    qtbot.waitUntil(lambda: dialog.ready, timeout=30_000)
+    renderer = dialog.view.findChild(QPdfPageRenderer)
+    assert renderer.renderMode() == QPdfPageRenderer.RenderMode.MultiThreaded
+    gone: list[str] = []
+    renderer.destroyed.connect(lambda *_: gone.append("page renderer"))
+    dialog.document.destroyed.connect(lambda *_: gone.append("document"))
+    dialog.close()  # deleted on close
+    qtbot.waitUntil(lambda: len(gone) == 2)
+    assert gone == ["page renderer", "document"]

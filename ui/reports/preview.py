@@ -40,7 +40,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -78,7 +78,12 @@ def open_print_preview(
     return dialog
 
 
-def _reader(pdf: bytes, parent=None) -> QBuffer:
+def _reader(pdf: bytes, parent: QObject) -> QBuffer:
+    """A read-only device over ``pdf`` for a QPdfDocument, owned by ``parent``.
+
+    QtPdf reads the device whenever it renders a page, so the device must
+    outlive the document's use of it: its owner is deleted after the document.
+    """
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(pdf))  # a copy the buffer owns
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -91,9 +96,10 @@ def print_pages(pdf: bytes, printer: QPrinter) -> int:
     Runs on a worker thread: QPdfDocument, QImage and a QPainter on a
     QPrinter are all usable off the UI thread (no widget is touched).
     """
-    buffer = _reader(pdf)
     doc = QPdfDocument()
-    doc.load(buffer)
+    # A child of the document: freed after the document is closed, whatever
+    # order Python drops the locals in.
+    doc.load(_reader(pdf, doc))
     count = doc.pageCount()
     first, last = printer.fromPage(), printer.toPage()
     pages = range(first - 1, last) if first > 0 and last >= first else range(count)
@@ -146,8 +152,18 @@ class PrintPreviewDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._buffer: QBuffer | None = None
-        self.document = QPdfDocument(self)
+        # The order is load-bearing. QPdfView renders pages on a thread of its
+        # own, straight from the document, and Qt deletes a dialog's children
+        # in the order they were made. Made first, the view goes first: its
+        # renderer stops that thread, then the document is closed, then the
+        # buffers it read from are freed. With the document made first, closing
+        # the preview while a page was still being rendered freed the document
+        # under the render thread (a segfault in QPdfDocument::render, which
+        # took the whole program down). The document must not be a child of the
+        # view either: it would then be closed inside the view's destructor and
+        # notify the half-destroyed view.
         self.view = QPdfView(self)
+        self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -31,62 +31,21 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.reports.forms import RenderedForm, form, form_header
 from app.reports.hazard_forms import NOTHING_TO_PRINT, _record_id, local, zh
 from app.reports.layout import (
-    SignatureBox,
     content_width,
     grid_table,
     para,
     render_form,
+    signature_box,
     signature_table,
     styles,
 )
 from app.reports.verification import Stamp, canonical_digest, content_reader
-from app.signatures.service import SignatureView, get_signature, signature_png
 from db.models import DutyShift, DutyType, GridPost, GridZone, Handover, StaffMember
 
 NOTHING_TO_PRINT["handover"] = QT_TRANSLATE_NOOP("app", "There is no handover to print yet.")
 NOTHING_TO_PRINT["zone"] = QT_TRANSLATE_NOOP(
     "app", "There is no responsibility zone to print yet. Add zones to the grid first."
 )
-
-# -- signatures ---------------------------------------------------------------------------
-
-
-def strokes_png(strokes, *, height: int = 120) -> bytes:
-    """A PNG of the strokes (black on white), drawn at 3x and scaled down for smooth lines."""
-    from PIL import Image, ImageDraw
-
-    points = [(x, y) for st in strokes for x, y, _t in st]
-    if not points:
-        return b""
-    x0, y0 = min(p[0] for p in points), min(p[1] for p in points)
-    x1, y1 = max(p[0] for p in points), max(p[1] for p in points)
-    pad = 6.0
-    scale = (height - 2 * pad) / max(y1 - y0, 1.0)
-    width = int(min(max((x1 - x0) * scale + 2 * pad, height), height * 6))
-    scale = min(scale, (width - 2 * pad) / max(x1 - x0, 1.0))
-    k = 3
-    img = Image.new("L", (width * k, height * k), 255)
-    draw = ImageDraw.Draw(img)
-    for st in strokes:
-        xy = [((x - x0) * scale * k + pad * k, (y - y0) * scale * k + pad * k) for x, y, _t in st]
-        if len(xy) == 1:
-            x, y = xy[0]
-            draw.ellipse((x - k, y - k, x + k, y + k), fill=0)
-        else:
-            draw.line(xy, fill=0, width=2 * k, joint="curve")
-    out = io.BytesIO()
-    img.resize((width, height), Image.Resampling.LANCZOS).save(out, "PNG")
-    return out.getvalue()
-
-
-def signature_box(ws, label: str, signature_id: uuid.UUID | None) -> SignatureBox:
-    """The signature in its box (name and time under it), or an empty box to sign by hand."""
-    sig: SignatureView | None = get_signature(ws, signature_id) if signature_id else None
-    if sig is None:
-        return SignatureBox(label)
-    png = signature_png(ws, sig.id) or strokes_png(sig.strokes) or None
-    return SignatureBox(label, sig.signer_name, local(sig.signed_at), png)
-
 
 # -- handover -----------------------------------------------------------------------------
 

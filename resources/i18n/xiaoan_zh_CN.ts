@@ -1115,34 +1115,6 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>教育局分配的学校代码</translation>
     </message>
     <message>
-        <source>Students board at the school</source>
-        <translation>有住校生（寄宿制学校）</translation>
-    </message>
-    <message>
-        <source>The school runs school buses</source>
-        <translation>学校有校车</translation>
-    </message>
-    <message>
-        <source>School name:</source>
-        <translation>学校名称：</translation>
-    </message>
-    <message>
-        <source>School code:</source>
-        <translation>学校代码：</translation>
-    </message>
-    <message>
-        <source>Kind of school:</source>
-        <translation>学校类型：</translation>
-    </message>
-    <message>
-        <source>District or county:</source>
-        <translation>所属区县：</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>地址：</translation>
-    </message>
-    <message>
         <source>The principal&apos;s account</source>
         <translation>校长账号</translation>
     </message>
@@ -3304,11 +3276,7 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     </message>
 </context>
 <context>
-    <name>SchoolProfile</name>
-    <message>
-        <source>School details</source>
-        <translation>学校信息</translation>
-    </message>
+    <name>SchoolFields</name>
     <message>
         <source>Students board at the school</source>
         <translation>有住校生（寄宿制学校）</translation>
@@ -3336,6 +3304,13 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>Address:</source>
         <translation>地址：</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolProfile</name>
+    <message>
+        <source>School details</source>
+        <translation>学校信息</translation>
     </message>
     <message>
         <source>These details appear on every printed form. The kind of school, boarding and school buses decide which drills and checks are required.</source>

@@ -12,28 +12,25 @@ Threading: UI thread; reading the enrollment and saving run through
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import UserError
 from app.school.service import (
-    SCHOOL_KIND_LABELS,
     SchoolProfile,
     enrolled_school_code,
     update_profile,
 )
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
-from ui.i18n import school_kind_label, translate
+from ui.i18n import translate
 from ui.operations import run_in_background
+from ui.school.fields import SchoolFields
 
 
 class SchoolProfileDialog(QDialog):
@@ -47,32 +44,16 @@ class SchoolProfileDialog(QDialog):
         self.setWindowTitle(translate("SchoolProfile", "School details"))
         school = ctx.school
 
-        self.name = QLineEdit(school.name)
-        self.code = QLineEdit(school.code)
+        self.fields = SchoolFields(self)
+        for attr in SchoolFields.WIDGETS:
+            setattr(self, attr, getattr(self.fields, attr))
+        self.fields.show_profile(school)
         self.code_note = QLabel()
         self.code_note.setObjectName("hint")
         self.code_note.setWordWrap(True)
         self.code_note.hide()
-        self.kind = QComboBox()
-        for kind in SCHOOL_KIND_LABELS:
-            self.kind.addItem(school_kind_label(kind), str(kind))
-        self.kind.setCurrentIndex(max(0, self.kind.findData(school.kind)))
-        self.boarding = QCheckBox(translate("SchoolProfile", "Students board at the school"))
-        self.boarding.setChecked(school.boarding)
-        self.buses = QCheckBox(translate("SchoolProfile", "The school runs school buses"))
-        self.buses.setChecked(school.has_school_bus)
-        self.district = QLineEdit(school.district)
-        self.address = QLineEdit(school.address)
-
         form = QFormLayout()
-        form.addRow(translate("SchoolProfile", "School name:"), self.name)
-        form.addRow(translate("SchoolProfile", "School code:"), self.code)
-        form.addRow("", self.code_note)
-        form.addRow(translate("SchoolProfile", "Kind of school:"), self.kind)
-        form.addRow("", self.boarding)
-        form.addRow("", self.buses)
-        form.addRow(translate("SchoolProfile", "District or county:"), self.district)
-        form.addRow(translate("SchoolProfile", "Address:"), self.address)
+        self.fields.add_rows(form, under_code=self.code_note)
         note = QLabel(
             translate(
                 "SchoolProfile",
@@ -121,16 +102,7 @@ class SchoolProfileDialog(QDialog):
         self.code_note.show()
 
     def profile(self) -> SchoolProfile:
-        return SchoolProfile(
-            id=self.ctx.school.id,
-            name=self.name.text(),
-            code=self.code.text(),
-            kind=self.kind.currentData(),
-            boarding=self.boarding.isChecked(),
-            has_school_bus=self.buses.isChecked(),
-            district=self.district.text(),
-            address=self.address.text(),
-        )
+        return self.fields.profile(self.ctx.school.id)
 
     def save(self) -> None:
         profile = self.profile()

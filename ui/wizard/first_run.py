@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,12 +25,13 @@ from app.accounts.roles import Role
 from app.accounts.service import validate_user_fields
 from app.actor import Actor
 from app.errors import UserError
-from app.school.service import SCHOOL_KIND_LABELS, SchoolProfile, set_up_school
+from app.school.service import SchoolProfile, set_up_school
 from app.workspace import Workspace
 from ui.common.message_label import MessageLabel
 from ui.common.secret_fields import SecretFields
-from ui.i18n import school_kind_label, translate
+from ui.i18n import translate
 from ui.operations import run_in_background
+from ui.school.fields import SchoolFields
 from ui.shell.geometry import fit_window
 
 
@@ -81,40 +80,20 @@ class SchoolPage(_Page):
             translate("FirstRun", "Your school"),
             translate("FirstRun", "These details appear on every printed form."),
         )
-        self.name = QLineEdit()
+        self.fields = SchoolFields(self)
+        for attr in SchoolFields.WIDGETS:
+            setattr(self, attr, getattr(self.fields, attr))
         self.name.setPlaceholderText(translate("FirstRun", "e.g. Dongfeng Township Central School"))
-        self.code = QLineEdit()
         self.code.setPlaceholderText(
             translate("FirstRun", "the code given by the education bureau")
         )
-        self.kind = QComboBox()
-        for kind in SCHOOL_KIND_LABELS:
-            self.kind.addItem(school_kind_label(kind), str(kind))
-        self.boarding = QCheckBox(translate("FirstRun", "Students board at the school"))
-        self.buses = QCheckBox(translate("FirstRun", "The school runs school buses"))
-        self.district = QLineEdit()
-        self.address = QLineEdit()
         form = QFormLayout()
-        form.addRow(translate("FirstRun", "School name:"), self.name)
-        form.addRow(translate("FirstRun", "School code:"), self.code)
-        form.addRow(translate("FirstRun", "Kind of school:"), self.kind)
-        form.addRow("", self.boarding)
-        form.addRow("", self.buses)
-        form.addRow(translate("FirstRun", "District or county:"), self.district)
-        form.addRow(translate("FirstRun", "Address:"), self.address)
+        self.fields.add_rows(form)
         self.body.addLayout(form)
         self.finish_layout()
 
     def profile(self) -> SchoolProfile:
-        return SchoolProfile(
-            name=self.name.text(),
-            code=self.code.text(),
-            kind=self.kind.currentData(),
-            boarding=self.boarding.isChecked(),
-            has_school_bus=self.buses.isChecked(),
-            district=self.district.text(),
-            address=self.address.text(),
-        )
+        return self.fields.profile()
 
     def validatePage(self) -> bool:  # noqa: N802
         try:

@@ -36,11 +36,21 @@ def zh_translations(qapp, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _chinese_and_quiet(zh_translations, qtbot):
-    """Every UI test: Chinese UI, and no background work left running afterwards."""
+def _chinese_and_quiet(zh_translations, qtbot, qapp):
+    """Every UI test: Chinese UI, and no background work left running afterwards.
+
+    A test that runs the app's start-up installs its application-wide screen-fit
+    filter; it is taken off again so that later tests size their windows freely.
+    """
     yield
     qtbot.waitUntil(lambda: not operations.busy(), timeout=10_000)
     operations.wait_all()
+    from ui.shell.geometry import ScreenFit
+
+    for fit in qapp.findChildren(ScreenFit):
+        qapp.removeEventFilter(fit)
+        fit.setParent(None)
+        fit.deleteLater()
 
 
 def wait_idle(qtbot) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.paths import APP_NAME, default_data_dir
 from ui import operations
+from ui.garbage import collect_on_ui_thread
 from ui.i18n import install_translators, translate, ui_language
 from ui.logs import log, setup_logging
 from ui.style import apply_style
@@ -124,6 +125,7 @@ def run(data_dir: Path | None, *, bench_startup: bool = False) -> int:
     filled, and quits (see :class:`_StartupReport`).
     """
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    collect_on_ui_thread(app)  # before any worker runs: cycles are freed on this thread only
     # Open the data folder (and import the database layer) while Qt is being set up.
     opening = Pending(lambda: _open(Path(data_dir or default_data_dir())))
     _set_up(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,16 @@ def zh_translations(qapp, tmp_path_factory):
     install_translators("en")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_on_the_ui_thread(qapp):
+    """As in the app (ui.gui): cycles holding Qt objects are freed on the UI thread only."""
+    from ui.garbage import collect_on_ui_thread
+
+    collector = collect_on_ui_thread(qapp)
+    yield
+    collector.stop()
+
+
 @pytest.fixture(autouse=True)
 def _chinese_and_quiet(zh_translations, qtbot, qapp):
     """Every UI test: Chinese UI, and no background work left running afterwards.
@@ -45,6 +56,7 @@ def _chinese_and_quiet(zh_translations, qtbot, qapp):
     yield
     qtbot.waitUntil(lambda: not operations.busy(), timeout=10_000)
     operations.wait_all()
+    gc.collect()  # this test's cycles, here on the UI thread, not in a later test's worker
     from ui.shell.geometry import ScreenFit
 
     for fit in qapp.findChildren(ScreenFit):

@@ -56,7 +56,7 @@ def _chinese_and_quiet(zh_translations, qtbot, qapp):
     yield
     qtbot.waitUntil(lambda: not operations.busy(), timeout=10_000)
     operations.wait_all()
-    gc.collect()  # this test's cycles, here on the UI thread, not in a later test's worker
+    gc.collect(0)  # this test's cycles (young: nothing collects automatically), on this thread
     from ui.shell.geometry import ScreenFit
 
     for fit in qapp.findChildren(ScreenFit):

@@ -118,13 +118,13 @@ def test_settled_quarantine_is_released_or_rejected_and_the_pc_hears_of_it(
         upload(bureau, tmp_path, other, name3)
         assert bureau_state(bureau, sha256_hex(skewed)) == ("quarantined", "clock_skew")
 
-        assert _bureau(bureau, "quarantine", "release", sha256_hex(skewed)[:10]) == 0
+        assert _bureau(bureau, "quarantine", "release", sha256_hex(skewed)[:16]) == 0
         assert bureau_state(bureau, sha256_hex(skewed)) == ("applied", "clock_skew")
         with bureau.engine.connect() as conn:
             names = set(conn.execute(select(UserAccount.username)).scalars())
         assert any(n.startswith("u2-") for n in names)
 
-        assert _bureau(bureau, "quarantine", "reject", sha256_hex(other)[:10]) == 0
+        assert _bureau(bureau, "quarantine", "reject", sha256_hex(other)[:16]) == 0
         acks = bureau.ingestor.acks(ws.device_id)
         assert [(q["seq"], q["reason"]) for q in acks.quarantined] == [(3, "rejected")]
         capsys.readouterr()

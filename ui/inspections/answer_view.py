@@ -25,9 +25,6 @@ Threading: UI thread; all reads and writes go through :mod:`ui.operations`.
 from __future__ import annotations
 
 import uuid
-from collections import deque
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShortcut
@@ -56,6 +53,7 @@ from ui.formatting import format_time
 from ui.i18n import translate
 from ui.inspections.finishing import Finishing
 from ui.inspections.model import AnswersModel, kind_label
+from ui.inspections.writes import SerialWrites
 from ui.operations import run_in_background
 
 KEYS = {Qt.Key.Key_P: "pass", Qt.Key.Key_F: "fail", Qt.Key.Key_N: "na"}
@@ -73,7 +71,7 @@ def key_text(key: QKeySequence) -> str:
     return key.toString(QKeySequence.SequenceFormat.NativeText)
 
 
-class AnswerView(Finishing, QWidget):
+class AnswerView(Finishing, SerialWrites, QWidget):
     back = Signal()
     open_inspection = Signal(object)  # an inspection id (a correction just started)
 
@@ -84,10 +82,8 @@ class AnswerView(Finishing, QWidget):
         self.detail: InspectionDetail | None = None
         self.read_only = True
         self.loads = 0  # completed reads; tests wait on it
-        self.saves = 0  # completed (or refused) writes
         self.dialog: QWidget | None = None
-        self._queue: deque[tuple[Callable[[], Any], Callable[[Any], None]]] = deque()
-        self._running = False
+        self._init_writes()
         # What the user has given but the model may not show yet: answer id -> result / note.
         self._results: dict[uuid.UUID, str] = {}
         self._notes: dict[uuid.UUID, str] = {}
@@ -577,39 +573,3 @@ class AnswerView(Finishing, QWidget):
         if not self.read_only and paths:
             event.acceptProposedAction()
             self.photos.import_paths(paths, self.current_answer_id())
-
-    # -- the serial write queue ------------------------------------------------------
-
-    def _enqueue(self, job: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._queue.append((job, on_done))
-        self._pump()
-
-    def _pump(self) -> None:
-        if self._running or not self._queue:
-            return
-        job, on_done = self._queue.popleft()
-        self._running = True
-        run_in_background(
-            job,
-            on_done=lambda r: self._job_done(on_done, r),
-            on_error=self._job_failed,
-            context=self,
-            description="inspection write",
-        )
-
-    def _job_done(self, on_done: Callable[[Any], None], result: Any) -> None:
-        self._running = False
-        self.saves += 1
-        on_done(result)
-        self._pump()
-
-    def _job_failed(self, message: str, _e: BaseException) -> None:
-        self._running = False
-        self.saves += 1
-        self._queue.clear()  # what follows assumed this one worked
-        self.message.show_error(message)
-        self.reload(keep_row=max(self.current_row(), 0))
-
-    def idle(self) -> bool:
-        """No write waiting or running."""
-        return not self._running and not self._queue

@@ -14,7 +14,7 @@ from tests.helpers import PRINCIPAL_PASSWORD
 from tests.ui.conftest import wait_idle
 from tests.ui.duty_helpers import crew
 from tests.ui.helpers import context_for
-from ui.duty.roster_dialogs import pydate
+from ui.common.fields import pydate
 from ui.duty.roster_page import GAP_BACKGROUND, RosterPage, ShiftsModel, rotation_dates
 
 MONTH = date(2026, 3, 1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QSize, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QSize, QTime, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -51,6 +50,7 @@ from app.drills.service import (
 from app.drills.types import DRILL_TYPE_LABELS, HAZARD_AREA_FOR_TYPE, RATING_LABELS, SCOPE_LABELS
 from app.hazards.service import SCHOOL_TZ, school_today
 from app.inspections.people import active_people
+from ui.common.fields import qdate, text_box
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.drills.hazard_dialog import HazardChoiceDialog
@@ -63,18 +63,6 @@ from ui.operations import run_in_background
 from ui.shell.geometry import fit_window
 
 BEIJING = QTimeZone(8 * 3600)
-
-
-def _text_box(placeholder: str, height: int = 84) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
-    box.setMinimumHeight(height)
-    return box
-
-
-def _qdate(d) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 class DrillEditor(QDialog):
@@ -104,7 +92,7 @@ class DrillEditor(QDialog):
             self.drill_type.addItem(type_label(value), value)
         self.title = QLineEdit()
         self.title.setPlaceholderText(translate("Drills", "e.g. Autumn fire evacuation drill"))
-        self.planned_on = QDateEdit(_qdate(today))
+        self.planned_on = QDateEdit(qdate(today))
         self.held = QCheckBox(translate("Drills", "Held"))
         self.held_at = QDateTimeEdit(QDateTime.currentDateTime(BEIJING))
         self.held_at.setTimeZone(BEIJING)
@@ -147,18 +135,22 @@ class DrillEditor(QDialog):
         self.organiser.setEditable(True)
         self.observers = QLineEdit()
         self.observers.setPlaceholderText(translate("Drills", "Names, separated by commas"))
-        self.plan = _text_box(translate("Drills", "Aims, command, routes, assembly point, roles"))
+        self.plan = text_box(
+            translate("Drills", "Aims, command, routes, assembly point, roles"), 84, grows=True
+        )
         self.documents = QListWidget()
         self.documents.setMaximumHeight(64)
         self.attach = QPushButton(translate("Drills", "Attach plan &document…"))
         self.attach.clicked.connect(self._choose_document)
-        self.summary = _text_box(translate("Drills", "What was done and how it went"))
+        self.summary = text_box(
+            translate("Drills", "What was done and how it went"), 84, grows=True
+        )
         self.rating = QComboBox()
         self.rating.addItem(translate("Drills", "Not rated yet"), "")
         for value in RATING_LABELS:
             self.rating.addItem(rating_label(value), value)
-        self.evaluation = _text_box(
-            translate("Drills", "Effect evaluation: aims met, timing, order")
+        self.evaluation = text_box(
+            translate("Drills", "Effect evaluation: aims met, timing, order"), 84, grows=True
         )
 
         form = QFormLayout()
@@ -325,7 +317,7 @@ class DrillEditor(QDialog):
             self.drill_type.setCurrentIndex(self.drill_type.findData(r.drill_type))
             self.title.setText(r.title)
             if r.planned_on:
-                self.planned_on.setDate(_qdate(r.planned_on))
+                self.planned_on.setDate(qdate(r.planned_on))
             self.held.setChecked(r.held_at is not None)
             if r.held_at:
                 self.held_at.setDateTime(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.periods import Term, TermName
+from ui.common.fields import pydate, qdate
 from ui.common.message_label import MessageLabel
 from ui.i18n import translate
 
@@ -26,14 +27,6 @@ NAMES = {
     TermName.SPRING: QT_TRANSLATE_NOOP("Drills", "Spring term"),
     TermName.AUTUMN: QT_TRANSLATE_NOOP("Drills", "Autumn term"),
 }
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(d: QDate) -> date:
-    return date(d.year(), d.month(), d.day())
 
 
 class TermsDialog(QDialog):
@@ -94,7 +87,7 @@ class TermsDialog(QDialog):
         for value, text in NAMES.items():
             name.addItem(translate("Drills", text), value.value)
         name.setCurrentIndex(name.findData(term.name.value))
-        start, end = QDateEdit(_qdate(term.start)), QDateEdit(_qdate(term.end))
+        start, end = QDateEdit(qdate(term.start)), QDateEdit(qdate(term.end))
         for d in (start, end):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
@@ -116,6 +109,6 @@ class TermsDialog(QDialog):
 
     def terms(self) -> list[Term]:
         return [
-            Term(_pydate(start.date()), _pydate(end.date()), TermName(name.currentData()))
+            Term(pydate(start.date()), pydate(end.date()), TermName(name.currentData()))
             for name, start, end, _remove in self.rows
         ]

@@ -40,11 +40,11 @@ from app.duty.zero_report import ZeroReport, zero_report
 from app.hazards.service import SCHOOL_TZ, school_today
 from app.inspections.templates import AREAS
 from app.staff.service import list_staff
+from ui.common.fields import date_edit, pydate
 from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
 from ui.duty.handover_form import HandoverForm
-from ui.duty.roster_dialogs import date_edit, pydate
 from ui.duty.roster_page import ShiftsModel
 from ui.hazards.labels import SEVERITY, area_label
 from ui.i18n import translate

@@ -9,11 +9,10 @@ from __future__ import annotations
 import uuid
 from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.duty.roster import DAYS, DutyKind, DutyTypeView
 from app.staff.service import StaffView
+from ui.common.fields import date_edit, pydate
 from ui.common.message_label import MessageLabel
 from ui.duty.labels import DAYS_RULE, hours, kind_label
 from ui.i18n import translate
@@ -44,21 +44,6 @@ def select_id(combo: QComboBox, row_id: uuid.UUID | None) -> bool:
     if index >= 0:
         combo.setCurrentIndex(index)
     return index >= 0
-
-
-def qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(d: QDate) -> date:
-    return date(d.year(), d.month(), d.day())
-
-
-def date_edit(d: date) -> QDateEdit:
-    edit = QDateEdit(qdate(d))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 class _Form(QDialog):

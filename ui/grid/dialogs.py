@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from app.grid.service import ZONE_KIND_LABELS, ZoneKind
 from app.staff.service import StaffView
+from ui.common.fields import date_edit, pydate
 from ui.common.message_label import MessageLabel
-from ui.duty.roster_dialogs import combo_id, date_edit, pydate
+from ui.duty.roster_dialogs import combo_id
 from ui.i18n import app_text, translate
 
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,19 +28,12 @@ from PySide6.QtWidgets import (
 from app.hazards.monitoring import CONDITIONS
 from app.hazards.service import HazardPlan
 from app.inspections.people import PersonChoice
+from ui.common.fields import text_box
 from ui.common.message_label import MessageLabel
 from ui.common.photo_strip import PhotoStrip
 from ui.context import AppContext
 from ui.hazards.labels import condition_label
 from ui.i18n import role_label, translate
-
-
-def _text_box(placeholder: str = "") -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
-    box.setFixedHeight(72)
-    return box
 
 
 class _Form(QDialog):
@@ -75,8 +67,8 @@ class PlanDialog(_Form):
         self.deadline = QDateEdit(QDate(today.year, today.month, today.day).addDays(7))
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
-        self.measures = _text_box(translate("Hazards", "What will be done, step by step"))
-        self.safeguard = _text_box(
+        self.measures = text_box(translate("Hazards", "What will be done, step by step"))
+        self.safeguard = text_box(
             translate("Hazards", "How people are kept safe until it is fixed")
         )
         self.funds = QLineEdit()
@@ -113,7 +105,7 @@ class NoteDialog(_Form):
             label = QLabel(hint)
             label.setWordWrap(True)
             self.form.addRow(label)
-        self.note = _text_box()
+        self.note = text_box()
         self.form.addRow(prompt, self.note)
         self.finish()
 
@@ -126,7 +118,7 @@ class RectifyDialog(_Form):
 
     def __init__(self, parent: QWidget | None, ctx: AppContext) -> None:
         super().__init__(parent, translate("Hazards", "Mark as fixed"))
-        self.note = _text_box(translate("Hazards", "What was done to fix it"))
+        self.note = text_box(translate("Hazards", "What was done to fix it"))
         self.photos = PhotoStrip(ctx)
         self.photos.editable = True
         self.photos.import_failed.connect(self.message.show_error)
@@ -153,7 +145,7 @@ class MonitorDialog(_Form):
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent, translate("Hazards", "Monitoring entry"))
-        self.observation = _text_box(translate("Hazards", "What you saw and measured"))
+        self.observation = text_box(translate("Hazards", "What you saw and measured"))
         self.condition = QComboBox()
         for c in CONDITIONS:
             self.condition.addItem(condition_label(c), c)

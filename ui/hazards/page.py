@@ -10,9 +10,8 @@ Threading: UI thread; every read and action goes through :mod:`ui.operations`.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.hazards.ledger import LedgerFilters, hazard_count
 from app.hazards.service import STATUSES, school_today
 from app.inspections.templates import AREAS
+from ui.common.fields import pydate, qdate
 from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
@@ -44,14 +44,6 @@ from ui.i18n import translate
 from ui.operations import run_in_background
 
 SEARCH_PAUSE_MS = 300
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(d: QDate) -> date:
-    return date(d.year(), d.month(), d.day())
 
 
 class HazardsPage(QWidget):
@@ -97,8 +89,8 @@ class HazardsPage(QWidget):
         self.major = QCheckBox(translate("Hazards", "Major only"))
         self.use_dates = QCheckBox(translate("Hazards", "Reported from"))
         today = school_today()
-        self.date_from = QDateEdit(_qdate(today.replace(day=1)))
-        self.date_to = QDateEdit(_qdate(today))
+        self.date_from = QDateEdit(qdate(today.replace(day=1)))
+        self.date_to = QDateEdit(qdate(today))
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
@@ -204,8 +196,8 @@ class HazardsPage(QWidget):
             area=self.area.currentData(),
             overdue=self.overdue.isChecked(),
             major=True if self.major.isChecked() else None,
-            date_from=_pydate(self.date_from.date()) if dates else None,
-            date_to=_pydate(self.date_to.date()) if dates else None,
+            date_from=pydate(self.date_from.date()) if dates else None,
+            date_to=pydate(self.date_to.date()) if dates else None,
             text=self.search.text(),
         )
 
@@ -282,7 +274,7 @@ class HazardsPage(QWidget):
         """The ledger's dates as ``xiaoan print ledger --record`` takes them."""
         if not self.use_dates.isChecked():
             return "latest"  # this school year so far
-        a, b = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        a, b = pydate(self.date_from.date()), pydate(self.date_to.date())
         return f"{min(a, b).isoformat()}..{max(a, b).isoformat()}"
 
     def print_selected(self) -> None:

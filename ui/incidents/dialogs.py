@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -30,18 +29,11 @@ from PySide6.QtWidgets import (
 
 from app.incidents.labels import CATEGORY_LABELS, PERSON_ROLE_LABELS, SEVERITY_LABELS
 from app.incidents.service import IncidentDraft, PersonDraft
+from ui.common.fields import text_box
 from ui.common.message_label import MessageLabel
 from ui.i18n import app_text, translate
 
 BEIJING = QTimeZone(b"Asia/Shanghai")
-
-
-def _text_box(placeholder: str = "", height: int = 64) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
-    box.setFixedHeight(height)
-    return box
 
 
 def _time_edit(at: datetime) -> QDateTimeEdit:
@@ -110,8 +102,8 @@ class IncidentEditor(_Form):
         self.discovered = _time_edit(now)
         self.place = QLineEdit()
         self.place.setPlaceholderText(translate("Incidents", "e.g. playground, Grade 3 classroom"))
-        self.description = _text_box(translate("Incidents", "What happened, in a few sentences"))
-        self.actions = _text_box(translate("Incidents", "First aid, calls made, area closed…"))
+        self.description = text_box(translate("Incidents", "What happened, in a few sentences"), 64)
+        self.actions = text_box(translate("Incidents", "First aid, calls made, area closed…"), 64)
         self.people = QTableWidget(0, 4)
         self.people.setHorizontalHeaderLabels(
             [
@@ -196,10 +188,11 @@ class ReportDialog(_Form):
         self.at = _time_edit(now)
         self.to_whom = QLineEdit()
         self.to_whom.setPlaceholderText(translate("Incidents", "e.g. district education bureau"))
-        self.summary = _text_box(
+        self.summary = text_box(
             translate("Incidents", "What was reported")
             if summary_needed
-            else translate("Incidents", "Optional")
+            else translate("Incidents", "Optional"),
+            64,
         )
         self.form.addRow(translate("Incidents", "Reported at"), self.at)
         self.form.addRow(translate("Incidents", "Reported to"), self.to_whom)
@@ -243,7 +236,7 @@ class PersonDialog(_Form):
 class CloseDialog(_Form):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent, translate("Incidents", "Close the incident"))
-        self.note = _text_box(translate("Incidents", "How it was dealt with and what follows"), 96)
+        self.note = text_box(translate("Incidents", "How it was dealt with and what follows"), 96)
         self.form.addRow(translate("Incidents", "Closing note"), self.note)
         self.finish()
         self.note.setFocus()

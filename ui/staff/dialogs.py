@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.staff.people import PersonView
-from ui.duty.roster_dialogs import date_edit, pydate
+from ui.common.fields import date_edit, pydate
 from ui.i18n import translate
 from ui.users.dialogs import LoginFields, SavingDialog, role_combo
 

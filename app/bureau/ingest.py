@@ -141,12 +141,7 @@ class Ingestor:
             device, seq, school = found.device_id, found.seq, found.school_id
         else:
             device, seq, school = found.header.device_id, found.header.seq, found.header.school_id
-        with self.engine.connect() as conn:
-            other = conn.execute(
-                select(BB.c.sha256).where(
-                    BB.c.device_id == device, BB.c.seq == seq, BB.c.verified.is_(True)
-                )
-            ).first()
+        other = self._verified_copy(device, seq)
         bundle = found if isinstance(found, Bundle) else None
         if other is not None:
             return self._record(
@@ -179,6 +174,32 @@ class Ingestor:
         with self.engine.connect() as conn:
             row = conn.execute(select(BB).where(BB.c.sha256 == sha)).one()
         return IngestResult(sha, row.state, row.reason, device, seq)
+
+    def _verified_copy(self, device: uuid.UUID, seq: int):
+        """The verified file already received for ``(device, seq)``, if any.
+
+        One held since before format 2 no longer counts: it cannot be read
+        again, so it becomes an unsettled ``unsupported_format`` quarantine and
+        the device's format-2 re-pack of that seq takes its place.
+        """
+        with self.engine.connect() as conn:
+            other = conn.execute(
+                select(BB.c.id, BB.c.sha256, BB.c.state, BB.c.path).where(
+                    BB.c.device_id == device, BB.c.seq == seq, BB.c.verified.is_(True)
+                )
+            ).first()
+        if other is None or other.state != "held":
+            return other
+        stored = self._read_stored(other.path)
+        if not isinstance(stored, BundleError) or stored.reason != "unsupported_format":
+            return other
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(BB)
+                .where(BB.c.id == other.id)
+                .values(state="quarantined", reason=stored.reason, verified=False)
+            )
+        return None
 
     def _device_key(self, device: uuid.UUID, school: uuid.UUID) -> bytes | None:
         """The enrolled, non-revoked signing key of ``device`` if it belongs to ``school``."""

@@ -310,6 +310,9 @@ def _contents(header: Header, members: list[tuple[str, bytes]]) -> Bundle:
             blobs[match.group(1)] = body
         elif name != "changes.jsonl":
             raise BundleError("bad_manifest", f"unknown member {name}")
+    for digest, body in blobs.items():
+        if sha256_hex(body) != digest:
+            raise BundleError("member_hash_mismatch", f"blobs/{digest}")
     if set(blobs) != set(manifest.get("blobs") or {}):
         raise BundleError("bad_manifest", "photo map does not match the photos")
     changes = parse_changes(files.get("changes.jsonl", b""))
@@ -377,7 +380,7 @@ def check_manifest(manifest: Any, header: Header) -> None:
         raise bad("recipients is not a list of fingerprints")
     if not _members_ok(m["members"]):
         raise bad("members is not a map of SHA-256 and size")
-    blobs = m.get("blobs") or {}
+    blobs = m.get("blobs", {})
     if not isinstance(blobs, dict) or not all(
         HEX64.fullmatch(k) and isinstance(v, str) and (not v or HEX64.fullmatch(v))
         for k, v in blobs.items()

@@ -233,7 +233,7 @@ def manifests(p: Parties, out: list[Case]) -> None:
         "seq-2**31": {"seq": 2**31}, "seq-2**63": {"seq": 2**63}, "seq-string": {"seq": "1"},
         "seq-bool": {"seq": True}, "seq-float": {"seq": 1.0},
         "device-other": {"device": str(uuid.uuid4())}, "school-other": {"school": str(uuid.uuid4())},
-        "format-1": {"format": 1}, "format-string": {"format": "2"}, "format-bool": {"format": True},
+        "format-1": {"format": 1}, "format-string": {"format": "2"}, "format-bool": {"format": True}, "format-float": {"format": 2.0},
         "hlc-min-0": {"hlc_min": 0}, "hlc-min-negative": {"hlc_min": -1},
         "hlc-min-string": {"hlc_min": "abc"}, "hlc-min-float": {"hlc_min": 1.5},
         "hlc-max-bool": {"hlc_max": True}, "hlc-max-wrong": {"hlc_max": HLC + 10**6},

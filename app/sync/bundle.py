@@ -356,7 +356,7 @@ def check_manifest(manifest: Any, header: Header) -> None:
     if missing or extra:
         raise bad(f"fields missing {sorted(missing)} or unknown {sorted(extra)[:5]}")
     m = manifest
-    if m["format"] != FORMAT_VERSION or isinstance(m["format"], bool):
+    if not _is_int(m["format"]) or m["format"] != FORMAT_VERSION:
         raise bad(f"format {m['format']!r} in a format-2 envelope")
     if m["device"] != str(header.device_id) or m["school"] != str(header.school_id):
         raise bad("device or school differs from the envelope")
@@ -374,8 +374,10 @@ def check_manifest(manifest: Any, header: Header) -> None:
     for key in ("bundle_id", "schema_revision", "app_version", "created_at"):
         if not _short_str(m[key]):
             raise bad(f"{key} is not a short string")
-    if not isinstance(m["recipients"], list) or not all(
-        _short_str(r) for r in m["recipients"][:100]
+    if (
+        not isinstance(m["recipients"], list)
+        or len(m["recipients"]) > 100
+        or not all(_short_str(r) for r in m["recipients"])
     ):
         raise bad("recipients is not a list of fingerprints")
     if not _members_ok(m["members"]):

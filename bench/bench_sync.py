@@ -31,6 +31,7 @@ from sqlalchemy import select
 from app.sync.bundle import ZSTD_LEVEL, build_bundle
 from app.sync.codec import outbox_change
 from app.sync.keys import AgeIdentity, SigningKey
+from db import schema
 
 PG_URL = os.environ.get(
     "XIAOAN_TEST_PG_URL", "postgresql+psycopg://xiaoan:xiaoan@127.0.0.1:5432/postgres"
@@ -45,7 +46,7 @@ def _bundle(changes, signing, recipient, school, device, seq=1, prev=""):
         prev_sha256=prev,
         changes=changes,
         blobs={},
-        schema_revision="bench",
+        schema_revision=schema.HEAD,
         app_version="bench",
         signing_key=signing,
         recipients=[recipient],

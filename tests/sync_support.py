@@ -191,3 +191,49 @@ class CuttingProxy:
         self._closed = True
         self.listener.close()
         self._reset_all()
+
+
+def tus_upload(base_url: str, data: bytes, name: str, *, session=None) -> tuple[int, str, str]:
+    """Upload one file as the client does (tus creation, one checksummed PATCH).
+
+    Returns (HTTP status of the last request, X-Xiaoan-State, X-Xiaoan-Reason);
+    a refused creation (413 for a file over the limit) is returned as is.
+    """
+    import base64
+    import hashlib
+
+    import requests
+
+    http = session or requests.Session()
+    meta = ",".join(
+        f"{k} {base64.b64encode(v.encode()).decode()}"
+        for k, v in {"name": name, "sha256": hashlib.sha256(data).hexdigest()}.items()
+    )
+    created = http.post(
+        f"{base_url}/tus/",
+        headers={
+            "Tus-Resumable": "1.0.0",
+            "Upload-Length": str(len(data)),
+            "Upload-Metadata": meta,
+        },
+        timeout=30,
+    )
+    if created.status_code != 201:
+        return created.status_code, "", ""
+    checksum = base64.b64encode(hashlib.sha256(data).digest()).decode()
+    done = http.patch(
+        created.headers["Location"],
+        data=data,
+        headers={
+            "Tus-Resumable": "1.0.0",
+            "Content-Type": "application/offset+octet-stream",
+            "Upload-Offset": "0",
+            "Upload-Checksum": f"sha256 {checksum}",
+        },
+        timeout=120,
+    )
+    return (
+        done.status_code,
+        done.headers.get("X-Xiaoan-State", ""),
+        done.headers.get("X-Xiaoan-Reason", ""),
+    )

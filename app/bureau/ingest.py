@@ -4,20 +4,35 @@
 USB folder) and always finishes: a bad file is quarantined with a named
 reason and never blocks the files after it. Rules (README.md, "Bureau"):
 
+* a file larger than :data:`~app.sync.bundle.MAX_FILE_BYTES` is refused
+  (``too_large``) before it is hashed or stored, and nothing is recorded;
 * the raw file is kept in the spool under its SHA-256; the same bytes twice
   are a duplicate and are simply acknowledged again;
-* unreadable files (``not_a_bundle``, ``wrong_recipient``, ``corrupt``,
-  ``bad_manifest``, ``unknown_format``, ``unknown_device``, ``bad_signature``,
-  ``member_hash_mismatch``) are quarantined unsettled: they prove nothing
-  about the device, so its seq stays open for the genuine file;
+* files whose envelope signature does not verify (``not_a_bundle``,
+  ``wrong_recipient``, ``corrupt``, ``unsupported_format``, ``bad_envelope``,
+  ``unknown_device``, ``bad_signature``, and ``wrong_sender`` when a device
+  authenticated over HTTP sends another device's file) are quarantined
+  unsettled: they prove nothing about the device, so its seq stays open for
+  the genuine file. Such a file is recorded against the device that sent it
+  over an authenticated connection (``sender``), otherwise against no device
+  at all (the file name's claim is kept in ``detail`` only);
+* a signed file with bad contents (``bad_container``, ``too_large``,
+  ``bad_manifest``, ``unknown_schema``, ``member_hash_mismatch``,
+  ``bad_change``) uses up its seq: it is held and settled in order as a
+  quarantine with that reason;
 * a verified bundle whose ``(device, seq)`` already has another file is a
   ``seq_conflict`` (HTTP 409), quarantined, the first file stays;
 * otherwise it is held until every lower seq of its device is settled; then,
   in one transaction, the hash chain (``broken_chain``) and the clock
   (``clock_skew``: an HLC more than 24 h ahead of the bureau) are checked and
-  its changes merged (:mod:`app.bureau.merge`; a failure is ``apply_failed``)
-  and its photo sync copies stored (:mod:`app.bureau.blobs`).
-  A bundle settled by quarantine still advances the device's contiguous seq.
+  its changes merged (:mod:`app.bureau.merge`) and its photo sync copies
+  stored (:mod:`app.bureau.blobs`). Any exception while settling quarantines
+  that bundle only (the error's ``reason`` if it has one, else
+  ``apply_failed``), so a device is never wedged. A bundle settled by
+  quarantine still advances the device's contiguous seq.
+* a bundle held from before format 2 (stored as a format-1 file) cannot be
+  read again: it is turned into an unsettled ``unsupported_format``
+  quarantine, which leaves its seq open for the device's format-2 re-pack.
 
 Thread-safe: each call uses its own connections; the device row is locked
 (``SELECT … FOR UPDATE``) while a bundle is settled.
@@ -38,7 +53,7 @@ from sqlalchemy import Engine, select, update
 from app.bureau.blobs import store_blobs
 from app.bureau.config import BureauConfig
 from app.bureau.merge import apply_changes
-from app.sync.bundle import Bundle, BundleError, read_bundle
+from app.sync.bundle import MAX_FILE_BYTES, Bundle, BundleError, read_bundle
 from app.sync.returns import MAX_NOTICES, Acks, build_return
 from db import hlc as hlc_mod
 from db.models import BureauBundle, BureauDevice, BureauNotice
@@ -66,13 +81,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _claimed(name: str | None) -> tuple[uuid.UUID | None, int | None]:
-    """The device and seq a file name claims (``school.device.seq.bundle``); untrusted."""
-    try:
-        parts = (name or "").split(".")
-        return uuid.UUID(parts[1]), int(parts[2])
-    except (IndexError, ValueError):
-        return None, None
+def _reason_of(error: Exception) -> str:
+    """The named reason an error carries (MergeError, BundleError), else ``apply_failed``."""
+    reason = getattr(error, "reason", None)
+    return reason[:64] if isinstance(reason, str) and reason else "apply_failed"
 
 
 class Ingestor:
@@ -85,7 +97,13 @@ class Ingestor:
 
     # -- receiving -----------------------------------------------------------------
 
-    def receive(self, data: bytes, name: str | None = None) -> IngestResult:
+    def receive(
+        self, data: bytes, name: str | None = None, *, sender: uuid.UUID | None = None
+    ) -> IngestResult:
+        """Take one bundle file. ``sender`` is the device that authenticated the upload, if any."""
+        if len(data) > MAX_FILE_BYTES:
+            log.warning("a file of %d bytes refused unread (%s)", len(data), (name or "")[:80])
+            return IngestResult("", "quarantined", "too_large", sender, None)
         sha = hashlib.sha256(data).hexdigest()
         with self.engine.connect() as conn:
             known = conn.execute(select(BB).where(BB.c.sha256 == sha)).first()
@@ -96,28 +114,35 @@ class Ingestor:
             tmp = path.with_suffix(".part")
             tmp.write_bytes(data)
             tmp.replace(path)
+
+        def device_key(device: uuid.UUID, school: uuid.UUID) -> bytes | None:
+            if sender is not None and device != sender:
+                raise BundleError("wrong_sender", f"a bundle of {device} sent by {sender}")
+            return self._device_key(device, school)
+
         try:
-            bundle = read_bundle(data, [self.config.age], self._device_key)
+            found: Bundle | BundleError = read_bundle(data, [self.config.age], device_key)
         except BundleError as e:
-            device, seq = _claimed(name)
-            return self._record(
-                sha,
-                data,
-                path,
-                "quarantined",
-                e.reason,
-                str(e.detail)[:500],
-                device_id=device,
-                seq=seq,
-                verified=False,
-            )
-        device, seq = bundle.device_id, bundle.seq
-        with self.engine.connect() as conn:
-            other = conn.execute(
-                select(BB.c.sha256).where(
-                    BB.c.device_id == device, BB.c.seq == seq, BB.c.verified.is_(True)
+            if not e.settled:
+                claim = f" (file name {name[:120]!r})" if name else ""
+                return self._record(
+                    sha,
+                    data,
+                    path,
+                    "quarantined",
+                    e.reason,
+                    f"{e.detail}{claim}"[:500],
+                    device_id=sender,
+                    seq=None,
+                    verified=False,
                 )
-            ).first()
+            found = e
+        if isinstance(found, Bundle):
+            device, seq, school = found.device_id, found.seq, found.school_id
+        else:
+            device, seq, school = found.header.device_id, found.header.seq, found.header.school_id
+        other = self._verified_copy(device, seq)
+        bundle = found if isinstance(found, Bundle) else None
         if other is not None:
             return self._record(
                 sha,
@@ -130,23 +155,56 @@ class Ingestor:
                 seq=seq,
                 verified=False,
                 bundle=bundle,
+                school_id=school,
             )
         self._record(
-            sha, data, path, "held", "", "", device_id=device, seq=seq, verified=True, bundle=bundle
+            sha,
+            data,
+            path,
+            "held",
+            "",
+            "",
+            device_id=device,
+            seq=seq,
+            verified=True,
+            bundle=bundle,
+            school_id=school,
         )
-        self.advance(device, {sha: bundle})
+        self.advance(device, {sha: found})
         with self.engine.connect() as conn:
             row = conn.execute(select(BB).where(BB.c.sha256 == sha)).one()
         return IngestResult(sha, row.state, row.reason, device, seq)
 
-    def _device_key(self, manifest: dict) -> bytes | None:
+    def _verified_copy(self, device: uuid.UUID, seq: int):
+        """The verified file already received for ``(device, seq)``, if any.
+
+        One held since before format 2 no longer counts: it cannot be read
+        again, so it becomes an unsettled ``unsupported_format`` quarantine and
+        the device's format-2 re-pack of that seq takes its place.
+        """
+        with self.engine.connect() as conn:
+            other = conn.execute(
+                select(BB.c.id, BB.c.sha256, BB.c.state, BB.c.path).where(
+                    BB.c.device_id == device, BB.c.seq == seq, BB.c.verified.is_(True)
+                )
+            ).first()
+        if other is None or other.state != "held":
+            return other
+        stored = self._read_stored(other.path)
+        if not isinstance(stored, BundleError) or stored.reason != "unsupported_format":
+            return other
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(BB)
+                .where(BB.c.id == other.id)
+                .values(state="quarantined", reason=stored.reason, verified=False)
+            )
+        return None
+
+    def _device_key(self, device: uuid.UUID, school: uuid.UUID) -> bytes | None:
+        """The enrolled, non-revoked signing key of ``device`` if it belongs to ``school``."""
         import base64
 
-        try:
-            device = uuid.UUID(str(manifest.get("device")))
-            school = uuid.UUID(str(manifest.get("school")))
-        except ValueError:
-            return None
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(BD.c.signing_key, BD.c.school_id).where(
@@ -170,6 +228,7 @@ class Ingestor:
         seq,
         verified,
         bundle: Bundle | None = None,
+        school_id: uuid.UUID | None = None,
     ) -> IngestResult:
         values = dict(
             sha256=sha,
@@ -182,9 +241,10 @@ class Ingestor:
             detail=detail,
             verified=verified,
             received_at=_now(),
-            school_id=uuid.UUID(bundle.manifest["school"]) if bundle else None,
+            school_id=school_id,
             prev_sha256=bundle.manifest.get("prev_sha256", "") if bundle else "",
             change_count=len(bundle.changes) if bundle else 0,
+            audit_head=bundle.manifest.get("audit_head") if bundle else None,
         )
         with self.engine.begin() as conn:
             conn.execute(BB.insert().values(**values))
@@ -194,54 +254,129 @@ class Ingestor:
 
     # -- settling in seq order ---------------------------------------------------------
 
-    def advance(self, device_id: uuid.UUID, cache: dict[str, Bundle] | None = None) -> None:
-        """Settle this device's held bundles in seq order for as long as there is no gap."""
+    def advance(
+        self, device_id: uuid.UUID, cache: dict[str, Bundle | BundleError] | None = None
+    ) -> None:
+        """Settle this device's held bundles in seq order for as long as there is no gap.
+
+        Never raises for a bundle's sake: whatever goes wrong while settling one
+        quarantines that one (settled) and the next are settled as usual.
+        """
         cache = cache or {}
         while True:
+            try:
+                progressed = self._settle_next(device_id, cache)
+            except Exception as e:  # noqa: BLE001 - one bundle never wedges its device
+                log.exception("settling a bundle of %s failed", device_id)
+                progressed = self._force_quarantine(device_id, e)
+            if not progressed:
+                return
+
+    def _settle_next(self, device_id: uuid.UUID, cache: dict) -> bool:
+        with self.engine.begin() as conn:
+            dev = conn.execute(
+                select(BD).where(BD.c.device_id == device_id).with_for_update()
+            ).first()
+            if dev is None:
+                return False
+            nxt = dev.contiguous_seq + 1
+            row = conn.execute(
+                select(BB).where(
+                    BB.c.device_id == device_id,
+                    BB.c.seq == nxt,
+                    BB.c.verified.is_(True),
+                    BB.c.state == "held",
+                )
+            ).first()
+            if row is None:
+                return False
+            found = cache.get(row.sha256) or self._read_stored(row.path)
+            if isinstance(found, BundleError) and found.reason == "unsupported_format":
+                # Held since before format 2: give the seq back to the device's re-pack.
+                conn.execute(
+                    update(BB)
+                    .where(BB.c.id == row.id)
+                    .values(state="quarantined", reason=found.reason, verified=False)
+                )
+                return False
+            savepoint = conn.begin_nested()
+            try:
+                state, reason, detail = self._settle(conn, dev, row, found)
+            except Exception as e:  # noqa: BLE001 - any failure quarantines this bundle only
+                savepoint.rollback()
+                state, reason = "quarantined", _reason_of(e)
+                detail = f"{type(e).__name__}: {e}"
+            else:
+                savepoint.commit()
+            conn.execute(
+                update(BB)
+                .where(BB.c.id == row.id)
+                .values(
+                    state=state,
+                    reason=reason,
+                    detail=detail[:500],
+                    applied_at=_now() if state == "applied" else None,
+                )
+            )
+            conn.execute(
+                update(BD)
+                .where(BD.c.device_id == device_id)
+                .values(contiguous_seq=nxt, last_bundle_at=_now())
+            )
+        return True
+
+    def _force_quarantine(self, device_id: uuid.UUID, error: Exception) -> bool:
+        """Last resort when settling failed outside the bundle's own savepoint."""
+        try:
             with self.engine.begin() as conn:
                 dev = conn.execute(
                     select(BD).where(BD.c.device_id == device_id).with_for_update()
                 ).first()
                 if dev is None:
-                    return
+                    return False
                 nxt = dev.contiguous_seq + 1
-                row = conn.execute(
-                    select(BB).where(
+                done = conn.execute(
+                    update(BB)
+                    .where(
                         BB.c.device_id == device_id,
                         BB.c.seq == nxt,
                         BB.c.verified.is_(True),
                         BB.c.state == "held",
                     )
-                ).first()
-                if row is None:
-                    return
-                bundle = cache.get(row.sha256) or self._reread(row.path)
-                state, reason, detail = self._settle(conn, dev, row, bundle)
-                conn.execute(
-                    update(BB)
-                    .where(BB.c.id == row.id)
                     .values(
-                        state=state,
-                        reason=reason,
-                        detail=detail[:500],
-                        applied_at=_now() if state == "applied" else None,
+                        state="quarantined",
+                        reason=_reason_of(error),
+                        detail=f"{type(error).__name__}: {error}"[:500],
                     )
-                )
+                ).rowcount
+                if not done:
+                    return False
                 conn.execute(
                     update(BD)
                     .where(BD.c.device_id == device_id)
                     .values(contiguous_seq=nxt, last_bundle_at=_now())
                 )
+            return True
+        except Exception:  # noqa: BLE001 - the database itself is failing: try next time
+            log.exception("could not quarantine the next bundle of %s", device_id)
+            return False
 
-    def _reread(self, path: str) -> Bundle | None:
+    def _read_stored(self, path: str) -> Bundle | BundleError:
         try:
             return read_bundle(Path(path).read_bytes(), [self.config.age], self._device_key)
-        except (OSError, BundleError):
-            return None
+        except BundleError as e:
+            return e
+        except OSError as e:
+            return BundleError("corrupt", f"stored file no longer readable: {e}")
 
-    def _settle(self, conn, dev, row, bundle: Bundle | None) -> tuple[str, str, str]:
-        if bundle is None:
-            return "quarantined", "corrupt", "stored file no longer readable"
+    def _reread(self, path: str) -> Bundle | None:
+        found = self._read_stored(path)
+        return found if isinstance(found, Bundle) else None
+
+    def _settle(self, conn, dev, row, found: Bundle | BundleError) -> tuple[str, str, str]:
+        if isinstance(found, BundleError):
+            return "quarantined", found.reason, found.detail
+        bundle = found
         if row.seq > 1:
             prev = conn.execute(
                 select(BB.c.sha256).where(
@@ -255,18 +390,12 @@ class Ingestor:
         elif row.prev_sha256:
             return "quarantined", "broken_chain", "seq 1 names a previous bundle"
         limit = hlc_mod.pack(self._now_ms() + MAX_FUTURE_MS)
-        top = max((int(c["hlc"]) for c in bundle.changes), default=0)
+        top = max((c["hlc"] for c in bundle.changes), default=0)
         if top > limit:
             ahead_h = (hlc_mod.wall_ms(top) - self._now_ms()) / 3_600_000
             return "quarantined", "clock_skew", f"HLC {ahead_h:.0f} h ahead of the bureau"
-        savepoint = conn.begin_nested()
-        try:
-            apply_changes(conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id)
-            store_blobs(conn, self.config.spool_dir, bundle, dev.school_id)
-        except Exception as e:  # noqa: BLE001 - any failure quarantines this bundle only
-            savepoint.rollback()
-            return "quarantined", "apply_failed", f"{type(e).__name__}: {e}"
-        savepoint.commit()
+        apply_changes(conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id)
+        store_blobs(conn, self.config.spool_dir, bundle, dev.school_id)
         return "applied", "", ""
 
     # -- acknowledging -------------------------------------------------------------------

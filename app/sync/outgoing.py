@@ -13,6 +13,13 @@ file is written (atomically) before its row and the outbox marks commit, in
 one write transaction, so a crash leaves at worst an orphan file that the next
 pack overwrites. Not safe to run twice at once for one data folder (the write
 lock serialises it).
+
+:func:`repack_old_formats` brings bundles packed before an upgrade of the
+file format up to date: every bundle still open (not acknowledged, or refused
+by the bureau as ``unsupported_format``) that is of an older format — or whose
+``prev_sha256`` no longer names its predecessor's file because that one was
+re-packed — is packed again from its outbox rows with the same seq, changes
+and photos, as a fresh pending bundle.
 """
 
 from __future__ import annotations
@@ -26,7 +33,14 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from app import APP_VERSION
-from app.sync.bundle import MAX_BUNDLE_BYTES, build_bundle, bundle_name, canonical_json, sha256_hex
+from app.sync.bundle import (
+    FORMAT_VERSION,
+    MAX_BUNDLE_BYTES,
+    build_bundle,
+    bundle_name,
+    canonical_json,
+    sha256_hex,
+)
 from app.sync.codec import outbox_change
 from app.sync.keys import DeviceKeys
 from app.workspace import Workspace
@@ -155,6 +169,7 @@ def pack_pending(
                     blobs=sorted(photos.values()),
                     state=BundleState.PENDING,
                     created_at=now,
+                    format=FORMAT_VERSION,
                 )
             )
             s.execute(
@@ -164,6 +179,76 @@ def pack_pending(
                 .execution_options(synchronize_session=False)
             )
             made.append(seq)
+
+
+OPEN = (BundleState.PENDING, BundleState.UPLOADING, BundleState.SENT)
+
+
+def repack_old_formats(ws: Workspace, keys: DeviceKeys) -> list[int]:
+    """Re-pack open bundles of an older file format (and the chain after them); their seqs."""
+    done: list[int] = []
+    with ws.db.write(actor_id=None) as s:
+        rows = list(
+            s.scalars(
+                select(SyncBundle)
+                .where(SyncBundle.acked_at.is_(None))
+                .where(SyncBundle.state != BundleState.ACKED)
+                .order_by(SyncBundle.seq)
+            )
+        )
+        if not rows or all(r.format == FORMAT_VERSION for r in rows):
+            return done
+        enrollment = s.get(SyncEnrollment, 1)
+        sha_of = {r.seq: r.sha256 for r in s.execute(select(SyncBundle.seq, SyncBundle.sha256))}
+        for row in rows:
+            prev = sha_of.get(row.seq - 1, "")
+            reopen = row.state in OPEN or row.reason == "unsupported_format"
+            if not reopen or (row.format == FORMAT_VERSION and row.prev_sha256 == prev):
+                continue
+            entries = s.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.bundle_seq == row.seq)
+                .order_by(OutboxEntry.seq)
+            ).all()
+            if not entries:
+                log.warning("bundle %d cannot be re-packed: its outbox rows are gone", row.seq)
+                continue
+            changes = [outbox_change(e) for e in entries]
+            blobs: dict[str, bytes] = {}
+            photos: dict[str, str] = {}
+            for change in changes:
+                ref = _blob_ref(change)
+                if ref and ref[0] in (row.blobs or []):
+                    blob = photo_bytes(ws, *ref)
+                    if blob is not None:
+                        blobs[sha256_hex(blob)] = blob
+                        photos[sha256_hex(blob)] = ref[0]
+            data = build_bundle(
+                school_id=row.school_id,
+                device_id=ws.device_id,
+                seq=row.seq,
+                prev_sha256=prev,
+                changes=changes,
+                blobs=blobs,
+                blob_photos=photos,
+                schema_revision=schema.HEAD,
+                app_version=APP_VERSION,
+                signing_key=keys.signing,
+                recipients=list(enrollment.recipients),
+                created_at=datetime.now(UTC).isoformat(),
+            )
+            target = outgoing_dir(ws) / row.file_name
+            tmp = target.with_suffix(".part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+            row.sha256, row.prev_sha256, row.size = sha256_hex(data), prev, len(data)
+            row.format, row.blobs = FORMAT_VERSION, sorted(photos.values())
+            row.state, row.reason, row.upload_url, row.bytes_sent = BundleState.PENDING, "", None, 0
+            sha_of[row.seq] = row.sha256
+            done.append(row.seq)
+    if done:
+        log.info("re-packed bundles %s in format %d", done, FORMAT_VERSION)
+    return done
 
 
 def unacked_count(ws: Workspace) -> int:

@@ -33,7 +33,7 @@ from app.sync import enrollment as enrollment_mod
 from app.sync import problems
 from app.sync.bundle import BundleError
 from app.sync.keys import device_keys
-from app.sync.outgoing import outgoing_dir, pack_pending, unacked_count
+from app.sync.outgoing import outgoing_dir, pack_pending, repack_old_formats, unacked_count
 from app.sync.returns import Acks, read_return
 from app.sync.transport import HttpTransport, Refused, RetryPolicy, Transient
 from app.workspace import Workspace
@@ -128,6 +128,7 @@ def sync_pass(
             enrollment_mod.register(ws, transport)
             registering = False
             progress(SyncProgress("packing"))
+            repack_old_formats(ws, keys)
             report.packed = len(pack_pending(ws, keys))
             for bundle in _open_bundles(ws):
                 if bundle.state == BundleState.SENT:
@@ -283,7 +284,9 @@ def export_usb(ws: Workspace, folder: Path) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with _lock(ws):
-        pack_pending(ws, device_keys(ws.device_id))
+        keys = device_keys(ws.device_id)
+        repack_old_formats(ws, keys)
+        pack_pending(ws, keys)
         written = []
         for bundle in _open_bundles(ws):
             target = folder / bundle.file_name

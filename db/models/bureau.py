@@ -78,6 +78,8 @@ class BureauBundle(Base):
     change_count: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # The device's audit chain head from the bundle's manifest (format 2), as sent.
+    audit_head: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     __table_args__ = (Index("ix_bureau_bundle_device_seq", "device_id", "seq"),)
 

@@ -74,6 +74,9 @@ class SyncBundle(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Bundle file format (app.sync.bundle.FORMAT_VERSION); 1 for rows from before
+    # format 2, which are re-packed while still open.
+    format: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
 
     def as_dict(self) -> dict[str, Any]:
         return {c.key: getattr(self, c.key) for c in self.__table__.columns}

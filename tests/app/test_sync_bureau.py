@@ -14,6 +14,7 @@ from app.sync.bundle import build_bundle, bundle_name, sha256_hex
 from app.sync.enrollment import import_enrollment, register
 from app.sync.service import sync_pass
 from app.sync.transport import HttpTransport, Refused
+from db import schema
 from db.hlc import pack
 from db.models import BureauBundle, BureauDevice, StaffMember, SyncBundle, UserAccount
 from tests.app.test_sync_e2e import FAST, enroll, rows_of
@@ -70,7 +71,7 @@ def forge(ws, bureau, *, seq, prev, hlc, signing=None, device_id=None, changes=N
         prev_sha256=prev,
         changes=changes,
         blobs={},
-        schema_revision="x",
+        schema_revision=schema.HEAD,
         app_version="0.1.0",
         signing_key=signing or keys.signing,
         recipients=[bureau.config.age.recipient],
@@ -142,7 +143,13 @@ def test_bad_bundles_are_quarantined_by_reason_and_good_ones_keep_flowing(
         assert bureau_state(bureau, sha256_hex(normal)) == ("applied", "")
         acks = bureau.ingestor.acks(school.device_id)
         assert acks.contiguous_seq == 4
-        assert {q["reason"] for q in acks.quarantined} == {"corrupt", "seq_conflict", "clock_skew"}
+        # The damaged copy proved nothing about its sender: it is recorded against no device.
+        assert {q["reason"] for q in acks.quarantined} == {"seq_conflict", "clock_skew"}
+        with bureau.engine.connect() as conn:
+            damaged = conn.execute(
+                select(BureauBundle).where(BureauBundle.sha256 == sha256_hex(bytes(tampered)))
+            ).one()
+        assert damaged.device_id is None and two.file_name in damaged.detail
 
 
 def test_a_gap_holds_later_bundles_until_it_is_filled(school, postgres_url, tmp_path):
@@ -173,6 +180,7 @@ def test_fields_merge_last_writer_wins_per_field(school, postgres_url, tmp_path)
             "row": row,
             "op": "update",
             "hlc": pack(1_790_000_000_009),
+            "device": str(school.device_id),
             "changes": {"role": "guard"},
         }
         upd_old = {
@@ -180,6 +188,7 @@ def test_fields_merge_last_writer_wins_per_field(school, postgres_url, tmp_path)
             "row": row,
             "op": "update",
             "hlc": pack(1_790_000_000_005),
+            "device": str(school.device_id),
             "changes": {"role": "staff", "username": "menwei"},
         }
         b1, n1 = forge(school, bureau, seq=1, prev="", hlc=0, changes=base + [upd_new])
@@ -199,17 +208,15 @@ def test_fields_merge_last_writer_wins_per_field(school, postgres_url, tmp_path)
 def _changes_of(bureau, data):
     from app.sync.bundle import read_bundle
 
-    return read_bundle(data, [bureau.config.age], lambda m: None or _any_key(bureau, m)).changes
+    return read_bundle(data, [bureau.config.age], lambda d, s: _any_key(bureau, d)).changes
 
 
-def _any_key(bureau, manifest):
+def _any_key(bureau, device_id):
     import base64
 
     with bureau.engine.connect() as conn:
         key = conn.execute(
-            select(BureauDevice.signing_key).where(
-                BureauDevice.device_id == uuid.UUID(manifest["device"])
-            )
+            select(BureauDevice.signing_key).where(BureauDevice.device_id == device_id)
         ).scalar()
     return base64.b64decode(key)
 

@@ -29,7 +29,9 @@ def free_socket() -> socket.socket:
 
 
 class BureauUnderTest:
-    def __init__(self, db_url: str, key_dir: Path, *, wrap: Callable | None = None) -> None:
+    def __init__(
+        self, db_url: str, key_dir: Path, *, wrap: Callable | None = None, limits=None
+    ) -> None:
         self.db_url = db_url
         self.key_dir = key_dir
         self.wrap = wrap
@@ -44,7 +46,7 @@ class BureauUnderTest:
         )
         self.config: BureauConfig = load_config(key_dir)
         self.engine = make_engine(db_url)
-        self.app = create_app(self.config, self.engine)
+        self.app = create_app(self.config, self.engine, limits=limits)
         self._server = None
         self._thread = None
 
@@ -86,6 +88,15 @@ class BureauUnderTest:
 
     def bytes_received(self) -> int:
         return self.app.state.uploads.total_received()
+
+    def device_transport(self, device_id, *, url: str | None = None, policy=None):
+        """An HttpTransport signing as ``device_id`` (its keys from the keystore), as a pass does."""
+        from app.sync.keys import device_keys
+        from app.sync.transport import HttpTransport
+
+        transport = HttpTransport(url or self.url, policy=policy)
+        transport.sign_as(device_id, device_keys(device_id).signing)
+        return transport
 
 
 @contextlib.contextmanager

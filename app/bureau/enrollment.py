@@ -70,6 +70,26 @@ def issue_enrollment(
     }
 
 
+def _check_keys(signing: bytes, recipient: str) -> None:
+    """Both public keys must load: a device with a broken key would fail every later step."""
+    import pyrage
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from pyrage import x25519
+
+    try:
+        if len(signing) != 32:
+            raise ValueError("not 32 bytes")
+        Ed25519PublicKey.from_public_bytes(signing)
+    except ValueError as e:
+        raise RegistrationError(400, f"malformed signing key: {e}") from None
+    try:
+        if len(recipient) > 100 or not recipient.startswith("age1"):
+            raise ValueError("not an age1 recipient")
+        x25519.Recipient.from_str(recipient)
+    except (ValueError, pyrage.RecipientError) as e:
+        raise RegistrationError(400, f"malformed age recipient: {type(e).__name__}") from None
+
+
 def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
     """Spend a token and record a device's public keys. Raises RegistrationError."""
     try:
@@ -81,8 +101,7 @@ def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
         recipient = str(payload["recipient"])
     except (KeyError, ValueError) as e:
         raise RegistrationError(400, f"malformed registration: {e}") from None
-    if len(signing) != 32 or not recipient.startswith("age1"):
-        raise RegistrationError(400, "malformed public keys")
+    _check_keys(signing, recipient)
     now = datetime.now(UTC)
     device_fp = fingerprint(signing + recipient.encode("ascii"))
     with engine.begin() as conn:

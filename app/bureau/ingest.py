@@ -85,7 +85,12 @@ class Ingestor:
 
     # -- receiving -----------------------------------------------------------------
 
-    def receive(self, data: bytes, name: str | None = None) -> IngestResult:
+    def receive(
+        self, data: bytes, name: str | None = None, *, sender: uuid.UUID | None = None
+    ) -> IngestResult:
+        """Ingest one file. ``sender`` is the device that authenticated the upload, if any:
+        a file that does not verify is recorded against it, else against no device (a
+        file name's claim is never believed)."""
         sha = hashlib.sha256(data).hexdigest()
         with self.engine.connect() as conn:
             known = conn.execute(select(BB).where(BB.c.sha256 == sha)).first()
@@ -99,7 +104,8 @@ class Ingestor:
         try:
             bundle = read_bundle(data, [self.config.age], self._device_key)
         except BundleError as e:
-            device, seq = _claimed(name)
+            claimed_seq = _claimed(name)[1]
+            device, seq = sender, claimed_seq if sender is not None else None
             return self._record(
                 sha,
                 data,

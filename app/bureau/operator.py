@@ -97,7 +97,7 @@ def release(ingestor: Ingestor, ref: str) -> IngestResult:
         with engine.begin() as conn:
             conn.execute(delete(BB).where(BB.c.id == row.id))
         name = f"x.{row.device_id}.{row.seq}.bundle" if row.device_id and row.seq else None
-        return ingestor.receive(data, name)
+        return ingestor.receive(data, name, sender=row.device_id)
     try:
         bundle = ingestor._reread(row.path)
         if bundle is None:

@@ -24,6 +24,7 @@ from db.session import make_engine
 def free_socket() -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", 0))
     return sock
 
@@ -55,6 +56,7 @@ class BureauUnderTest:
         return self.app.state.ingestor
 
     def enroll(self, tmp: Path, code: str = "220105-0012", name: str = "东风乡中心学校") -> Path:
+        tmp.mkdir(parents=True, exist_ok=True)
         out = tmp / f"{code}.enroll.json"
         args = ["--key-dir", str(self.key_dir), "enroll", "--school-code", code, "--name", name]
         assert bureau_main(args + ["--out", str(out)]) == 0

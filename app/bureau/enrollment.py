@@ -37,13 +37,33 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def revoke_unused_tokens(conn, school_code: str, now: datetime) -> int:
+    """Expire every unspent token of a school (a file may have gone astray); how many."""
+    return conn.execute(
+        update(ET)
+        .where(ET.c.school_code == school_code, ET.c.used_at.is_(None), ET.c.expires_at > now)
+        .values(expires_at=now)
+    ).rowcount
+
+
 def issue_enrollment(
-    engine: Engine, config: BureauConfig, *, school_code: str, name: str, valid_days: int = 14
+    engine: Engine,
+    config: BureauConfig,
+    *,
+    school_code: str,
+    name: str,
+    valid_days: int = 14,
+    revoke_unused: bool = False,
 ) -> dict[str, Any]:
-    """Create (or reuse) the school and a fresh one-time token; return the enrollment file."""
+    """Create (or reuse) the school and a fresh one-time token; return the enrollment file.
+
+    With ``revoke_unused`` the school's earlier unspent tokens stop working first
+    (several files for several PCs stay valid otherwise)."""
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     with engine.begin() as conn:
+        if revoke_unused:
+            revoke_unused_tokens(conn, school_code, now)
         if conn.execute(select(BS.c.id).where(BS.c.code == school_code)).first() is None:
             conn.execute(
                 BS.insert().values(id=uuid.uuid4(), code=school_code, name=name, created_at=now)

@@ -34,7 +34,7 @@ from app.sync.transport import DeviceSigner, HttpTransport
 from tests.app.test_sync_e2e import FAST
 from tests.sync_support import running_bureau
 
-EXAMPLES = 100  # per operation and mode
+EXAMPLES = 60  # per operation and mode
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

@@ -33,6 +33,7 @@ from app.bureau.ingest import Ingestor
 from app.bureau.limits import Limits, TokenBuckets
 from app.bureau.tus import AUTH, Problem, UploadStore, tus_router
 from app.sync.bundle import MAX_BUNDLE_BYTES
+from app.sync.request_auth import SIGNED_HEADERS
 
 # The tar and age framing around a full 16 MiB bundle.
 MAX_UPLOAD_BYTES = MAX_BUNDLE_BYTES + 1024 * 1024
@@ -97,6 +98,9 @@ def create_app(config: BureauConfig, engine: Engine, *, limits: Limits | None = 
     ) -> Device:
         path = request.scope.get("raw_path") or request.url.path.encode("utf-8")
         try:
+            if any(len(request.headers.getlist(h)) > 1 for h in (*SIGNED_HEADERS, "authorization")):
+                # The signature and the handler must read the same value.
+                raise AuthError("malformed_authorization: a signed header is repeated")
             dev = auth.authenticate(
                 request.method, path.decode("latin-1"), request.headers, authorization
             )

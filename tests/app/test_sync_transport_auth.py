@@ -88,6 +88,31 @@ def _patch(url, signer, body, offset=0, *, checksum_of=None) -> requests.Respons
     return requests.patch(url, data=body, headers=headers, timeout=30)
 
 
+def _patch_with_two_checksums(url: str, signer: DeviceSigner) -> int:
+    import http.client
+    from urllib.parse import urlsplit
+
+    body, other = b"a" * 100, b"b" * 100
+    digests = [base64.b64encode(hashlib.sha256(b).digest()).decode() for b in (body, other)]
+    headers = {
+        "Content-Type": "application/offset+octet-stream",
+        "Upload-Offset": "0",
+        "Upload-Checksum": f"sha256 {digests[0]}",
+    }
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.putrequest("PATCH", parts.path)
+    conn.putheader("Upload-Checksum", f"sha256 {digests[1]}")
+    for name, value in headers.items():
+        conn.putheader(name, value)
+    conn.putheader("Authorization", signer.header("PATCH", url, headers))
+    conn.putheader("Content-Length", str(len(other)))
+    conn.endheaders(other)
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
 def test_unsigned_or_forged_requests_get_401_and_leave_no_trace(workspace, postgres_url, tmp_path):
     ws = workspace
     with running_bureau(postgres_url, tmp_path / "keys") as bureau:
@@ -110,6 +135,9 @@ def test_unsigned_or_forged_requests_get_401_and_leave_no_trace(workspace, postg
             f"{bureau.url}/tus/", headers={"Authorization": bad_challenge}, timeout=5
         )
         assert answer.status_code == 401 and answer.json()["detail"] == "bad_challenge"
+
+        # A genuinely signed PATCH with a second, unsigned checksum (for other bytes).
+        assert _patch_with_two_checksums(upload_url, own) == 401
 
         # The return bundle: the same answer whether the device exists or not.
         answers = set()

@@ -210,6 +210,9 @@ def test_a_flood_from_one_address_is_cut_off_without_filling_the_disk(
         uploads = list((bureau.config.spool_dir / "uploads").glob("*.part"))
         assert len(uploads) <= Limits().uploads_per_device
 
+        refusal = _create(bureau, own, name)
+        assert refusal.status_code == 429 and int(refusal.headers["retry-after"]) >= 1
+
         # Junk without a valid signature is cut off sooner still.
         refused = [_create(bureau, None, name).status_code for _ in range(60)]
         assert refused[0] in (401, 429) and refused[-1] == 429
@@ -258,10 +261,19 @@ def test_abandoned_uploads_expire_with_their_files(workspace, postgres_url, tmp_
         url = _create(bureau, own, bundle_name(ws.school_id, ws.device_id, 1)).headers["location"]
         uid = url.rsplit("/", 1)[1]
         store = bureau.app.state.uploads
-        info = store.load(uid)
-        info["touched"] -= Limits().upload_expiry_s + 1
-        store.save(uid, info)
-        # A bureau starting up sweeps them, and so does every creation.
+
+        def abandon(uid: str) -> None:
+            info = store.load(uid)
+            info["touched"] -= Limits().upload_expiry_s + 1
+            store.save(uid, info)
+
+        # Every creation sweeps them...
+        abandon(uid)
+        name2 = bundle_name(ws.school_id, ws.device_id, 2)
+        url2 = _create(bureau, own, name2).headers["location"]
+        assert sorted(p.stem for p in store.root.iterdir()) == [url2.rsplit("/", 1)[1]] * 2
+        # ... and so does a bureau starting up.
+        abandon(url2.rsplit("/", 1)[1])
         UploadStore(store.root)
         assert not list(store.root.iterdir())
         head = {"Authorization": own.header("HEAD", url, {})}

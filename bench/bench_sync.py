@@ -14,6 +14,7 @@ Figures, each against a floor measured in the same run:
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import math
@@ -178,6 +179,9 @@ def bundle_sizes(tmp: Path) -> None:
 
 
 def resend_after_cuts(tmp: Path, trials: int = 5) -> None:
+    from app.bureau.enrollment import register_device
+    from app.sync.bundle import bundle_name
+    from app.sync.keys import AgeIdentity, SigningKey
     from app.sync.transport import CHUNK_SIZE, HttpTransport, RetryPolicy
     from tests.sync_support import CuttingProxy, running_bureau
 
@@ -185,10 +189,24 @@ def resend_after_cuts(tmp: Path, trials: int = 5) -> None:
     with running_bureau(f"sqlite:///{tmp / 'bureau.sqlite3'}", tmp / "keys") as bureau:
         proxy = CuttingProxy(bureau.port)
         transport = HttpTransport(proxy.url, policy=RetryPolicy(attempts=1))
+        # Uploads are signed by an enrolled device: register one.
+        school, device, key = uuid.uuid4(), uuid.uuid4(), SigningKey.generate()
+        register_device(
+            bureau.engine,
+            {
+                "token": json.loads(bureau.enroll(tmp).read_text())["token"],
+                "school_code": "220105-0012",
+                "school_id": str(school),
+                "device_id": str(device),
+                "signing_key": base64.b64encode(key.public).decode(),
+                "recipient": AgeIdentity.generate().recipient,
+            },
+        )
+        transport.sign_as(device, key)
         worst = 0
         total = 0
         for i in range(trials):
-            path = tmp / f"upload{i}.bin"
+            path = tmp / bundle_name(school, device, i + 1)
             path.write_bytes(rng.randbytes(5 * CHUNK_SIZE + rng.randrange(CHUNK_SIZE)))
             size = path.stat().st_size
             before = bureau.bytes_received()

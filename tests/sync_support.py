@@ -24,12 +24,15 @@ from db.session import make_engine
 def free_socket() -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind(("127.0.0.1", 0))
     return sock
 
 
 class BureauUnderTest:
-    def __init__(self, db_url: str, key_dir: Path, *, wrap: Callable | None = None) -> None:
+    def __init__(
+        self, db_url: str, key_dir: Path, *, wrap: Callable | None = None, limits=None
+    ) -> None:
         self.db_url = db_url
         self.key_dir = key_dir
         self.wrap = wrap
@@ -44,7 +47,7 @@ class BureauUnderTest:
         )
         self.config: BureauConfig = load_config(key_dir)
         self.engine = make_engine(db_url)
-        self.app = create_app(self.config, self.engine)
+        self.app = create_app(self.config, self.engine, limits=limits)
         self._server = None
         self._thread = None
 
@@ -53,6 +56,7 @@ class BureauUnderTest:
         return self.app.state.ingestor
 
     def enroll(self, tmp: Path, code: str = "220105-0012", name: str = "东风乡中心学校") -> Path:
+        tmp.mkdir(parents=True, exist_ok=True)
         out = tmp / f"{code}.enroll.json"
         args = ["--key-dir", str(self.key_dir), "enroll", "--school-code", code, "--name", name]
         assert bureau_main(args + ["--out", str(out)]) == 0
@@ -86,6 +90,15 @@ class BureauUnderTest:
 
     def bytes_received(self) -> int:
         return self.app.state.uploads.total_received()
+
+    def device_transport(self, device_id, *, url: str | None = None, policy=None):
+        """An HttpTransport signing as ``device_id`` (its keys from the keystore), as a pass does."""
+        from app.sync.keys import device_keys
+        from app.sync.transport import HttpTransport
+
+        transport = HttpTransport(url or self.url, policy=policy)
+        transport.sign_as(device_id, device_keys(device_id).signing)
+        return transport
 
 
 @contextlib.contextmanager

@@ -1,5 +1,5 @@
 """``xiaoan-bureau``: init, enroll, serve, import, export-returns, status, quarantine,
-revoke-device, notice, verify-pdf.
+revoke-device, unbind-device, notice, verify-pdf.
 
 Every command finds the bureau's keys and settings in ``--key-dir`` (default
 ``$XIAOAN_BUREAU_HOME`` or ``./xiaoan-bureau``); ``--db`` overrides the
@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=None, help="file to write (default CODE.enroll.json)"
     )
     p.add_argument("--valid-days", type=int, default=14)
+    p.add_argument(
+        "--revoke-unused",
+        action="store_true",
+        help="the school's earlier enrollment files that were not used stop working",
+    )
     p = sub.add_parser("serve", help="run the HTTP API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8700)
@@ -62,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--school-code", required=True)
     p.add_argument("text")
     p = sub.add_parser("revoke-device", help="refuse a device's bundles from now on")
+    p.add_argument("device_id", type=uuid.UUID)
+    p = sub.add_parser(
+        "unbind-device",
+        help="undo a wrong enrollment: revoke the device and free its school for the genuine PC",
+    )
     p.add_argument("device_id", type=uuid.UUID)
     p = sub.add_parser(
         "verify-pdf", help="check a printed form's signature: which school's which person signed it"
@@ -118,7 +128,12 @@ def _enroll(args, config, engine) -> int:
     from app.bureau.enrollment import issue_enrollment
 
     doc = issue_enrollment(
-        engine, config, school_code=args.school_code, name=args.name, valid_days=args.valid_days
+        engine,
+        config,
+        school_code=args.school_code,
+        name=args.name,
+        valid_days=args.valid_days,
+        revoke_unused=args.revoke_unused,
     )
     out = args.out or Path(f"{args.school_code}.enroll.json")
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # holds a one-time token
@@ -226,6 +241,23 @@ def _revoke(args, config, engine) -> int:
     return 0
 
 
+def _unbind(args, config, engine) -> int:
+    from app.bureau import operator
+
+    try:
+        done = operator.unbind_device(engine, args.device_id)
+    except operator.OperatorError as e:
+        print(f"xiaoan-bureau unbind-device: {e}", file=sys.stderr)
+        return 2
+    print(f"Device {args.device_id} revoked; {done.tokens_revoked} unused enrollment file(s) of")
+    print(f"{done.school_code} no longer work.")
+    if done.school_freed:
+        print(f"{done.school_code} is free: issue a new enrollment file (enroll) for its PC.")
+    else:
+        print(f"{done.school_code} keeps its other PCs and their school id.")
+    return 0
+
+
 def _notice(args, config, engine) -> int:
     from app.bureau import operator
 
@@ -305,6 +337,7 @@ COMMANDS = {
     "notice": _notice,
     "quarantine": _quarantine,
     "revoke-device": _revoke,
+    "unbind-device": _unbind,
     "enroll": _enroll,
     "import": _import,
     "export-returns": _export_returns,

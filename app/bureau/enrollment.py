@@ -37,13 +37,33 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def revoke_unused_tokens(conn, school_code: str, now: datetime) -> int:
+    """Expire every unspent token of a school (a file may have gone astray); how many."""
+    return conn.execute(
+        update(ET)
+        .where(ET.c.school_code == school_code, ET.c.used_at.is_(None), ET.c.expires_at > now)
+        .values(expires_at=now)
+    ).rowcount
+
+
 def issue_enrollment(
-    engine: Engine, config: BureauConfig, *, school_code: str, name: str, valid_days: int = 14
+    engine: Engine,
+    config: BureauConfig,
+    *,
+    school_code: str,
+    name: str,
+    valid_days: int = 14,
+    revoke_unused: bool = False,
 ) -> dict[str, Any]:
-    """Create (or reuse) the school and a fresh one-time token; return the enrollment file."""
+    """Create (or reuse) the school and a fresh one-time token; return the enrollment file.
+
+    With ``revoke_unused`` the school's earlier unspent tokens stop working first
+    (several files for several PCs stay valid otherwise)."""
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     with engine.begin() as conn:
+        if revoke_unused:
+            revoke_unused_tokens(conn, school_code, now)
         if conn.execute(select(BS.c.id).where(BS.c.code == school_code)).first() is None:
             conn.execute(
                 BS.insert().values(id=uuid.uuid4(), code=school_code, name=name, created_at=now)
@@ -70,6 +90,26 @@ def issue_enrollment(
     }
 
 
+def _check_keys(signing: bytes, recipient: str) -> None:
+    """Both public keys must load: a device with a broken key would fail every later step."""
+    import pyrage
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from pyrage import x25519
+
+    try:
+        if len(signing) != 32:
+            raise ValueError("not 32 bytes")
+        Ed25519PublicKey.from_public_bytes(signing)
+    except ValueError as e:
+        raise RegistrationError(400, f"malformed signing key: {e}") from None
+    try:
+        if len(recipient) > 100 or not recipient.startswith("age1"):
+            raise ValueError("not an age1 recipient")
+        x25519.Recipient.from_str(recipient)
+    except (ValueError, pyrage.RecipientError) as e:
+        raise RegistrationError(400, f"malformed age recipient: {type(e).__name__}") from None
+
+
 def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
     """Spend a token and record a device's public keys. Raises RegistrationError."""
     try:
@@ -81,8 +121,7 @@ def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
         recipient = str(payload["recipient"])
     except (KeyError, ValueError) as e:
         raise RegistrationError(400, f"malformed registration: {e}") from None
-    if len(signing) != 32 or not recipient.startswith("age1"):
-        raise RegistrationError(400, "malformed public keys")
+    _check_keys(signing, recipient)
     now = datetime.now(UTC)
     device_fp = fingerprint(signing + recipient.encode("ascii"))
     with engine.begin() as conn:

@@ -11,6 +11,11 @@
   device is told (reason ``rejected``) and it leaves the quarantine list;
 * :func:`revoke_device` — a device's later bundles are refused (quarantined
   as ``unknown_device``);
+* :func:`unbind_device` — a device that should never have enrolled (a
+  stolen enrollment file used first) is revoked; if its school has no other
+  active device, the school's bound id is cleared so the genuine PC can
+  register, and the school's unspent tokens stop working (issue a fresh
+  enrollment file);
 * :func:`issue_notice` — a text message to a school, sent down in its
   devices' return bundles and shown on their sync page.
 
@@ -97,7 +102,7 @@ def release(ingestor: Ingestor, ref: str) -> IngestResult:
         with engine.begin() as conn:
             conn.execute(delete(BB).where(BB.c.id == row.id))
         name = f"x.{row.device_id}.{row.seq}.bundle" if row.device_id and row.seq else None
-        return ingestor.receive(data, name)
+        return ingestor.receive(data, name, sender=row.device_id)
     try:
         bundle = ingestor._reread(row.path)
         if bundle is None:
@@ -142,6 +147,47 @@ def revoke_device(engine: Engine, device_id: uuid.UUID) -> None:
         ).rowcount
     if not done:
         raise OperatorError(f"no active device {device_id}")
+
+
+@dataclasses.dataclass(frozen=True)
+class Unbound:
+    school_code: str
+    school_freed: bool  # the school's id was cleared: its next PC binds it afresh
+    tokens_revoked: int
+
+
+def unbind_device(engine: Engine, device_id: uuid.UUID) -> Unbound:
+    """Undo a wrong enrollment: revoke the device, free its school if nothing else holds it."""
+    from app.bureau.enrollment import revoke_unused_tokens
+
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        dev = conn.execute(select(BD).where(BD.c.device_id == device_id).with_for_update()).first()
+        if dev is None:
+            raise OperatorError(f"no device {device_id}")
+        school = conn.execute(
+            select(BureauSchool.__table__)
+            .where(BureauSchool.code == dev.school_code)
+            .with_for_update()
+        ).one()
+        if dev.revoked_at is None:
+            conn.execute(update(BD).where(BD.c.device_id == device_id).values(revoked_at=now))
+        others = conn.execute(
+            select(BD.c.device_id).where(
+                BD.c.school_code == dev.school_code,
+                BD.c.device_id != device_id,
+                BD.c.revoked_at.is_(None),
+            )
+        ).first()
+        freed = others is None and school.school_id is not None
+        if freed:
+            conn.execute(
+                update(BureauSchool.__table__)
+                .where(BureauSchool.code == dev.school_code)
+                .values(school_id=None)
+            )
+        revoked = revoke_unused_tokens(conn, dev.school_code, now)
+    return Unbound(dev.school_code, freed, revoked)
 
 
 MAX_NOTICE_CHARS = 2000

@@ -1,7 +1,9 @@
 """The bureau's HTTP API (FastAPI): tus uploads, device registration, return bundles.
 
-Endpoints (OpenAPI at ``/openapi.json``, browsable at ``/docs``):
+Endpoints (OpenAPI at ``/openapi.json``, browsable at ``/docs``; every status
+a route can answer is declared there):
 
+* ``GET /v1/challenge`` — a short-lived server challenge for signing requests;
 * ``OPTIONS|POST /tus/``, ``HEAD|PATCH /tus/{id}`` — tus 1.0 upload of one
   bundle file (:mod:`app.bureau.tus`); the final PATCH ingests it and answers
   ``X-Xiaoan-State``/``X-Xiaoan-Reason`` (409 for a seq conflict);
@@ -9,37 +11,45 @@ Endpoints (OpenAPI at ``/openapi.json``, browsable at ``/docs``):
 * ``GET /v1/devices/{device_id}/return`` — a fresh return bundle (acks);
 * ``GET /healthz``.
 
+Every device endpoint (all but tus OPTIONS, registration, challenge and
+health) needs the device's signature (:mod:`app.bureau.device_auth`); a
+request without a valid one is answered 401 before anything is read or
+stored. Rates are limited per address and per device (:mod:`app.bureau.limits`).
 Request handlers that touch the database run in Starlette's thread pool; the
 ingest itself is thread-safe (:class:`app.bureau.ingest.Ingestor`).
 """
 
-from __future__ import annotations
-
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Response
-from pydantic import BaseModel
+from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
+from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import Engine
 
 from app.bureau.config import BureauConfig
+from app.bureau.device_auth import AuthError, Device, DeviceAuth
 from app.bureau.enrollment import RegistrationError, register_device
 from app.bureau.ingest import Ingestor
-from app.bureau.tus import UploadStore, tus_router
+from app.bureau.limits import Limits, TokenBuckets
+from app.bureau.tus import AUTH, Problem, UploadStore, tus_router
 from app.sync.bundle import MAX_BUNDLE_BYTES
+from app.sync.request_auth import SIGNED_HEADERS
 
 # The tar and age framing around a full 16 MiB bundle.
 MAX_UPLOAD_BYTES = MAX_BUNDLE_BYTES + 1024 * 1024
+WWW_AUTHENTICATE = 'XiaoanDevice challenge-uri="/v1/challenge"'
+
+SchoolCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$")]
 
 
 class Registration(BaseModel):
-    token: str
-    school_code: str
+    token: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    school_code: SchoolCode
     school_id: uuid.UUID
     device_id: uuid.UUID
-    signing_key: str
-    recipient: str
-    device_name: str = ""
+    signing_key: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    recipient: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    device_name: Annotated[str, StringConstraints(max_length=100)] = ""
 
 
 class Registered(BaseModel):
@@ -47,36 +57,119 @@ class Registered(BaseModel):
     school_code: str
 
 
-def create_app(config: BureauConfig, engine: Engine) -> FastAPI:
+class Challenge(BaseModel):
+    challenge: str
+    expires_in: int = Field(description="seconds the challenge stays valid (bureau clock)")
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "-"
+
+
+def create_app(config: BureauConfig, engine: Engine, *, limits: Limits | None = None) -> FastAPI:
+    limits = limits or Limits()
     ingestor = Ingestor(engine, config)
-    store = UploadStore(config.spool_dir / "uploads")
+    store = UploadStore(config.spool_dir / "uploads", limits)
+    auth = DeviceAuth(engine, config.key_dir)
+    per_address = TokenBuckets(limits.address_burst, limits.address_per_s)
+    failures = TokenBuckets(limits.failures_burst, limits.failures_per_s)
+    per_device = TokenBuckets(limits.device_burst, limits.device_per_s)
     app = FastAPI(title="xiaoan bureau", version="1", summary="School safety records ingest")
     app.state.ingestor = ingestor
     app.state.uploads = store
+    app.state.auth = auth
 
-    def on_complete(data: bytes, metadata: dict[str, str]) -> tuple[int, dict[str, str]]:
-        result = ingestor.receive(data, metadata.get("name"))
+    def too_many(wait: int) -> HTTPException:
+        return HTTPException(429, "too many requests", headers={"Retry-After": str(wait)})
+
+    def address_limit(request: Request) -> None:
+        address = _client(request)
+        wait = failures.wait(address) or per_address.take(address)
+        if wait:
+            raise too_many(wait)
+
+    def failed(request: Request) -> None:
+        failures.take(_client(request))
+
+    def device(
+        request: Request,
+        _: Annotated[None, Depends(address_limit)],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Device:
+        path = request.scope.get("raw_path") or request.url.path.encode("utf-8")
+        try:
+            if any(len(request.headers.getlist(h)) > 1 for h in (*SIGNED_HEADERS, "authorization")):
+                # The signature and the handler must read the same value.
+                raise AuthError("malformed_authorization: a signed header is repeated")
+            dev = auth.authenticate(
+                request.method, path.decode("latin-1"), request.headers, authorization
+            )
+        except AuthError as e:
+            failed(request)
+            raise HTTPException(
+                401, e.reason, headers={"WWW-Authenticate": WWW_AUTHENTICATE}
+            ) from None
+        wait = per_device.take(dev.device_id)
+        if wait:
+            raise too_many(wait)
+        return dev
+
+    def on_complete(
+        data: bytes, metadata: dict[str, str], dev: Device
+    ) -> tuple[int, dict[str, str]]:
+        result = ingestor.receive(data, metadata.get("name"), sender=dev.device_id)
         headers = {"X-Xiaoan-State": result.state, "X-Xiaoan-Reason": result.reason}
         return (409 if result.conflict else 204), headers
 
-    app.include_router(tus_router(store, max_size=MAX_UPLOAD_BYTES, on_complete=on_complete))
+    app.include_router(
+        tus_router(store, max_size=MAX_UPLOAD_BYTES, on_complete=on_complete, device=device)
+    )
 
-    @app.post("/v1/devices", response_model=Registered, status_code=201)
-    def register(body: Registration) -> dict[str, Any]:
+    @app.get(
+        "/v1/challenge",
+        response_model=Challenge,
+        responses={429: {"model": Problem, "description": "too many requests"}},
+    )
+    def challenge(_: Annotated[None, Depends(address_limit)]) -> dict[str, Any]:
+        return {"challenge": auth.challenge(), "expires_in": auth.lifetime_ms // 1000}
+
+    @app.post(
+        "/v1/devices",
+        response_model=Registered,
+        status_code=201,
+        responses={
+            400: {"model": Problem, "description": "malformed key, recipient or id"},
+            403: {"model": Problem, "description": "unknown, used or expired token"},
+            409: {"model": Problem, "description": "device registered, or school bound"},
+            429: {"model": Problem, "description": "too many requests"},
+        },
+    )
+    def register(
+        request: Request, body: Registration, _: Annotated[None, Depends(address_limit)]
+    ) -> dict[str, Any]:
         try:
             return register_device(engine, body.model_dump(mode="json"))
         except RegistrationError as e:
+            failed(request)
             raise HTTPException(e.status, e.reason) from None
 
     @app.get(
         "/v1/devices/{device_id}/return",
         response_class=Response,
-        responses={200: {"content": {"application/octet-stream": {}}}},
+        responses={
+            200: {"content": {"application/octet-stream": {}}, "description": "return bundle"},
+            403: {"model": Problem, "description": "a device fetches only its own"},
+            **AUTH,
+        },
     )
-    def return_bundle(device_id: uuid.UUID) -> Response:
+    def return_bundle(device_id: uuid.UUID, dev: Annotated[Device, Depends(device)]) -> Response:
+        if dev.device_id != device_id:
+            raise HTTPException(403, "a device fetches only its own return bundle")
         data = ingestor.return_bundle(device_id)
-        if data is None:
-            raise HTTPException(404, "unknown device")
+        if data is None:  # revoked or removed since the signature was checked
+            raise HTTPException(
+                401, "bad_signature", headers={"WWW-Authenticate": WWW_AUTHENTICATE}
+            )
         return Response(data, media_type="application/octet-stream")
 
     @app.get("/healthz")

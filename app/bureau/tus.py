@@ -3,33 +3,54 @@
 Written here rather than taken from ``tuspyserver`` because the bureau needs
 what that router lacks: ``Upload-Checksum`` (so a half-received chunk is
 never kept), a completion step that runs the blocking ingest off the event
-loop and answers the final PATCH (409 for a seq conflict), and metadata that
-is not forced to carry ``filename``/``filetype``.
+loop and answers the final PATCH (409 for a seq conflict), metadata that is
+not forced to carry ``filename``/``filetype``, and uploads that belong to the
+device that created them.
 
 Uploads live in ``<spool>/uploads/<id>.part`` with ``<id>.json`` beside it
-(length, offset, metadata, bytes received); both survive a server restart.
-``received`` counts every body byte read, kept or discarded, so re-sent
-bytes can be measured. The completion callback gets the file's bytes and its
-metadata and returns extra response headers (and an optional status).
+(owner device, length, offset, metadata, bytes received, last touched);
+both survive a server restart. ``received`` counts every body byte read,
+kept or discarded, so re-sent bytes can be measured. Every route but OPTIONS
+takes the authenticated device from the ``device`` dependency (401 before
+anything is read or stored); an upload of another device is answered 404.
+A PATCH body is read as it streams and cut off (413) past the upload's
+remaining length or :attr:`Limits.patch_max_bytes`; an upload untouched for
+:attr:`Limits.upload_expiry_s` is swept with its file (at start-up and on
+every creation). The completion callback gets the file's bytes, its metadata
+and the sending device, and returns a status and extra response headers.
 """
-
-from __future__ import annotations
 
 import base64
 import hashlib
 import json
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
+from app.bureau.device_auth import Device
+from app.bureau.limits import Limits
+
 TUS_VERSION = "1.0.0"
-CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
-Complete = Callable[[bytes, dict[str, str]], tuple[int, dict[str, str]]]
+# Only SHA-256: the checksum is what ties a signed PATCH to its body.
+CHECKSUMS = {"sha256": hashlib.sha256}
+MAX_METADATA_CHARS = 1024
+Complete = Callable[[bytes, dict[str, str], Device], tuple[int, dict[str, str]]]
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+def _problem(text: str) -> dict[str, Any]:
+    return {"model": Problem, "description": text}
 
 
 def _tus_headers(**extra: str) -> dict[str, str]:
@@ -37,6 +58,8 @@ def _tus_headers(**extra: str) -> dict[str, str]:
 
 
 def parse_metadata(header: str | None) -> dict[str, str]:
+    if header and len(header) > MAX_METADATA_CHARS:
+        raise ValueError("Upload-Metadata too long")
     out: dict[str, str] = {}
     for pair in (header or "").split(","):
         parts = pair.strip().split(" ")
@@ -45,22 +68,77 @@ def parse_metadata(header: str | None) -> dict[str, str]:
     return out
 
 
+def names_device(name: str | None, device: Device) -> bool:
+    """Whether a bundle file name is ``<device's school>.<device>.<seq>.bundle``."""
+    parts = (name or "").split(".")
+    return (
+        len(parts) == 4
+        and parts[0] == str(device.school_id)
+        and parts[1] == str(device.device_id)
+        and parts[2].isdigit()
+        and len(parts[2]) <= 9
+        and parts[3] == "bundle"
+    )
+
+
 class UploadStore:
     """Upload state on disk. One lock per store: PATCHes to one upload are serialised."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, limits: Limits | None = None, *, clock=time.time) -> None:
         self.root = root
+        self.limits = limits or Limits()
+        self.clock = clock
         root.mkdir(parents=True, exist_ok=True)
         self.lock = threading.Lock()
+        self.sweep()
 
     def _info_path(self, uid: str) -> Path:
         uuid.UUID(uid)  # refuses path tricks
         return self.root / f"{uid}.json"
 
-    def create(self, length: int, metadata: dict[str, str]) -> str:
-        uid = str(uuid.uuid4())
-        (self.root / f"{uid}.part").write_bytes(b"")
-        self.save(uid, {"length": length, "offset": 0, "received": 0, "metadata": metadata})
+    def _all(self) -> list[tuple[str, dict]]:
+        out = []
+        for p in self.root.glob("*.json"):
+            info = self.load(p.stem)
+            if info is not None:
+                out.append((p.stem, info))
+        return out
+
+    def sweep(self) -> int:
+        """Remove uploads untouched for longer than the expiry (and stray files); how many."""
+        cutoff = self.clock() - self.limits.upload_expiry_s
+        gone = 0
+        with self.lock:
+            for uid, info in self._all():
+                if info.get("touched", 0) < cutoff:
+                    self.remove(uid)
+                    gone += 1
+            for p in self.root.glob("*.part"):
+                if not (self.root / f"{p.stem}.json").exists():
+                    p.unlink(missing_ok=True)
+        return gone
+
+    def create(self, length: int, metadata: dict[str, str], device: uuid.UUID) -> str | None:
+        """A new upload owned by ``device``; None when the bureau holds too much already."""
+        self.sweep()
+        with self.lock:
+            open_ = [(u, i) for u, i in self._all() if not i.get("done")]
+            if sum(i["length"] for _, i in open_) + length > self.limits.uploads_total_bytes:
+                return None
+            mine = sorted((i["touched"], u) for u, i in open_ if i.get("device") == str(device))
+            for _, uid in mine[: max(0, len(mine) - self.limits.uploads_per_device + 1)]:
+                self.remove(uid)
+            uid = str(uuid.uuid4())
+            (self.root / f"{uid}.part").write_bytes(b"")
+            info = {
+                "device": str(device),
+                "length": length,
+                "offset": 0,
+                "received": 0,
+                "metadata": metadata,
+                "touched": self.clock(),
+            }
+            self.save(uid, info)
         return uid
 
     def load(self, uid: str) -> dict | None:
@@ -85,18 +163,34 @@ class UploadStore:
     def remove_data(self, uid: str) -> None:
         (self.root / f"{uid}.part").unlink(missing_ok=True)
 
+    def remove(self, uid: str) -> None:
+        self.remove_data(uid)
+        self._info_path(uid).unlink(missing_ok=True)
+
     def total_received(self) -> int:
-        total = 0
-        for p in self.root.glob("*.json"):
-            info = self.load(p.stem)
-            total += info["received"] if info else 0
-        return total
+        return sum(info["received"] for _, info in self._all())
+
+    def owned(self, uid: str, device: Device) -> dict:
+        """The upload's state if ``device`` owns it; 404 otherwise (never tells whose it is)."""
+        try:
+            info = self.load(uid)
+        except ValueError:
+            info = None
+        if info is None or info.get("device") != str(device.device_id):
+            raise HTTPException(404, "no such upload", headers=_tus_headers())
+        return info
 
 
-def tus_router(store: UploadStore, *, max_size: int, on_complete: Complete) -> APIRouter:
+AUTH = {401: _problem("no valid device signature"), 429: _problem("too many requests")}
+
+
+def tus_router(
+    store: UploadStore, *, max_size: int, on_complete: Complete, device: Callable[..., Device]
+) -> APIRouter:
     router = APIRouter(prefix="/tus", tags=["tus"])
+    limits = store.limits
 
-    @router.options("/")
+    @router.options("/", status_code=204, response_class=Response)
     def options() -> Response:
         return Response(
             status_code=204,
@@ -110,25 +204,56 @@ def tus_router(store: UploadStore, *, max_size: int, on_complete: Complete) -> A
             ),
         )
 
-    @router.post("/", status_code=201)
-    def create(request: Request) -> Response:
+    @router.post(
+        "/",
+        status_code=201,
+        response_class=Response,
+        responses={
+            201: {"description": "created; Location names the upload"},
+            400: _problem("Upload-Length or Upload-Metadata missing or malformed"),
+            403: _problem("the metadata name does not name this device"),
+            413: _problem("Upload-Length above Tus-Max-Size"),
+            **AUTH,
+        },
+    )
+    def create(
+        request: Request,
+        dev: Annotated[Device, Depends(device)],
+        upload_length: Annotated[str | None, Header()] = None,
+        upload_metadata: Annotated[str | None, Header()] = None,
+    ) -> Response:
         try:
-            length = int(request.headers["upload-length"])
-        except (KeyError, ValueError):
+            length = int(upload_length or "")
+        except ValueError:
             raise HTTPException(400, "Upload-Length required") from None
         if length > max_size or length < 0:
             raise HTTPException(413, "upload too large")
         try:
-            metadata = parse_metadata(request.headers.get("upload-metadata"))
+            metadata = parse_metadata(upload_metadata)
         except ValueError:
             raise HTTPException(400, "bad Upload-Metadata") from None
-        uid = store.create(length, metadata)
+        if not names_device(metadata.get("name"), dev):
+            raise HTTPException(
+                403, "the upload's name must be <school>.<this device>.<seq>.bundle"
+            )
+        uid = store.create(length, metadata, dev.device_id)
+        if uid is None:
+            raise HTTPException(429, "the bureau holds too many uploads", {"Retry-After": "600"})
         location = str(request.url_for("tus_head", uid=uid))
         return Response(status_code=201, headers=_tus_headers(Location=location))
 
-    @router.head("/{uid}", name="tus_head")
-    def head(uid: str) -> Response:
-        info = _info(store, uid)
+    @router.head(
+        "/{uid}",
+        name="tus_head",
+        response_class=Response,
+        responses={
+            200: {"description": "Upload-Offset and Upload-Length"},
+            404: {"description": "no such upload of this device (expired, or never made)"},
+            **AUTH,
+        },
+    )
+    def head(uid: str, dev: Annotated[Device, Depends(device)]) -> Response:
+        info = store.owned(uid, dev)
         return Response(
             status_code=200,
             headers=_tus_headers(
@@ -136,69 +261,86 @@ def tus_router(store: UploadStore, *, max_size: int, on_complete: Complete) -> A
             ),
         )
 
-    @router.patch("/{uid}")
-    async def patch(uid: str, request: Request) -> Response:
-        if request.headers.get("content-type") != "application/offset+octet-stream":
+    @router.patch(
+        "/{uid}",
+        status_code=204,
+        response_class=Response,
+        responses={
+            204: {"description": "chunk kept (the last one also ingests: X-Xiaoan-State)"},
+            400: _problem("Upload-Offset or Upload-Checksum missing or malformed"),
+            404: _problem("no such upload of this device"),
+            409: _problem("Upload-Offset does not match, or a seq conflict (X-Xiaoan-Reason)"),
+            413: _problem("body longer than the upload's remainder or the per-request cap"),
+            415: _problem("Content-Type is not application/offset+octet-stream"),
+            460: _problem("Upload-Checksum does not match the body"),
+            **AUTH,
+        },
+    )
+    async def patch(
+        uid: str,
+        request: Request,
+        dev: Annotated[Device, Depends(device)],
+        content_type: Annotated[str | None, Header()] = None,
+        upload_offset: Annotated[str | None, Header()] = None,
+        upload_checksum: Annotated[str | None, Header()] = None,
+    ) -> Response:
+        if content_type != "application/offset+octet-stream":
             raise HTTPException(415, "Content-Type must be application/offset+octet-stream")
-        info = _info(store, uid)
+        info = store.owned(uid, dev)
         try:
-            offset = int(request.headers["upload-offset"])
-        except (KeyError, ValueError):
+            offset = int(upload_offset or "")
+        except ValueError:
             raise HTTPException(400, "Upload-Offset required") from None
         if offset != info["offset"]:
             raise HTTPException(409, "Upload-Offset does not match", headers=_tus_headers())
-        checksum = request.headers.get("upload-checksum")
+        algo, _, digest = (upload_checksum or "").partition(" ")
+        if algo not in CHECKSUMS:
+            raise HTTPException(400, "Upload-Checksum: sha256 <base64> required")
+        allowed = min(info["length"] - offset, limits.patch_max_bytes)
+        # Not a declared parameter: the HTTP server itself refuses a malformed one.
+        content_length = request.headers.get("content-length")
+        if (content_length or "").isdigit() and int(content_length) > allowed:
+            raise HTTPException(413, "body longer than the upload's remainder")
         body = bytearray()
-        disconnected = False
+        disconnected = too_long = False
         try:
             async for part in request.stream():
                 body += part
+                if len(body) > allowed:
+                    too_long = True
+                    break
         except ClientDisconnect:
             disconnected = True
         with store.lock:
-            info = _info(store, uid)
+            info = store.owned(uid, dev)
             info["received"] += len(body)
-            keep = not disconnected
-            if checksum and keep:
-                algo, _, digest = checksum.partition(" ")
-                if algo not in CHECKSUMS:
-                    store.save(uid, info)
-                    raise HTTPException(400, "unsupported checksum algorithm")
-                if base64.b64encode(CHECKSUMS[algo](body).digest()).decode() != digest:
-                    store.save(uid, info)
-                    raise HTTPException(460, "Checksum Mismatch", headers=_tus_headers())
-            if disconnected and not checksum:
-                keep = True  # tus: keep what arrived when it cannot be checked
-            if info["offset"] != offset or offset + len(body) > info["length"]:
-                store.save(uid, info)
-                raise HTTPException(409, "Upload-Offset does not match")
-            if keep:
-                store.append(uid, bytes(body))
-                info["offset"] += len(body)
+            info["touched"] = store.clock()
+            if info["received"] > 4 * info["length"] + 2 * limits.patch_max_bytes:
+                store.remove(uid)  # far more re-sent than the file: start over
+                raise HTTPException(404, "no such upload", headers=_tus_headers())
             store.save(uid, info)
-        if disconnected:
-            return Response(status_code=400)
+            if too_long:
+                raise HTTPException(413, "body longer than the upload's remainder")
+            if disconnected:
+                return Response(status_code=400)
+            if base64.b64encode(CHECKSUMS[algo](body).digest()).decode() != digest:
+                raise HTTPException(460, "Checksum Mismatch", headers=_tus_headers())
+            if info["offset"] != offset:
+                raise HTTPException(409, "Upload-Offset does not match")
+            store.append(uid, bytes(body))
+            info["offset"] += len(body)
+            store.save(uid, info)
         headers = _tus_headers(**{"Upload-Offset": str(info["offset"])})
         status = 204
         if info["offset"] == info["length"] and not info.get("done"):
             data = store.data(uid)
-            status, extra = await run_in_threadpool(on_complete, data, info["metadata"])
+            status, extra = await run_in_threadpool(on_complete, data, info["metadata"], dev)
             headers.update(extra)
             with store.lock:
-                info = _info(store, uid)
+                info = store.owned(uid, dev)
                 info["done"] = True
                 store.save(uid, info)
                 store.remove_data(uid)
         return Response(status_code=status, headers=headers)
 
     return router
-
-
-def _info(store: UploadStore, uid: str) -> dict:
-    try:
-        info = store.load(uid)
-    except ValueError:
-        info = None
-    if info is None:
-        raise HTTPException(404, "no such upload", headers=_tus_headers())
-    return info

@@ -127,6 +127,7 @@ def sync_pass(
         try:
             enrollment_mod.register(ws, transport)
             registering = False
+            transport.sign_as(ws.device_id, keys.signing)
             progress(SyncProgress("packing"))
             repack_old_formats(ws, keys)
             report.packed = len(pack_pending(ws, keys))

@@ -7,17 +7,27 @@ at :attr:`RetryPolicy.max_retry_after`), and only transient failures retried
 go in ~1 MiB chunks with a SHA-256 ``Upload-Checksum``; the upload URL is
 handed to ``on_url`` as soon as it exists so the caller can persist it and
 resume after a restart. Blocking; call from a worker thread, never the UI thread.
+
+Device requests (tus POST/HEAD/PATCH, the return bundle) are signed with the
+device's Ed25519 key over a challenge fetched from the bureau
+(:mod:`app.sync.request_auth`; README.md, "Device authentication"): a
+challenge is reused for half its lifetime (by this PC's monotonic clock, so a
+wrong wall clock does not matter), and a 401 fetches a fresh one and sends
+the request once more.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import threading
+import time
 import uuid
 from collections.abc import Callable
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 import stamina
@@ -26,6 +36,9 @@ from tusclient.exceptions import TusCommunicationError, TusUploadFailed
 from tusclient.request import TusRequest
 from tusclient.uploader import Uploader
 from tusclient.uploader.uploader import _verify_upload
+
+from app.sync.keys import SigningKey
+from app.sync.request_auth import authorization, signed_text
 
 CHUNK_SIZE = 1024 * 1024
 HTTP_TIMEOUT = 60
@@ -103,22 +116,74 @@ def _check(resp: requests.Response) -> requests.Response:
     return resp
 
 
+class DeviceSigner:
+    """Signs requests as one enrolled device; keeps the bureau's current challenge."""
+
+    def __init__(self, base_url: str, device_id: uuid.UUID, key: SigningKey) -> None:
+        self.base_url = base_url
+        self.device_id = device_id
+        self.key = key
+        self._challenge: str | None = None
+        self._fresh_until = 0.0
+        self._lock = threading.Lock()
+
+    def _fetch(self) -> None:
+        try:
+            resp = requests.get(f"{self.base_url}/v1/challenge", timeout=HTTP_TIMEOUT)
+        except requests.RequestException as e:
+            raise Transient(str(e)) from None
+        body = _check(resp).json()
+        self._challenge = str(body["challenge"])
+        self._fresh_until = time.monotonic() + float(body.get("expires_in", 300)) / 2
+
+    def refresh(self) -> None:
+        """Forget the challenge (the bureau said 401): the next request fetches another."""
+        with self._lock:
+            self._challenge = None
+
+    def header(self, method: str, url: str, headers: dict[str, str]) -> str:
+        with self._lock:
+            if self._challenge is None or time.monotonic() > self._fresh_until:
+                self._fetch()
+            challenge = self._challenge
+        path = urlsplit(url).path
+        text = signed_text(method, path, self.device_id, challenge, headers)
+        return authorization(self.device_id, challenge, self.key.sign(text))
+
+    def send(self, method: str, url: str, headers: dict[str, str], send) -> requests.Response:
+        """``send(headers)`` with a signature; once more with a fresh challenge after a 401."""
+        for attempt in range(2):
+            signed = {**headers, "Authorization": self.header(method, url, headers)}
+            resp = send(signed)
+            if resp.status_code != 401 or attempt:
+                return resp
+            self.refresh()
+        raise AssertionError("unreachable")
+
+
 class _TimedRequest(TusRequest):
-    """tuspy's PATCH with a timeout: its own request waits for ever on a stalled line."""
+    """tuspy's PATCH with a timeout (its own request waits for ever on a stalled line), signed."""
 
     timeout: float = CHUNK_TIMEOUT
+    signer: DeviceSigner | None = None
 
     def perform(self):
         try:
             chunk = self.file.read(self._content_length)
             self.add_checksum(chunk)
-            resp = requests.patch(
+            resp = _signed(
+                self.signer,
+                "PATCH",
                 self._url,
-                data=chunk,
-                headers=self._request_headers,
-                verify=self.verify_tls_cert,
-                cert=self.client_cert,
-                timeout=self.timeout,
+                self._request_headers,
+                lambda headers: requests.patch(
+                    self._url,
+                    data=chunk,
+                    headers=headers,
+                    verify=self.verify_tls_cert,
+                    cert=self.client_cert,
+                    timeout=self.timeout,
+                ),
             )
             self.status_code = resp.status_code
             self.response_content = resp.content
@@ -127,15 +192,29 @@ class _TimedRequest(TusRequest):
             raise TusCommunicationError(f"chunk upload failed: {error}") from None
 
 
+def _signed(signer: DeviceSigner | None, method: str, url: str, headers: dict, send):
+    if signer is None:
+        return send(headers)
+    return signer.send(method, url, headers, send)
+
+
 class _BundleUploader(Uploader):
     """tuspy's uploader with SHA-256 checksums, a chunk timeout and Retry-After-aware errors."""
 
     CHECKSUM_ALGORITHM_PAIR = ("sha256", hashlib.sha256)
-    chunk_timeout: float = CHUNK_TIMEOUT
+
+    def __init__(
+        self, *args, signer: DeviceSigner | None = None, chunk_timeout=CHUNK_TIMEOUT, **kw
+    ) -> None:
+        # Set before tuspy's __init__, which may already ask the bureau for the offset.
+        self.signer = signer
+        self.chunk_timeout = chunk_timeout
+        super().__init__(*args, **kw)
 
     def _do_request(self):
         self.request = _TimedRequest(self)
         self.request.timeout = self.chunk_timeout
+        self.request.signer = self.signer
         try:
             self.request.perform()
             _verify_upload(self.request)
@@ -144,8 +223,12 @@ class _BundleUploader(Uploader):
 
     def create_url(self):
         try:
-            resp = requests.post(
-                self.client.url, headers=self.get_url_creation_headers(), timeout=HTTP_TIMEOUT
+            resp = _signed(
+                self.signer,
+                "POST",
+                self.client.url,
+                self.get_url_creation_headers(),
+                lambda h: requests.post(self.client.url, headers=h, timeout=HTTP_TIMEOUT),
             )
         except requests.RequestException as e:
             raise Transient(str(e)) from None
@@ -154,7 +237,13 @@ class _BundleUploader(Uploader):
 
     def get_offset(self):
         try:
-            resp = requests.head(self.url, headers=self.get_headers(), timeout=HTTP_TIMEOUT)
+            resp = _signed(
+                self.signer,
+                "HEAD",
+                self.url,
+                self.get_headers(),
+                lambda h: requests.head(self.url, headers=h, timeout=HTTP_TIMEOUT),
+            )
         except requests.RequestException as e:
             raise Transient(str(e)) from None
         if resp.status_code in (404, 410):
@@ -192,6 +281,12 @@ class HttpTransport:
         self.policy = policy or RetryPolicy()
         self.chunk_size = chunk_size
         self.chunk_timeout = chunk_timeout
+        self.signer: DeviceSigner | None = None
+
+    def sign_as(self, device_id: uuid.UUID, key: SigningKey) -> None:
+        """Sign every device request from now on as ``device_id`` (its enrolled key)."""
+        if self.signer is None or self.signer.device_id != device_id or self.signer.key != key:
+            self.signer = DeviceSigner(self.base_url, device_id, key)
 
     def _backoff(self, exc: Exception) -> bool | float:
         if isinstance(exc, Transient):
@@ -230,9 +325,14 @@ class HttpTransport:
 
     def fetch_return(self, device_id: uuid.UUID) -> bytes:
         def call():
+            url = f"{self.base_url}/v1/devices/{device_id}/return"
             try:
-                resp = requests.get(
-                    f"{self.base_url}/v1/devices/{device_id}/return", timeout=HTTP_TIMEOUT
+                resp = _signed(
+                    self.signer,
+                    "GET",
+                    url,
+                    {},
+                    lambda h: requests.get(url, headers=h, timeout=HTTP_TIMEOUT),
                 )
             except requests.RequestException as e:
                 raise Transient(str(e)) from None
@@ -302,6 +402,7 @@ class HttpTransport:
             metadata=metadata,
             upload_checksum=True,
             retries=0,
+            signer=self.signer,
+            chunk_timeout=self.chunk_timeout,
         )
-        up.chunk_timeout = self.chunk_timeout
         return up

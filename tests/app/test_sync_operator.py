@@ -11,7 +11,7 @@ from app.bureau.cli import main as bureau_main
 from app.sync.bundle import sha256_hex
 from app.sync.service import sync_pass
 from db.hlc import pack
-from db.models import BureauDevice, StaffMember, SyncBundle, UserAccount
+from db.models import BureauBundle, BureauDevice, StaffMember, SyncBundle, UserAccount
 from tests.app.test_sync_bureau import bureau_state, forge, upload
 from tests.app.test_sync_e2e import enroll, rows_of
 from tests.sync_support import running_bureau
@@ -34,6 +34,8 @@ def _local_states(ws):
 def test_a_revoked_pc_is_refused_and_released_after_it_is_trusted_again(
     workspace, principal, postgres_url, tmp_path, capsys
 ):
+    from app.sync.service import export_usb
+
     ws = workspace
     with running_bureau(postgres_url, tmp_path / "keys") as bureau:
         transport = enroll(ws, bureau, tmp_path)
@@ -41,8 +43,16 @@ def test_a_revoked_pc_is_refused_and_released_after_it_is_trusted_again(
         assert _bureau(bureau, "revoke-device", str(ws.device_id)) == 0
         with ws.action(principal, "edit") as s:
             s.scalar(select(StaffMember)).phone = "13812345678"
+        with bureau.engine.connect() as conn:
+            before = conn.execute(select(BureauBundle.sha256)).scalars().all()
         report = sync_pass(ws, transport=transport)
-        assert report.anything_left  # bundle 2 did not get through
+        # Over HTTP a revoked PC is turned away at the door: nothing is stored for it.
+        assert report.problem == "refused" and report.anything_left
+        with bureau.engine.connect() as conn:
+            assert conn.execute(select(BureauBundle.sha256)).scalars().all() == before
+        # By USB its bundle is read and quarantined (unsettled).
+        export_usb(ws, tmp_path / "usb")
+        assert _bureau(bureau, "import", str(tmp_path / "usb")) == 1
         capsys.readouterr()
         assert _bureau(bureau, "quarantine", "list") == 0
         listed = capsys.readouterr().out
@@ -65,21 +75,30 @@ def test_a_revoked_pc_is_refused_and_released_after_it_is_trusted_again(
 def test_a_refused_bundle_is_not_sent_again_and_does_not_hold_up_the_next(
     workspace, principal, postgres_url, tmp_path, capsys
 ):
+    from app.sync.keys import device_keys
+    from app.sync.outgoing import outgoing_dir, pack_pending
+
     ws = workspace
     with running_bureau(postgres_url, tmp_path / "keys") as bureau:
         transport = enroll(ws, bureau, tmp_path)
         assert sync_pass(ws, transport=transport).problem == ""
-        assert _bureau(bureau, "revoke-device", str(ws.device_id)) == 0
         with ws.action(principal, "edit") as s:
             s.scalar(select(StaffMember)).phone = "13812345678"
+        pack_pending(ws, device_keys(ws.device_id))
+        with ws.read() as s:
+            two = s.get(SyncBundle, 2)
+        path = outgoing_dir(ws) / two.file_name
+        damaged = bytearray(path.read_bytes())  # the PC's disk spoiled the file
+        damaged[len(damaged) // 2] ^= 0x01
+        path.write_bytes(bytes(damaged))
         sync_pass(ws, transport=transport)
-        assert _local_states(ws)[2] == ("quarantined", "unknown_device")
+        assert _local_states(ws)[2] == ("quarantined", "corrupt")
 
         # Later passes leave bundle 2 alone; a newer change still goes out.
         received = bureau.bytes_received()
         report = sync_pass(ws, transport=transport)
         assert report.uploaded == 0 and bureau.bytes_received() == received
-        assert report.quarantined == [(2, "unknown_device")]
+        assert report.quarantined == [(2, "corrupt")]
         with ws.action(principal, "edit") as s:
             s.scalar(select(StaffMember)).phone = "13912345678"
         report = sync_pass(ws, transport=transport)
@@ -87,19 +106,8 @@ def test_a_refused_bundle_is_not_sent_again_and_does_not_hold_up_the_next(
         with ws.read() as s:
             three = s.get(SyncBundle, 3)
         assert bureau.bytes_received() == received + three.size
-        assert _local_states(ws)[2] == ("quarantined", "unknown_device")
-
-        # Trusted again: the operator releases both from the bureau's own copies.
-        with bureau.engine.begin() as conn:
-            conn.execute(update(BureauDevice).values(revoked_at=None))
-        for seq in (2, 3):
-            with ws.read() as s:
-                sha = s.get(SyncBundle, seq).sha256
-            assert _bureau(bureau, "quarantine", "release", sha[:12]) == 0
-        report = sync_pass(ws, transport=transport)
-        assert report.problem == "" and not report.anything_left and report.uploaded == 0
-        assert {state for state, _ in _local_states(ws).values()} == {"acked"}
-        assert rows_of(bureau.engine, ws.school_id) == rows_of(ws.db.engine, ws.school_id)
+        assert _local_states(ws)[2] == ("quarantined", "corrupt")
+        assert bureau.ingestor.acks(ws.device_id).held == [3]
 
 
 def test_settled_quarantine_is_released_or_rejected_and_the_pc_hears_of_it(

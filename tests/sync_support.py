@@ -206,11 +206,16 @@ class CuttingProxy:
         self._reset_all()
 
 
-def tus_upload(base_url: str, data: bytes, name: str, *, session=None) -> tuple[int, str, str]:
+def tus_upload(
+    base_url: str, data: bytes, name: str, *, signer=None, session=None
+) -> tuple[int, str, str]:
     """Upload one file as the client does (tus creation, one checksummed PATCH).
 
-    Returns (HTTP status of the last request, X-Xiaoan-State, X-Xiaoan-Reason);
-    a refused creation (413 for a file over the limit) is returned as is.
+    ``signer`` (an :class:`app.sync.transport.DeviceSigner`) signs each request
+    as its enrolled device, as the bureau requires; without one the bureau
+    answers 401. Returns (HTTP status of the last request, X-Xiaoan-State,
+    X-Xiaoan-Reason); a refused creation (413 for a file over the limit, 401
+    unsigned) is returned as is.
     """
     import base64
     import hashlib
@@ -222,27 +227,39 @@ def tus_upload(base_url: str, data: bytes, name: str, *, session=None) -> tuple[
         f"{k} {base64.b64encode(v.encode()).decode()}"
         for k, v in {"name": name, "sha256": hashlib.sha256(data).hexdigest()}.items()
     )
+
+    def signed(method: str, url: str, headers: dict[str, str]) -> dict[str, str]:
+        if signer is None:
+            return headers
+        return {**headers, "Authorization": signer.header(method, url, headers)}
+
+    create_url = f"{base_url}/tus/"
     created = http.post(
-        f"{base_url}/tus/",
-        headers={
-            "Tus-Resumable": "1.0.0",
-            "Upload-Length": str(len(data)),
-            "Upload-Metadata": meta,
-        },
+        create_url,
+        headers=signed(
+            "POST",
+            create_url,
+            {"Tus-Resumable": "1.0.0", "Upload-Length": str(len(data)), "Upload-Metadata": meta},
+        ),
         timeout=30,
     )
     if created.status_code != 201:
         return created.status_code, "", ""
     checksum = base64.b64encode(hashlib.sha256(data).digest()).decode()
+    location = created.headers["Location"]
     done = http.patch(
-        created.headers["Location"],
+        location,
         data=data,
-        headers={
-            "Tus-Resumable": "1.0.0",
-            "Content-Type": "application/offset+octet-stream",
-            "Upload-Offset": "0",
-            "Upload-Checksum": f"sha256 {checksum}",
-        },
+        headers=signed(
+            "PATCH",
+            location,
+            {
+                "Tus-Resumable": "1.0.0",
+                "Content-Type": "application/offset+octet-stream",
+                "Upload-Offset": "0",
+                "Upload-Checksum": f"sha256 {checksum}",
+            },
+        ),
         timeout=120,
     )
     return (

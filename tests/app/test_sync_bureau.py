@@ -118,9 +118,10 @@ def test_bad_bundles_are_quarantined_by_reason_and_good_ones_keep_flowing(
             signing=stranger,
             device_id=uuid.uuid4(),
         )
-        # Sent by this PC (the only party that can upload as it): recorded against it.
+        # Sent by this PC (the only party that can upload as it): another device's
+        # file from it is wrong_sender, recorded against this PC.
         upload(bureau, tmp_path, data, bundle_name(school.school_id, school.device_id, 9))
-        assert bureau_state(bureau, sha256_hex(data)) == ("quarantined", "unknown_device")
+        assert bureau_state(bureau, sha256_hex(data)) == ("quarantined", "wrong_sender")
 
         # An old seq replayed with other content (say, a PC restored from a backup).
         data, name = forge(school, bureau, seq=1, prev="", hlc=pack(1_790_000_000_000))

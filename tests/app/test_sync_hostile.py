@@ -27,6 +27,7 @@ from sqlalchemy import Engine, func, select, text
 
 from app.bureau.ingest import Ingestor
 from app.sync.keys import fingerprint
+from app.sync.transport import DeviceSigner
 from db.base import Base
 from db.models import BureauBundle, BureauDevice, BureauSchool, load_all
 from tests.hostile_bundles import Case, Parties, legit
@@ -157,7 +158,12 @@ def test_every_hostile_bundle_is_refused_by_reason_and_the_device_goes_on(partie
 
 
 def http_subset(cases: list[Case]) -> list[Case]:
-    """Some of every class a device-less upload can send (all the bombs), at least 50."""
+    """Some of every class (all the bombs), at least 50, to be sent by the enrolled device.
+
+    Over HTTP every upload is signed by an enrolled device, so an outsider's
+    file arrives only through a rogue enrolled PC: there it is recorded
+    against that PC, and a file naming another device is ``wrong_sender``.
+    """
     taken: list[Case] = []
     per_class: collections.Counter[str] = collections.Counter()
     for case in cases:
@@ -203,11 +209,16 @@ def test_hostile_uploads_over_http_leave_the_server_alive_and_small(parties, tmp
         assert len(cases) >= 50
         chain = Chain()
         http = requests.Session()
+        signer = DeviceSigner(url, p.device, p.key)
         for case in cases:
+            if not case.settled:
+                case = dataclasses.replace(
+                    case, sender="device", reasons=case.reasons | {"wrong_sender"}
+                )
             before, rows = bureau_digest(engine), bundle_rows(engine)
             data = case.make(chain.seq, chain.prev)
-            name = f"x.{p.device}.{chain.seq:08d}.bundle"
-            status, state, reason = tus_upload(url, data, name, session=http)
+            name = f"{p.school}.{p.device}.{chain.seq:08d}.bundle"
+            status, state, reason = tus_upload(url, data, name, signer=signer, session=http)
             if case.unstored:
                 assert status == 413, case.name
                 state, reason = "quarantined", "too_large"
@@ -217,7 +228,9 @@ def test_hostile_uploads_over_http_leave_the_server_alive_and_small(parties, tmp
             if case.settled:
                 chain.used(data)
             good = legit(p, chain.seq, chain.prev)
-            assert tus_upload(url, good, name, session=http)[1] == "applied", case.name
+            assert tus_upload(url, good, name, signer=signer, session=http)[1] == "applied", (
+                case.name
+            )
             chain.used(good)
         assert proc.poll() is None, "the server died"
         peak = _peak_rss_kib(proc.pid)

@@ -30,6 +30,7 @@ REVISIONS: tuple[str, ...] = (
     "0012_hazard_grades",
     "0011_person_signing_keys",
     "0013_people",
+    "0017_keyed_audit",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -116,8 +116,12 @@ def build_bundle(
     created_at: str,
     bundle_id: uuid.UUID | None = None,
     blob_photos: dict[str, str] | None = None,
+    audit_head: dict | None = None,
 ) -> bytes:
     """Pack, sign and encrypt one bundle. Returns the file's bytes.
+
+    ``audit_head`` (the device's audit chain head when packed: seq, SHA-256
+    and MAC) goes into the signed manifest so the bureau keeps a copy.
 
     ``blobs`` maps each photo sync copy's SHA-256 to its bytes;
     ``blob_photos`` maps the same SHA-256 to the original's (the ``photo``
@@ -151,6 +155,8 @@ def build_bundle(
             name: {"sha256": sha256_hex(data), "size": len(data)} for name, data in members
         },
     }
+    if audit_head is not None:
+        manifest["audit_head"] = audit_head
     manifest_bytes = canonical_json(manifest)
     tar = _tar(
         [("manifest.json", manifest_bytes), ("manifest.sig", signing_key.sign(manifest_bytes))]

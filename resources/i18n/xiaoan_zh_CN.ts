@@ -5841,6 +5841,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>没有验证页脚：此 PDF 不是由校安打印的。</translation>
     </message>
     <message>
+        <source>refused: the footer names record {id}, but the page does not show that record ({lacking}). The footer was copied onto another page.</source>
+        <translation>不予认可：页脚指向记录 {id}，但页面内容并非该记录（{lacking}）。页脚是抄到别的页面上的。</translation>
+    </message>
+    <message>
         <source>No digital signature: this is a plain paper print; the handwritten signatures on it count.</source>
         <translation>无数字签名：这是纸质打印件，以其上的手写签字为准。</translation>
     </message>

@@ -93,9 +93,14 @@ def check_records(session: Session, sample: int = SAMPLE) -> tuple[list[RecordPr
         return [], 0
     device = local.device_id
     required, optional, mark = _audited_changes(session, device)
-    mine = (OutboxEntry.device_id == device) & (
+    if mark is None:
+        return [], 0  # no keyed trail yet: nothing vouches for the outbox
+    mine = (
+        (OutboxEntry.device_id == device)
         # The audit entries themselves are vouched for by their chain.
-        OutboxEntry.table_name != AuditEntry.__tablename__
+        & (OutboxEntry.table_name != AuditEntry.__tablename__)
+        # Changes from before this version named them (migrations' among them) are not compared.
+        & (OutboxEntry.seq > mark)
     )
     seqs: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
     for seq, table, row_id in session.execute(
@@ -113,7 +118,6 @@ def check_records(session: Session, sample: int = SAMPLE) -> tuple[list[RecordPr
     for i in range(0, len(wanted), 900):
         rows = session.execute(
             select(
-                OutboxEntry.seq,
                 OutboxEntry.table_name,
                 OutboxEntry.row_id,
                 OutboxEntry.op,
@@ -123,14 +127,14 @@ def check_records(session: Session, sample: int = SAMPLE) -> tuple[list[RecordPr
             .where(OutboxEntry.seq.in_(wanted[i : i + 900]))
             .order_by(OutboxEntry.seq)
         )
-        for seq, table, row_id, op, changes, hlc in rows:
+        for table, row_id, op, changes, hlc in rows:
             changes = changes if isinstance(changes, dict) else {}
             named = (table, str(row_id), change_digest(table, row_id, op, changes, hlc))
             if required[named] > 0:
                 required[named] -= 1
             elif optional[named] > 0:
                 optional[named] -= 1
-            elif mark is not None and seq > mark:
+            else:
                 field = ",".join(sorted(set(changes) - {"updated_at", "origin_device"}))
                 problems.append(RecordProblem(table, str(row_id), field, "unaudited"))
             fold = folds.setdefault((table, row_id), _Fold())
@@ -207,14 +211,21 @@ def _compare(session: Session, device: uuid.UUID, folds) -> list[RecordProblem]:
             if obj.origin_device != device:
                 continue  # changed since by another PC of the school, through sync
             fold = folds[(table, row_id)]
+            columns = mapped_keys(mapper)
             for key, value in sorted(fold.values.items()):
-                if not _equal(json_value(getattr(obj, key, None)), value):
+                if key not in columns:
+                    continue  # a column a later schema dropped
+                if not _equal(json_value(getattr(obj, key)), value):
                     problems.append(RecordProblem(table, str(row_id), key, "changed"))
                     break
             else:
                 if obj.hlc != fold.hlc:
                     problems.append(RecordProblem(table, str(row_id), "hlc", "changed"))
     return problems
+
+
+def mapped_keys(mapper) -> frozenset[str]:
+    return frozenset(attr.key for attr in mapper.column_attrs)
 
 
 def _equal(now: Any, recorded: Any) -> bool:

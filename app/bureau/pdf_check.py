@@ -35,7 +35,7 @@ class PdfVerdict:
     ok: bool = False
     lines: list[str] = dataclasses.field(default_factory=list)
 
-    def say(self, line: str) -> None:
+    def add(self, line: str) -> None:
         self.lines.append(line)
 
 
@@ -72,10 +72,10 @@ def verify_pdf_at_bureau(path: Path, engine: Engine) -> PdfVerdict:
     pdf = path.read_bytes()
     stamp = read_stamp(path)
     if stamp is not None:
-        out.say(f"Form: {stamp.record_type} record {stamp.record_id}")
+        out.add(f"Form: {stamp.record_type} record {stamp.record_id}")
     signature = read_signature(pdf)
     if signature is None:
-        out.say(_SIGNATURE["unsigned"])
+        out.add(_SIGNATURE["unsigned"])
         return out
 
     def local(dt) -> str:
@@ -98,49 +98,49 @@ def verify_pdf_at_bureau(path: Path, engine: Engine) -> PdfVerdict:
         f"at {local(signature.signed_at)} (Beijing time)"
     )
     if record is None or pem is None:
-        out.say(f"Signed by (its own claim): {claimed}")
-        out.say(
+        out.add(f"Signed by (its own claim): {claimed}")
+        out.add(
             f"Certificate: NOT on record (SHA-256 {signature.fingerprint}). No school sent it; "
             "the name in it is only its own claim."
         )
         return out
     problem = signature_problem(pdf, pem)
     if problem:
-        out.say(_SIGNATURE[problem])
-        out.say(f"Signed by (its own claim): {claimed}")
+        out.add(_SIGNATURE[problem])
+        out.add(f"Signed by (its own claim): {claimed}")
         return out
-    out.say("Signature: valid (verified with the registry's certificate; covers the whole file).")
-    out.say(f"Signed by: {claimed}")
+    out.add("Signature: valid (verified with the registry's certificate; covers the whole file).")
+    out.add(f"Signed by: {claimed}")
     where = f"{school.name} ({school.code})" if school else f"school {record.school_id}"
-    out.say(
+    out.add(
         f"Certificate: on record for {where}, person {record.holder_name} "
         f"({record.holder_role}, user {record.user_id}), issued {local(record.issued_at)}."
     )
     if record.superseded_at is not None:
-        out.say(
+        out.add(
             f"  Replaced by a newer certificate at {local(record.superseded_at)}; "
             "forms signed before then stand."
         )
     if stamp is None:
-        out.say("Content: REFUSED. No verification footer: the page names no record.")
+        out.add("Content: REFUSED. No verification footer: the page names no record.")
         return out
     content, why = _content(engine, record.school_id, stamp)
     if content is None:
-        out.say(f"Content: REFUSED. {why}")
+        out.add(f"Content: REFUSED. {why}")
         return out
     from app.reports.verification import canonical_digest
 
     if canonical_digest(content) != stamp.digest:
-        out.say(
+        out.add(
             "Content: the record has changed since this form was printed; the paper shows an "
             "older state."
         )
         return out
     page = page_problem(page_text(pdf), stamp.record_type, content, school.name if school else "")
     if page:
-        out.say(f"Content: REFUSED. The page does not match the record: {page}.")
+        out.add(f"Content: REFUSED. The page does not match the record: {page}.")
         return out
-    out.say("Content: the page shows the record as the bureau holds it.")
+    out.add("Content: the page shows the record as the bureau holds it.")
     out.ok = True
     return out
 

@@ -86,7 +86,7 @@ def check_records(session: Session, sample: int = SAMPLE) -> tuple[list[RecordPr
     Every record this PC changed is compared when there are at most
     ``sample``; otherwise a fresh random sample of that many (an unpredictable
     one: whoever edits the file cannot know which records the next check
-    reads). A 5-year large school has about 325,000: all of them take ~45 s.
+    reads). A 5-year large school has about 325,000: all of them take about a minute.
     """
     local = session.get(DeviceState, 1)
     if local is None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.audit.records import RecordProblem, check_records
 from app.audit.trail import ChainProblem, verify_chain
 from app.paths import DB_FILENAME
 from db import schema
@@ -23,10 +24,13 @@ class CheckReport:
     integrity: list[str]  # empty when PRAGMA integrity_check says ok
     chain: list[ChainProblem]
     audit_entries: int
+    records: list[RecordProblem] = dataclasses.field(default_factory=list)
+    records_compared: int = 0
 
     @property
     def sound(self) -> bool:
-        return not self.integrity and not self.chain
+        """Intact file, trail and records (a replaced audit key is only a note)."""
+        return not self.integrity and not any(not p.notice for p in self.chain) and not self.records
 
 
 def check_data_dir(data_dir: Path) -> CheckReport:
@@ -62,6 +66,7 @@ def check_data_dir(data_dir: Path) -> CheckReport:
 
             chain = verify_chain(s)
             count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
+            records, compared = check_records(s)
     finally:
         engine.dispose()
-    return CheckReport(db_path, integrity, chain, count)
+    return CheckReport(db_path, integrity, chain, count, records, compared)

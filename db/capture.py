@@ -18,6 +18,8 @@ import base64
 import dataclasses
 import decimal
 import enum
+import hashlib
+import json
 import uuid
 from datetime import date, datetime
 from typing import Any
@@ -228,7 +230,32 @@ def _before_flush(session: Session, flush_context, instances) -> None:
         state.hlc_last = ctx.clock.last
         touched = session.info.setdefault("xiaoan.touched", [])
         for entry in captured:
-            touched.append({"table": entry.table_name, "id": str(entry.row_id), "op": entry.op})
+            touched.append(
+                {
+                    "table": entry.table_name,
+                    "id": str(entry.row_id),
+                    "op": entry.op,
+                    "digest": change_digest(
+                        entry.table_name, entry.row_id, entry.op, entry.changes, entry.hlc
+                    ),
+                }
+            )
+
+
+def change_digest(table: str, row_id, op: str, changes: dict[str, Any], hlc: int) -> str:
+    """SHA-256 (first 128 bits, hex) of one outbox change, as the audit entry names it.
+
+    The audit entry of an action lists each change it captured with this
+    digest, so the (keyed) audit chain vouches for the outbox rows, and the
+    outbox for the records (``xiaoan check``, app/audit/records.py).
+    """
+    raw = json.dumps(
+        [table, str(row_id), op, changes, int(hlc)],
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
 
 def _refuse_bulk_writes(state: ORMExecuteState) -> None:

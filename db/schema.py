@@ -31,6 +31,7 @@ REVISIONS: tuple[str, ...] = (
     "0011_person_signing_keys",
     "0013_people",
     "0015_bundle_v2",
+    "0017_keyed_audit",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -17,6 +17,18 @@ from app.workspace import Workspace  # noqa: E402
 from tests.helpers import PRINCIPAL_PASSWORD, make_user  # noqa: E402,F401
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_user_dirs(tmp_path_factory):
+    """Fixtures built once per module or session (a demo school) keep their keys, such as the
+    audit key, out of the real user's folders too; each test then gets its own (below)."""
+    patch = pytest.MonkeyPatch()
+    home = tmp_path_factory.mktemp("session-home")
+    patch.setenv("XIAOAN_CONFIG_DIR", str(home / "config"))
+    patch.setenv("XIAOAN_DATA_DIR", str(home / "data"))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     """No test reads or writes the real user's preferences or data folder."""

@@ -76,3 +76,39 @@ def add_hazards(ws, actor, n: int, *, title: str = "消防通道堆放杂物") -
                 title=f"{title}（{i}）", area="fire", place=f"教学楼{i % 5 + 1}层"
             )
             new_hazard(s, actor, report, reported_at=utcnow())
+
+
+def page_with_footer(lines: list[str], footer: str) -> bytes:
+    """A one-page PDF showing ``lines`` (Chinese) and a copied verification ``footer`` line."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from app.reports.fonts import FONT_NAME, register_cjk_font
+
+    register_cjk_font()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont(FONT_NAME, 12)
+    for i, line in enumerate(lines):
+        c.drawString(60, 780 - 30 * i, line)
+    c.setFont("Helvetica", 6)
+    c.drawString(60, 30, footer)
+    c.save()
+    return buf.getvalue()
+
+
+def appended_to(pdf: bytes) -> bytes:
+    """``pdf`` with an incremental update after its signature (its first page turned)."""
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    page[generic.NameObject("/Rotate")] = generic.NumberObject(90)
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -271,65 +271,18 @@ def _notice(args, config, engine) -> int:
 
 
 def _verify_pdf(args, config, engine) -> int:
-    """Exit 0: an intact signature whose certificate a school sent; 1 otherwise."""
-    from sqlalchemy import select
-
-    from app.reports.verify import read_stamp
-    from app.school.clock import SCHOOL_TZ
-    from app.signing.verify import certificate_on_record, read_signature
-    from db.models import BureauSchool
+    """Exit 0: a signature that verifies with a registry certificate, over a page showing the
+    record; 1 otherwise (app/bureau/pdf_check.py)."""
+    from app.bureau.pdf_check import verify_pdf_at_bureau
 
     path = Path(args.file)
     if not path.is_file():
         print(f"xiaoan-bureau verify-pdf: {path} does not exist", file=sys.stderr)
         return 2
-    stamp = read_stamp(path)
-    if stamp is not None:
-        print(f"Form: {stamp.record_type} record {stamp.record_id}")
-    signature = read_signature(path.read_bytes())
-    if signature is None:
-        print("Signature: none. A plain paper print: only its handwritten signatures count.")
-        return 1
-
-    def local(dt) -> str:
-        return dt.astimezone(SCHOOL_TZ).strftime("%Y-%m-%d %H:%M") if dt else "-"
-
-    if signature.valid:
-        print("Signature: valid (the file is unchanged since it was signed).")
-    else:
-        print("Signature: BROKEN. The file was changed after it was signed.")
-    print(
-        f"Signed by: {signature.signer} ({signature.title}), {signature.organization}, "
-        f"at {local(signature.signed_at)} (Beijing time)"
-    )
-    with engine.connect() as conn:
-        record = certificate_on_record(conn, signature.fingerprint)
-        school = (
-            conn.execute(
-                select(BureauSchool.code, BureauSchool.name).where(
-                    BureauSchool.school_id == record.school_id
-                )
-            ).first()
-            if record
-            else None
-        )
-    if record is None:
-        print(
-            f"Certificate: NOT on record (SHA-256 {signature.fingerprint}). No school sent it; "
-            "the name in it is only its own claim."
-        )
-        return 1
-    where = f"{school.name} ({school.code})" if school else f"school {record.school_id}"
-    print(
-        f"Certificate: on record for {where}, person {record.holder_name} "
-        f"({record.holder_role}, user {record.user_id}), issued {local(record.issued_at)}."
-    )
-    if record.superseded_at is not None:
-        print(
-            f"  Replaced by a newer certificate at {local(record.superseded_at)}; "
-            "forms signed before then stand."
-        )
-    return 0 if signature.valid else 1
+    verdict = verify_pdf_at_bureau(path, engine)
+    for line in verdict.lines:
+        print(line)
+    return 0 if verdict.ok else 1
 
 
 COMMANDS = {

@@ -7,6 +7,8 @@ import argparse
 from app.cli.main import command, data_dir_of, fail, say
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
+MAX_RECORD_PROBLEMS = 20
+
 
 def _no_args(_p: argparse.ArgumentParser) -> None:
     pass
@@ -55,19 +57,41 @@ def check(args: argparse.Namespace) -> int:
             first=report.integrity[0],
         )
     for problem in report.chain:
+        if problem.notice:
+            print(problem.describe())
+        elif not problem.tampered:
+            fail(
+                QT_TRANSLATE_NOOP("cli", "The audit trail cannot be verified: {problem}"),
+                1,
+                problem=problem.describe(),
+            )
+        else:
+            fail(
+                QT_TRANSLATE_NOOP("cli", "The audit trail has been tampered with: {problem}"),
+                1,
+                problem=problem.describe(),
+            )
+    for problem in report.records[:MAX_RECORD_PROBLEMS]:
         fail(
-            QT_TRANSLATE_NOOP("cli", "The audit trail has been tampered with: {problem}"),
+            QT_TRANSLATE_NOOP("cli", "A record was changed outside xiaoan: {problem}"),
             1,
             problem=problem.describe(),
+        )
+    if len(report.records) > MAX_RECORD_PROBLEMS:
+        fail(
+            QT_TRANSLATE_NOOP("cli", "… and {n} more records changed outside xiaoan."),
+            1,
+            n=len(report.records) - MAX_RECORD_PROBLEMS,
         )
     if report.sound:
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Sound: the database file passes the integrity check and all {n} audit entries are "
-                "intact.",
+                "Sound: the database file passes the integrity check, all {n} audit entries are "
+                "intact and {records} records agree with their last recorded change.",
             ),
             n=report.audit_entries,
+            records=report.records_compared,
         )
         return 0
     return 1

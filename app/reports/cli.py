@@ -141,8 +141,9 @@ def _verify_args(p: argparse.ArgumentParser) -> None:
 
 @command("verify-pdf", "check a printed form against the database and its signature", _verify_args)
 def verify_cmd(args: argparse.Namespace) -> int:
+    from app.reports.authenticity import registry_certificate, signature_problem
     from app.reports.forms import load_forms
-    from app.reports.verify import Verdict, verify_pdf
+    from app.reports.verify import Verdict, verify_pdf_page
     from app.signing.verify import certificate_on_record, read_signature
     from app.workspace import Workspace
 
@@ -152,11 +153,15 @@ def verify_cmd(args: argparse.Namespace) -> int:
     signature = read_signature(args.file.read_bytes())
     ws = Workspace.open(data_dir_of(args))
     try:
-        verdict, stamp = verify_pdf(ws, args.file)
-        on_record = None
+        verdict, stamp, lacking = verify_pdf_page(ws, args.file)
+        on_record, problem = None, None
         if signature is not None:
             with ws.read() as s:
                 on_record = certificate_on_record(s, signature.fingerprint)
+                pem = registry_certificate(s, signature.fingerprint) if on_record else None
+            if pem is not None:
+                # Verified with the registry's certificate, not the one the file carries.
+                problem = signature_problem(args.file.read_bytes(), pem)
     finally:
         ws.close()
     messages = {
@@ -170,9 +175,14 @@ def verify_cmd(args: argparse.Namespace) -> int:
         Verdict.NO_FOOTER: QT_TRANSLATE_NOOP(
             "cli", "no verification footer: this PDF was not printed by xiaoan."
         ),
+        Verdict.PAGE_DIFFERS: QT_TRANSLATE_NOOP(
+            "cli",
+            "refused: the footer names record {id}, but the page does not show that record "
+            "({lacking}). The footer was copied onto another page.",
+        ),
     }
     text = messages[verdict]
-    say(text, id=stamp.record_id if stamp else "-")
+    say(text, id=stamp.record_id if stamp else "-", lacking=lacking)
     if signature is None:
         say(
             QT_TRANSLATE_NOOP(
@@ -183,7 +193,7 @@ def verify_cmd(args: argparse.Namespace) -> int:
         )
         return 0 if verdict is Verdict.MATCHES else 1
     who = f"{signature.signer}（{signature.title}），{signature.organization}"
-    if not signature.valid:
+    if not signature.valid or problem in ("broken", "not_whole_file", "other_certificate"):
         say(
             QT_TRANSLATE_NOOP(
                 "cli",

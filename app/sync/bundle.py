@@ -214,7 +214,8 @@ def build_bundle(
     ``blobs`` maps each photo sync copy's SHA-256 to its bytes;
     ``blob_photos`` maps the same SHA-256 to the original's (the ``photo``
     rows' ``sha256``) and goes into the manifest as ``blobs``. ``audit_head``
-    is the device's audit chain head, kept by the bureau as it arrives.
+    is the device's audit chain head when packed (seq, SHA-256 and MAC), kept
+    by the bureau as it arrives.
     """
     import zstandard
 

@@ -93,6 +93,21 @@ def _sent_photos(s) -> set[str]:
     return sent
 
 
+def audit_head(s) -> dict[str, Any] | None:
+    """This PC's audit chain head, for the bundle's manifest (the bureau keeps it as an anchor)."""
+    from db.models import AuditEntry, DeviceState
+
+    state = s.get(DeviceState, 1)
+    if state is None or not state.audit_head_seq:
+        return None
+    mac = s.scalar(
+        select(AuditEntry.entry_mac).where(
+            AuditEntry.origin_device == state.device_id, AuditEntry.seq == state.audit_head_seq
+        )
+    )
+    return {"seq": state.audit_head_seq, "hash": state.audit_head_hash, "mac": mac or ""}
+
+
 def pack_pending(
     ws: Workspace, keys: DeviceKeys, *, max_bytes: int = MAX_BUNDLE_BYTES
 ) -> list[int]:
@@ -151,6 +166,7 @@ def pack_pending(
                 signing_key=keys.signing,
                 recipients=list(enrollment.recipients),
                 created_at=now.isoformat(),
+                audit_head=audit_head(s),
             )
             name = bundle_name(school_id, ws.device_id, seq)
             target = outgoing_dir(ws) / name

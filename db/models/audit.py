@@ -30,5 +30,8 @@ class AuditEntry(SyncedMixin, Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+    # HMAC-SHA256 under the device's audit key (kept outside the database),
+    # chained over the previous entry's MAC; None before the chain was keyed.
+    entry_mac: Mapped[str | None] = mapped_column(String(64), default=None)
 
     __table_args__ = (UniqueConstraint("origin_device", "seq"),)

@@ -27,4 +27,7 @@ class DeviceState(Base):
     hlc_last: Mapped[int] = mapped_column(BigInteger, default=0)
     audit_head_seq: Mapped[int] = mapped_column(Integer, default=0)
     audit_head_hash: Mapped[str] = mapped_column(String(64), default="")
+    # HMAC of (device, head seq, head entry's MAC) under the audit key: moving
+    # the head back after cutting the end of the chain needs the key.
+    audit_head_mac: Mapped[str] = mapped_column(String(64), default="", server_default="")
     last_backup_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

@@ -4446,6 +4446,18 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>设备 {device} 操作日志末尾的 #{seq} 缺失：已被删除。</translation>
     </message>
     <message>
+        <source>Audit entry #{seq} of device {device} has lost its key seal (MAC): the trail was rewritten without the audit key.</source>
+        <translation>设备 {device} 的操作日志 #{seq} 的密钥印记（MAC）不见了：操作日志在没有审计密钥的情况下被改写过。</translation>
+    </message>
+    <message>
+        <source>The audit entries of device {device} from #{seq} on are sealed with an audit key that this computer does not have (key {key}), so they cannot be verified. Restore that key from the computer that wrote them; a new key would not make them verify.</source>
+        <translation>设备 {device} 自 #{seq} 起的操作日志由审计密钥加印，但本机找不到这把密钥（密钥名 {key}），因此无法核验。请从写入这些日志的电脑上恢复该密钥；新建密钥并不能让它们通过核验。</translation>
+    </message>
+    <message>
+        <source>Note: the audit key of device {device} was replaced at entry #{seq} (the old one was lost); entries before it are checked by their SHA-256 chain only.</source>
+        <translation>注意：设备 {device} 的审计密钥在操作日志 #{seq} 处更换过（原密钥已丢失）；此前的日志只能按 SHA-256 链核对。</translation>
+    </message>
+    <message>
         <source>{path} already holds a school&apos;s data. Choose an empty folder for the demo.</source>
         <translation>{path} 中已有学校数据。请为演示数据选择一个空文件夹。</translation>
     </message>
@@ -5721,6 +5733,22 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <source>xiaoan cannot read its sync key {path} ({error}).</source>
         <translation>校安无法读取同步密钥 {path}（{error}）。</translation>
     </message>
+    <message>
+        <source>Record {id} in table {table}: field {field} differs from what its last recorded change wrote; it was changed outside xiaoan.</source>
+        <translation>表 {table} 中的记录 {id}：字段 {field} 与最后一次有记录的修改不一致，说明它在小安之外被改动过。</translation>
+    </message>
+    <message>
+        <source>Record {id} in table {table} is gone; it was deleted outside xiaoan.</source>
+        <translation>表 {table} 中的记录 {id} 不见了，说明它在小安之外被删除。</translation>
+    </message>
+    <message>
+        <source>A recorded change of record {id} in table {table} was altered or deleted: it no longer matches the audit entry that names it.</source>
+        <translation>表 {table} 中记录 {id} 的一条修改记录被改动或删除：它与记载它的操作日志不再一致。</translation>
+    </message>
+    <message>
+        <source>A change of record {id} in table {table} (field {field}) is named by no audit entry: it was added outside xiaoan.</source>
+        <translation>表 {table} 中记录 {id} 的一条修改（字段 {field}）没有任何操作日志记载：它是在小安之外加进去的。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -5749,12 +5777,24 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>数据库文件已损坏：{first}</translation>
     </message>
     <message>
+        <source>The audit trail cannot be verified: {problem}</source>
+        <translation>无法核验操作日志：{problem}</translation>
+    </message>
+    <message>
         <source>The audit trail has been tampered with: {problem}</source>
         <translation>操作日志被篡改：{problem}</translation>
     </message>
     <message>
-        <source>Sound: the database file passes the integrity check and all {n} audit entries are intact.</source>
-        <translation>正常：数据库文件通过完整性检查，全部 {n} 条操作日志完好无损。</translation>
+        <source>A record was changed outside xiaoan: {problem}</source>
+        <translation>有记录在小安之外被改动：{problem}</translation>
+    </message>
+    <message>
+        <source>… and {n} more records changed outside xiaoan.</source>
+        <translation>……另有 {n} 条记录在小安之外被改动。</translation>
+    </message>
+    <message>
+        <source>Sound: the database file passes the integrity check, all {n} audit entries are intact and {records} records agree with their last recorded change.</source>
+        <translation>正常：数据库文件通过完整性检查，全部 {n} 条操作日志完好无损，{records} 条记录与其最后一次有记录的修改一致。</translation>
     </message>
     <message>
         <source>No such active user.</source>
@@ -5799,6 +5839,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>no verification footer: this PDF was not printed by xiaoan.</source>
         <translation>没有验证页脚：此 PDF 不是由校安打印的。</translation>
+    </message>
+    <message>
+        <source>refused: the footer names record {id}, but the page does not show that record ({lacking}). The footer was copied onto another page.</source>
+        <translation>不予认可：页脚指向记录 {id}，但页面内容并非该记录（{lacking}）。页脚是抄到别的页面上的。</translation>
     </message>
     <message>
         <source>No digital signature: this is a plain paper print; the handwritten signatures on it count.</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,11 +38,16 @@ from ui.launcher import main as xiaoan
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# data folder -> the config folder (and so the audit key) of the user who built it
+BUILT_BY: dict[Path, str] = {}
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     started = datetime.now(UTC)
     path = tmp_path_factory.mktemp("demo") / "school"
     build_demo(path)
+    BUILT_BY[path] = os.environ["XIAOAN_CONFIG_DIR"]
     return path, started, datetime.now(UTC)
 
 
@@ -144,7 +150,9 @@ def test_the_apps_own_actions_after_the_demo_are_stamped_now(built):
     assert abs(utcnow() - datetime.now(UTC)) < timedelta(seconds=5)
 
 
-def test_check_passes_on_a_fresh_demo(built, capsys):
+def test_check_passes_on_a_fresh_demo(built, capsys, monkeypatch):
+    # Run as the user who built it: the audit key is in their keyring or config folder.
+    monkeypatch.setenv("XIAOAN_CONFIG_DIR", BUILT_BY[built[0]])
     assert xiaoan(["check", "--data-dir", str(built[0])]) == 0
 
 

@@ -19,7 +19,7 @@ from app.sync.enrollment import import_enrollment, register
 from app.sync.service import sync_pass
 from app.sync.transport import HttpTransport, RetryPolicy
 from db.models import SigningCertificate
-from tests.helpers import make_user
+from tests.helpers import appended_to, make_user, page_with_footer
 from tests.sync_support import running_bureau
 
 FAST = RetryPolicy(attempts=6, timeout=30, wait_initial=0.01, wait_max=0.05, wait_jitter=0.01)
@@ -28,6 +28,12 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils is installed by make"),
     pytest.mark.usefixtures("no_keyring"),
 ]
+
+
+def _page_with(footer: str) -> bytes:
+    return page_with_footer(
+        ["安全检查记录表  表 XA-01  东风乡中心学校", "检查结果：全部合格，无隐患。"], footer
+    )
 
 
 def certificate_rows(engine, school_id) -> list[tuple]:
@@ -57,10 +63,12 @@ def test_the_bureau_receives_the_certificates_and_names_the_signer(
         transport = HttpTransport(bureau.url, policy=FAST)
         import_enrollment(workspace, bureau.enroll(tmp_path))
         assert register(workspace, transport).registered
-        # No keyring: the device keys are files only this user can read.
+        # No keyring: the device keys (and the audit key) are files only this user can read.
         folder = keystore.key_dir()
         files = sorted(folder.iterdir())
-        assert len(files) == 2 and "ed25519" in files[0].name + files[1].name
+        sync_files = [f for f in files if not f.name.endswith("-audit-key.key")]
+        assert len(sync_files) == 2 and "ed25519" in sync_files[0].name + sync_files[1].name
+        assert len(files) == 3
         if os.name == "posix":
             assert stat.S_IMODE(folder.stat().st_mode) == 0o700
             assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
@@ -93,6 +101,36 @@ def test_the_bureau_receives_the_certificates_and_names_the_signer(
         plain.write_bytes(unsigned)
         assert bureau_cli([*key_dir, "verify-pdf", str(plain)]) == 1
         assert "Signature: none" in capsys.readouterr().out
+
+        # The genuine form's footer copied onto another page, signed with the principal's
+        # own registered key: the signature stands, the page is not the record.
+        from app.reports.verify import read_stamp
+        from app.signing.session_keys import identity_for
+
+        stamp = read_stamp(form)
+        copied = tmp_path / "copied-footer.pdf"
+        copied.write_bytes(
+            sign_pdf(
+                _page_with(stamp.line), identity_for(principal.user_id), reason="", location=""
+            )
+        )
+        assert bureau_cli([*key_dir, "verify-pdf", str(copied)]) == 1
+        out = capsys.readouterr().out
+        assert "Signature: valid" in out and "Content: REFUSED" in out
+
+        # The genuine signed form with content added after signing.
+        altered = tmp_path / "altered.pdf"
+        altered.write_bytes(appended_to(form.read_bytes()))
+        assert bureau_cli([*key_dir, "verify-pdf", str(altered)]) == 1
+        assert "does not cover the whole file" in capsys.readouterr().out
+        # ... or with bytes inside the signed range changed.
+        data = bytearray(form.read_bytes())
+        at = data.index(b"XIAOAN-VERIFY")
+        data[at : at + 13] = b"XIAOAN-VERIFX"
+        tampered = tmp_path / "tampered.pdf"
+        tampered.write_bytes(bytes(data))
+        assert bureau_cli([*key_dir, "verify-pdf", str(tampered)]) == 1
+        assert "Signature: BROKEN" in capsys.readouterr().out
 
         # A later sign-in does not resend or change a certificate.
         authenticate(workspace, "wangqiang", "482913")

@@ -243,4 +243,7 @@ def test_the_audit_head_travels_in_the_signed_bundle_manifest(school):
         created_at="2026-11-27T06:00:00+00:00",
         audit_head=head,
     )
-    assert read_bundle(data, [bureau], lambda m: device.public).manifest["audit_head"] == head
+    assert (
+        read_bundle(data, [bureau], lambda _device, _school: device.public).manifest["audit_head"]
+        == head
+    )

@@ -30,6 +30,7 @@ REVISIONS: tuple[str, ...] = (
     "0012_hazard_grades",
     "0011_person_signing_keys",
     "0013_people",
+    "0016_merge_ownership",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

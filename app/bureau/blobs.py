@@ -82,8 +82,9 @@ def store_blobs(conn: Connection, spool: Path, bundle: Bundle, school_id: uuid.U
                 path=str(target),
             )
             .on_conflict_do_nothing(index_elements=["school_id", "sha256"])
+            .returning(BLOB.c.sha256)
         )
-        new += conn.execute(stmt).rowcount or 0
+        new += conn.execute(stmt).first() is not None
     return new
 
 

@@ -61,9 +61,9 @@ class MergeError(Exception):
     """A change that cannot be applied. ``reason`` names it (quarantine reason)."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail[:300]
+        super().__init__(f"{reason}: {self.detail}" if detail else reason)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -150,7 +150,7 @@ def validate_change(change: Any, *, school: uuid.UUID, device: uuid.UUID) -> Cha
     table = schema.table.name
     row = _uuid(change["row"], f"{table} row id")
     op = change["op"]
-    if op not in OPS:
+    if not isinstance(op, str) or op not in OPS:
         raise MergeError("bad_change", f"{table} {row}: op {str(op)[:20]!r}")
     hlc = check_hlc(change["hlc"])
     by = _uuid(change["device"], "device") if change.get("device") is not None else str(device)

@@ -352,7 +352,7 @@ def test_valid_changes_still_merge_and_retired_columns_are_dropped_by_name(burea
 
 
 def test_signed_bundles_reaching_into_another_school_are_quarantined_and_the_next_applies(
-    workspace, memory_keyring, postgres_url, tmp_path
+    workspace, memory_keyring, postgres_url, tmp_path, capsys
 ):
     from app.sync.bundle import sha256_hex
     from tests.app.test_sync_bureau import bureau_state, forge, upload
@@ -386,6 +386,15 @@ def test_signed_bundles_reaching_into_another_school_are_quarantined_and_the_nex
             expected = "bad_change" if seq == 1 else "foreign_row"
             assert expected in f"{reason} {detail}"
             prev = sha256_hex(data)
+        assert state_of(bureau.engine, B) == before
+        # An operator releasing it gets the reason, not a stack trace; it stays refused.
+        from app.bureau.cli import main as bureau_main
+
+        capsys.readouterr()
+        keys = ["--key-dir", str(tmp_path / "keys")]
+        assert bureau_main([*keys, "quarantine", "release", prev[:16]]) == 2
+        assert "foreign_row" in capsys.readouterr().err
+        assert bureau_state(bureau, prev)[0] == "quarantined"
         assert state_of(bureau.engine, B) == before
         data, name = forge(school, bureau, seq=3, prev=prev, hlc=now)
         assert upload(bureau, tmp_path, data, name).state == "applied"

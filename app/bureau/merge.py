@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from app.bureau.ownership import check_ownership, chunks
+from app.bureau.ownership import check_ownership
 from app.sync.codec import decode_value
 from app.sync.validation import MergeError, validate_change
 from db.base import Base
@@ -196,9 +196,13 @@ def _apply(conn: Connection, raw: list[Any], *, school_id: uuid.UUID, device_id:
                     index_elements=[table.c.id],
                     set_={c: stmt.excluded[c] for c in cols if c not in FIXED},
                     where=table.c.school_id == stmt.excluded.school_id,
-                )
-                conn.execute(stmt, group)
-            _same_school(conn, table, [r["id"] for r in new_rows], school_id)
+                ).returning(table.c.id)
+                # A row another school's bundle inserted meanwhile (same id, committed
+                # first) is neither inserted nor updated here: it comes back missing.
+                kept = conn.execute(stmt, group).scalars().all()
+                if len(kept) != len(group):
+                    lost = {r["id"] for r in group} - set(kept)
+                    raise MergeError("foreign_row", f"{table_name} {min(lost)} is another school's")
         for cols, group in updates.items():
             stmt = (
                 update(table)
@@ -215,17 +219,6 @@ def _apply(conn: Connection, raw: list[Any], *, school_id: uuid.UUID, device_id:
         )
         conn.execute(stmt, clock_rows)
     return written
-
-
-def _same_school(conn: Connection, table: Table, ids: list[uuid.UUID], school_id) -> None:
-    """Read back the rows just inserted: one that another school's bundle inserted
-    meanwhile (same id, committed first) kept its school, and fails this bundle."""
-    for part in chunks(ids):
-        other = conn.execute(
-            select(table.c.id).where(table.c.id.in_(part), table.c.school_id != school_id).limit(1)
-        ).scalar()
-        if other is not None:
-            raise MergeError("foreign_row", f"{table.name} {other} belongs to another school")
 
 
 def _group_by_columns(rows: list[dict[str, Any]]) -> dict[frozenset[str], list[dict[str, Any]]]:

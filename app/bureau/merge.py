@@ -16,7 +16,7 @@ row referenced belongs to the sending school). Any failure raises
 ``unknown_column``, ``foreign_row``, ``apply_failed``), so the caller
 quarantines the whole bundle. Inserts never move a row between schools even
 under a race: the ``ON CONFLICT`` update only touches a row of the same
-school, and the inserted rows' owners are read back before returning.
+school, and an id missing from the insert's ``RETURNING`` fails the bundle.
 """
 
 from __future__ import annotations

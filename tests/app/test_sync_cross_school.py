@@ -37,10 +37,7 @@ SELF_REFS = {"drill": "corrects_id", "inspection": "corrects_id"}
 # Every reference a change can set: ForeignKey columns from the metadata, plus
 # those kept without a constraint.
 REFERENCES = sorted(
-    (table, column, target)
-    for table in TABLES
-    for column, target in foreign_keys(table).items()
-    if SELF_REFS.get(table) != column
+    (table, column, target) for table in TABLES for column, target in foreign_keys(table).items()
 )
 
 

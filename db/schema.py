@@ -32,6 +32,7 @@ REVISIONS: tuple[str, ...] = (
     "0013_people",
     "0015_bundle_v2",
     "0017_keyed_audit",
+    "0016_merge_ownership",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -145,15 +145,19 @@ def _enroll(args, config, engine) -> int:
 
 
 def _import(args, config, engine) -> int:
+    """Exit 0 when every bundle file was taken (applied, held or a duplicate), else 1."""
     from app.bureau.ingest import Ingestor
+    from app.bureau.usb import GOOD, import_folder
 
-    ingestor = Ingestor(engine, config)
-    bad = 0
-    for path in sorted(Path(args.folder).glob("*.bundle")):
-        result = ingestor.receive(path.read_bytes(), path.name)
-        bad += result.state == "quarantined"
-        print(f"{path.name}: {result.state} {result.reason}".rstrip())
-    return 1 if bad else 0
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"xiaoan-bureau import: {folder} is not a folder", file=sys.stderr)
+        return 2
+    report = import_folder(Ingestor(engine, config), folder)
+    for name, outcome, reason in report.files:
+        print(f"{name}: {outcome} {reason}".rstrip())
+    print(f"Imported {report.summary()}.")
+    return 0 if report.count(*GOOD) == len(report.files) else 1
 
 
 def _export_returns(args, config, engine) -> int:

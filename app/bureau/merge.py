@@ -6,9 +6,17 @@ for new rows, ``UPDATE`` of the winning fields for known rows) and never
 commits. For every field the value with the highest ``(hlc, device)`` wins —
 device ids compare as their canonical lowercase strings — and the winner's
 clock is recorded in ``bureau_field_clock``. Applying the same changes twice
-changes nothing the second time. A change for another school, an unknown
-table or a malformed value raises :class:`MergeError`, so the caller
-quarantines the whole bundle.
+changes nothing the second time.
+
+Nothing is written before every change line passed
+:func:`app.sync.validation.validate_change` (schema, types, canonical UUIDs)
+and :func:`app.bureau.ownership.check_ownership` (every row touched and every
+row referenced belongs to the sending school). Any failure raises
+:class:`MergeError` with a ``reason`` (``bad_change``, ``unknown_table``,
+``unknown_column``, ``foreign_row``, ``apply_failed``), so the caller
+quarantines the whole bundle. Inserts never move a row between schools even
+under a race: the ``ON CONFLICT`` update only touches a row of the same
+school, and an id missing from the insert's ``RETURNING`` fails the bundle.
 """
 
 from __future__ import annotations
@@ -18,23 +26,26 @@ from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
+from app.bureau.ownership import check_ownership
 from app.sync.codec import decode_value
-from db.base import Base, synced_tables
+from app.sync.validation import MergeError, validate_change
+from db.base import Base
 from db.models import BureauFieldClock
+
+__all__ = ["MergeError", "apply_changes", "pack_clocks", "parse_clocks"]
 
 # Never clocked: fixed at insert, or derived from the clocks themselves.
 UNCLOCKED = {"id", "school_id", "created_at", "hlc"}
+# Never changed once inserted, not even by a repeated insert.
+FIXED = ("id", "school_id", "created_at")
 Clock = tuple[int, str]
 # Rows frozen once this column is set (a finalized monthly report): a change
 # that does not carry the freeze is dropped, and the freezing change wins every
 # field it carries whatever the clocks say, so a draft edited later on another
 # PC never overwrites or half-mixes into the signed report.
 FROZEN_BY = {"monthly_report": "finalized_at"}
-
-
-class MergeError(Exception):
-    pass
 
 
 def parse_clocks(raw: dict[str, list[str]]) -> dict[str, Clock]:
@@ -66,28 +77,38 @@ def _ranks() -> dict[str, int]:
 
 
 def apply_changes(
-    conn: Connection, changes: list[dict[str, Any]], *, school_id: uuid.UUID, device_id: uuid.UUID
+    conn: Connection, changes: list[Any], *, school_id: uuid.UUID, device_id: uuid.UUID
 ) -> int:
-    """Merge ``changes`` (bundle change lines) into the database. Returns rows written."""
-    known = synced_tables()
+    """Merge ``changes`` (bundle change lines) into the database. Returns rows written.
+
+    Raises :class:`MergeError` (with ``reason``) for anything wrong with the changes;
+    only a lost database connection escapes as itself (not the bundle's fault).
+    """
+    try:
+        return _apply(conn, changes, school_id=school_id, device_id=device_id)
+    except (MergeError, OperationalError, InterfaceError):
+        raise
+    except Exception as e:  # noqa: BLE001 - the database refusing a value, or a bug: named
+        raise MergeError("apply_failed", f"{type(e).__name__}: {e}") from e
+
+
+def _apply(conn: Connection, raw: list[Any], *, school_id: uuid.UUID, device_id: uuid.UUID) -> int:
+    if not isinstance(raw, list):
+        raise MergeError("bad_change", "changes are not a list")
+    changes = [validate_change(c, school=school_id, device=device_id) for c in raw]
     school = str(school_id)
     # (table, row) -> field -> (json value, clock); the newest value per field within the bundle.
     merged: dict[tuple[str, str], dict[str, tuple[Any, Clock]]] = defaultdict(dict)
     inserted: set[tuple[str, str]] = set()
     for change in changes:
-        table, row = change["table"], change["row"]
-        if table not in known:
-            raise MergeError(f"unknown table {table!r}")
-        clock = (int(change["hlc"]), str(change.get("device") or device_id))
-        fields = change["changes"]
-        if change["op"] == "insert":
-            if fields.get("school_id") != school or fields.get("id") != row:
-                raise MergeError(f"{table} {row}: row of another school or id mismatch")
-            inserted.add((table, row))
-        slot = merged[(table, row)]
-        for field, value in fields.items():
+        clock = (change.hlc, change.device)
+        if change.op == "insert":
+            inserted.add((change.table, change.row))
+        slot = merged[(change.table, change.row)]
+        for field, value in change.fields.items():
             if field not in slot or clock >= slot[field][1]:
                 slot[field] = (value, clock)
+    check_ownership(conn, changes, merged, inserted, school)
 
     by_table: dict[str, list[str]] = defaultdict(list)
     for table, row in merged:
@@ -128,7 +149,7 @@ def apply_changes(
             if row in existing:
                 owner, clocks = existing[row]
                 if owner != school:
-                    raise MergeError(f"{table_name} {row} belongs to another school")
+                    raise MergeError("foreign_row", f"{table_name} {row} belongs to another school")
                 freezing = frozen_col is not None and slot.get(frozen_col, (None,))[0] is not None
                 if row in frozen and not freezing:
                     continue  # a draft's edit of a finalized row: the finalized row stands
@@ -136,7 +157,6 @@ def apply_changes(
                     f: v
                     for f, v in slot.items()
                     if f not in UNCLOCKED
-                    and f in table.c
                     and (
                         v[1] > clocks.get(f, (-1, ""))
                         or (freezing and row not in frozen)  # finalizing a draft: it all wins
@@ -153,7 +173,7 @@ def apply_changes(
                 updates[frozenset(values)].append(values)
             elif (table_name, row) in inserted:
                 clocks = {f: c for f, (_v, c) in slot.items() if f not in UNCLOCKED}
-                values = {f: _decode(table, f, v) for f, (v, _c) in slot.items() if f in table.c}
+                values = {f: _decode(table, f, v) for f, (v, _c) in slot.items()}
                 values["hlc"] = max(c[0] for _v, c in slot.values())
                 new_rows.append(values)
             else:
@@ -174,9 +194,15 @@ def apply_changes(
                 stmt = _insert(conn, table)
                 stmt = stmt.on_conflict_do_update(
                     index_elements=[table.c.id],
-                    set_={c: stmt.excluded[c] for c in cols if c != "id"},
-                )
-                conn.execute(stmt, group)
+                    set_={c: stmt.excluded[c] for c in cols if c not in FIXED},
+                    where=table.c.school_id == stmt.excluded.school_id,
+                ).returning(table.c.id)
+                # A row another school's bundle inserted meanwhile (same id, committed
+                # first) is neither inserted nor updated here: it comes back missing.
+                kept = conn.execute(stmt, group).scalars().all()
+                if len(kept) != len(group):
+                    lost = {r["id"] for r in group} - set(kept)
+                    raise MergeError("foreign_row", f"{table_name} {min(lost)} is another school's")
         for cols, group in updates.items():
             stmt = (
                 update(table)
@@ -187,7 +213,9 @@ def apply_changes(
     if clock_rows:
         stmt = _insert(conn, fc)
         stmt = stmt.on_conflict_do_update(
-            index_elements=[fc.c.table_name, fc.c.row_id], set_={"clocks": stmt.excluded.clocks}
+            index_elements=[fc.c.table_name, fc.c.row_id],
+            set_={"clocks": stmt.excluded.clocks},
+            where=fc.c.school_id == stmt.excluded.school_id,
         )
         conn.execute(stmt, clock_rows)
     return written
@@ -204,4 +232,4 @@ def _decode(table: Table, field: str, value: Any) -> Any:
     try:
         return decode_value(table.c[field], value)
     except (KeyError, ValueError, TypeError) as e:
-        raise MergeError(f"{table.name}.{field}: {e}") from None
+        raise MergeError("bad_change", f"{table.name}.{field}: {e}") from None

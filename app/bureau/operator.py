@@ -33,7 +33,7 @@ from sqlalchemy import Engine, delete, select, update
 
 from app.bureau.blobs import store_blobs
 from app.bureau.ingest import Ingestor, IngestResult
-from app.bureau.merge import apply_changes
+from app.bureau.merge import MergeError, apply_changes
 from app.sync.bundle import BundleError
 from db.base import new_id
 from db.models import BureauBundle, BureauDevice, BureauNotice, BureauSchool
@@ -113,8 +113,14 @@ def release(ingestor: Ingestor, ref: str) -> IngestResult:
         dev = conn.execute(
             select(BD).where(BD.c.device_id == row.device_id).with_for_update()
         ).one()
-        apply_changes(conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id)
-        store_blobs(conn, ingestor.config.spool_dir, bundle, dev.school_id)
+        try:
+            apply_changes(conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id)
+            store_blobs(conn, ingestor.config.spool_dir, bundle, dev.school_id)
+        except (MergeError, BundleError) as e:
+            # Leaving the block rolls back: nothing of it is kept; it stays quarantined.
+            raise OperatorError(
+                f"bundle {row.sha256[:12]} still cannot be applied: {e.reason}: {e.detail}"
+            ) from None
         conn.execute(
             update(BB)
             .where(BB.c.id == row.id)

@@ -121,8 +121,19 @@ def import_usb_cmd(args: argparse.Namespace) -> int:
 
     ws = _open(args)
     try:
-        applied = import_usb(ws, args.folder)
+        report = import_usb(ws, args.folder)
     finally:
         ws.close()
-    say(QT_TRANSLATE_NOOP("cli", "Applied {n} replies from the bureau."), n=applied)
+    say(QT_TRANSLATE_NOOP("cli", "Applied {n} replies from the bureau."), n=report.applied)
+    if report.problems:
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "{n} files in the folder were not read or did not verify, "
+                "and were left as they are: {names}",
+            ),
+            n=len(report.problems),
+            names=", ".join(report.problems),
+        )
+        return 1
     return 0

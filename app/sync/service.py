@@ -36,6 +36,7 @@ from app.sync.keys import device_keys
 from app.sync.outgoing import outgoing_dir, pack_pending, repack_old_formats, unacked_count
 from app.sync.returns import Acks, read_return
 from app.sync.transport import HttpTransport, Refused, RetryPolicy, Transient
+from app.sync.usbfiles import FolderReport, UnsafeFile, folder_files, read_file_capped
 from app.workspace import Workspace
 from db.models import BundleState, SyncBundle, SyncEnrollment, SyncNotice
 from db.models.outbox import OutboxEntry
@@ -44,6 +45,8 @@ log = logging.getLogger(__name__)
 _locks: dict[Path, threading.Lock] = {}
 _locks_guard = threading.Lock()
 OPEN_STATES = (BundleState.PENDING, BundleState.UPLOADING, BundleState.SENT)
+# A return bundle is acks and at most 50 notices: a few KiB; far more is not one.
+MAX_RETURN_BYTES = 4 * 1024 * 1024
 
 
 @dataclasses.dataclass(frozen=True)
@@ -299,12 +302,44 @@ def export_usb(ws: Workspace, folder: Path) -> list[Path]:
         return written
 
 
-def import_usb(ws: Workspace, folder: Path) -> int:
-    """Apply the newest return bundle for this PC found in ``folder``; returns how many applied."""
-    applied = 0
-    files = sorted(Path(folder).glob(f"{ws.device_id}.*.return"))
+class UsbImport(FolderReport):
+    """What :func:`import_usb` made of each return file: ``applied``, ``old`` (seen
+    before), ``refused`` (does not verify), ``skipped`` (not a regular file, too large,
+    unreadable: not read) or ``error``."""
+
+    @property
+    def applied(self) -> int:
+        return self.count("applied")
+
+    @property
+    def problems(self) -> list[str]:
+        """Names of the files that were not taken (refused, skipped or failed)."""
+        return [n for n, outcome, _r in self.files if outcome not in ("applied", "old")]
+
+
+def import_usb(ws: Workspace, folder: Path) -> UsbImport:
+    """Apply every return bundle for this PC found in ``folder``, each file on its own
+    (app.sync.usbfiles: regular files only, at most MAX_RETURN_BYTES)."""
+    report = UsbImport()
+    files = folder_files(Path(folder), f"{ws.device_id}.*.return")
     with _lock(ws):
         for path in files:
-            if apply_return(ws, path.read_bytes()) is not None:
-                applied += 1
-    return applied
+            try:
+                data = read_file_capped(path, MAX_RETURN_BYTES)
+            except UnsafeFile as e:
+                log.warning("USB import: %s skipped (%s)", path.name, e)
+                report.add(path.name, "skipped", e.reason)
+                continue
+            try:
+                applied = apply_return(ws, data) is not None
+            except UserError as e:
+                log.warning("USB import: %s refused (%s)", path.name, e)
+                report.add(path.name, "refused", "unverified")
+                continue
+            except Exception as e:  # noqa: BLE001 - one file's failure never stops the folder
+                log.exception("USB import: %s failed", path.name)
+                report.add(path.name, "error", type(e).__name__)
+                continue
+            report.add(path.name, "applied" if applied else "old")
+    log.info("USB import from %s: %s", folder, report.summary())
+    return report

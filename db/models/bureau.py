@@ -102,15 +102,16 @@ class BureauFieldClock(Base):
 class BureauBlob(Base):
     """A photo sync copy received in a bundle, stored once under its own SHA-256.
 
-    ``sha256`` names the sync copy's bytes (``spool/blobs/<sha256>``);
+    ``sha256`` names the sync copy's bytes (``spool/blobs/<school>/<sha256>``);
     ``photo_sha256`` is the original's hash, the ``sha256`` of the school's
-    ``photo`` rows, so a photo row finds its picture at the bureau.
+    ``photo`` rows, so a photo row finds its picture at the bureau. Kept per
+    school: one school's copy never answers another school's lookup.
     """
 
     __tablename__ = "bureau_blob"
 
+    school_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, index=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    school_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     photo_sha256: Mapped[str] = mapped_column(String(64), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     path: Mapped[str] = mapped_column(String(400))

@@ -4220,6 +4220,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <source>No new reply for this computer was found in {path}.</source>
         <translation>在 {path} 中没有找到给本机的新回执。</translation>
     </message>
+    <message>
+        <source>{n} files in the folder were not read or did not verify, and were left as they are: {names}</source>
+        <translation>文件夹中有 {n} 个文件未读取或未通过校验，已原样保留：{names}</translation>
+    </message>
 </context>
 <context>
     <name>UserDialog</name>
@@ -6019,6 +6023,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>Applied {n} replies from the bureau.</source>
         <translation>已应用 {n} 份教育局回执。</translation>
+    </message>
+    <message>
+        <source>{n} files in the folder were not read or did not verify, and were left as they are: {names}</source>
+        <translation>文件夹中有 {n} 个文件未读取或未通过校验，已原样保留：{names}</translation>
     </message>
     <message>
         <source>finalized</source>

@@ -72,7 +72,7 @@ def test_photos_reach_the_bureau_as_sync_copies_and_are_never_sent_twice(
         assert {r.sha256 for r in refs} <= every_photo  # the demo's photos travel too
         assert {b.photo_sha256 for b in blobs.values()} == every_photo
         for sha, row in blobs.items():
-            data = (bureau.config.spool_dir / "blobs" / sha).read_bytes()
+            data = (bureau.config.spool_dir / "blobs" / str(school.school_id) / sha).read_bytes()
             assert hashlib.sha256(data).hexdigest() == sha and row.size == len(data)
             with Image.open(io.BytesIO(data)) as im:
                 assert max(im.size) <= 1600

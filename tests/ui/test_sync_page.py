@@ -110,6 +110,17 @@ def test_usb_export_writes_the_bundles_into_the_chosen_folder(
     assert asked and files
     assert str(usb) in page.usb_message.text()
 
+    # Importing replies: files that are not readable replies are named, not fatal.
+    import os
+
+    device = ctx.workspace.device_id
+    os.mkfifo(usb / f"{device}.00000001.return")
+    (usb / f"{device}.00000002.return").write_bytes(b"not a reply")
+    page.import_usb(usb)
+    qtbot.waitUntil(lambda: page.usb_done == 2, timeout=20_000)
+    text = page.usb_message.text()
+    assert f"{device}.00000001.return" in text and f"{device}.00000002.return" in text
+
 
 def test_an_urgent_record_starts_a_pass_at_once(qtbot, ctx, principal, postgres_url, tmp_path):
     with running_bureau(postgres_url, tmp_path / "keys") as bureau:

@@ -394,13 +394,7 @@ class SyncPage(QWidget):
         ws = self.ctx.workspace
         run_in_background(
             lambda: import_usb(ws, folder),
-            on_done=lambda n: self._usb_finished(
-                translate("Sync", "Read {n} replies from the bureau.").format(n=n)
-                if n
-                else translate(
-                    "Sync", "No new reply for this computer was found in {path}."
-                ).format(path=str(folder))
-            ),
+            on_done=lambda report: self._usb_finished(_import_text(report, folder)),
             on_error=self._usb_failed,
             context=self,
             description="sync: import from USB",
@@ -414,3 +408,22 @@ class SyncPage(QWidget):
     def _usb_failed(self, message: str, _error: BaseException) -> None:
         self.usb_done += 1
         self.usb_message.show_error(message)
+
+
+def _import_text(report, folder: Path) -> str:
+    """What a USB import did: the replies read, and the files left alone (by name)."""
+    n = report.applied
+    text = (
+        translate("Sync", "Read {n} replies from the bureau.").format(n=n)
+        if n
+        else translate("Sync", "No new reply for this computer was found in {path}.").format(
+            path=str(folder)
+        )
+    )
+    if report.problems:
+        text += " " + translate(
+            "Sync",
+            "{n} files in the folder were not read or did not verify, "
+            "and were left as they are: {names}",
+        ).format(n=len(report.problems), names=", ".join(report.problems))
+    return text

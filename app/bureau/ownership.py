@@ -15,7 +15,8 @@ UUIDs only (:mod:`app.sync.validation` refused every other spelling before).
   is no exception to this rule;
 * sets one of the references the schema keeps without a constraint
   (:data:`SOFT_REFERENCES`: an actor, a patrol's hazard, a photo's or a
-  signature's owning record) to a row another school owns.
+  signature's owning record; :data:`LIST_REFERENCES`: an inspection's
+  inspectors) to a row another school owns.
 
 A reference to a row the bureau does not know yet is left to the database:
 a foreign key constraint refuses it when the row is written
@@ -46,11 +47,24 @@ SOFT_REFERENCES: dict[str, dict[str, str]] = {
     "hazard_event": {"actor_id": "user_account"},
     "handover_patrol": {"hazard_id": "hazard"},
 }
+# JSON lists of ids of another synced table: table -> column -> table named.
+LIST_REFERENCES: dict[str, dict[str, str]] = {
+    "inspection": {"inspector_ids": "user_account"},
+}
 NAMED_REFERENCES: dict[str, tuple[str, str]] = {
     "photo_link": ("owner_id", "owner_table"),
     "signature": ("record_id", "record_table"),
 }
 ANY_TABLE = ""
+
+
+def _canonical(value: str) -> bool:
+    import uuid
+
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
 
 
 def chunks(ids: list, size: int = 1000) -> Iterator[list]:
@@ -115,6 +129,11 @@ def check_ownership(
         for column, value in change.fields.items():
             target = fks.get(column)
             if target is not None and value is not None:
+                named[target][value] = f"{change.table}.{column} of {change.row}"
+        for column, target in LIST_REFERENCES.get(change.table, {}).items():
+            for value in change.fields.get(column) or ():
+                if not isinstance(value, str) or not _canonical(value):
+                    raise MergeError("bad_change", f"{change.table}.{column}: {str(value)[:40]!r}")
                 named[target][value] = f"{change.table}.{column} of {change.row}"
         pair = NAMED_REFERENCES.get(change.table)
         if pair is not None and change.fields.get(pair[0]) is not None:

@@ -396,3 +396,12 @@ def test_signed_bundles_reaching_into_another_school_are_quarantined_and_the_nex
         data, name = forge(school, bureau, seq=3, prev=prev, hlc=now)
         assert upload(bureau, tmp_path, data, name).state == "applied"
         assert state_of(bureau.engine, B) == before
+
+
+def test_an_inspection_may_not_name_another_schools_inspectors(bureau_db):
+    theirs = row_id(B, "user_account")
+    new = insert(A, DEV_A, "inspection", rid=str(uuid.uuid4()), inspector_ids=[theirs])
+    refused(bureau_db, [new], "foreign_row")
+    mine = row_id(A, "inspection")
+    refused(bureau_db, [update("inspection", mine, inspector_ids=[theirs])], "foreign_row")
+    refused(bureau_db, [update("inspection", mine, inspector_ids=[theirs.upper()])], "bad_change")

@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("device_id", type=uuid.UUID)
     p = sub.add_parser(
+        "audit-anchors",
+        help="each PC's audit head from its bundles, checked against the bureau's copy",
+    )
+    p.add_argument("--school-code")
+    p = sub.add_parser(
         "verify-pdf", help="check a printed form's signature: which school's which person signed it"
     )
     p.add_argument("file", type=Path)
@@ -289,7 +294,28 @@ def _verify_pdf(args, config, engine) -> int:
     return 0 if verdict.ok else 1
 
 
+def _audit_anchors(args, config, engine) -> int:
+    from app.bureau.audit_anchor import anchors
+
+    found = anchors(engine, args.school_code)
+    if not found:
+        print("No bundle with an audit head yet.")
+        return 0
+    print("school        device                                bundle  entry  hash          state")
+    trouble = False
+    for a in found:
+        print(
+            f"{a.school_code:<13} {a.device_id}  {a.bundle_seq:>6}  {a.head_seq:>5}  "
+            f"{a.head_hash[:12]}  {a.state}"
+        )
+        for line in a.went_back:
+            print(f"    went back: {line}")
+        trouble = trouble or a.state == "differs" or bool(a.went_back)
+    return 1 if trouble else 0
+
+
 COMMANDS = {
+    "audit-anchors": _audit_anchors,
     "verify-pdf": _verify_pdf,
     "notice": _notice,
     "quarantine": _quarantine,

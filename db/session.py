@@ -40,13 +40,33 @@ def sqlite_url(path: Path) -> URL:
     return make_url(f"sqlite:///{Path(path).resolve()}")
 
 
-def make_engine(url: str | URL, *, foreign_keys: bool = True, echo: bool = False) -> Engine:
-    """An engine with the pragmas the app relies on (SQLite) or a plain one (PostgreSQL)."""
+def make_engine(
+    url: str | URL, *, key: bytes | None = None, foreign_keys: bool = True, echo: bool = False
+) -> Engine:
+    """An engine with the pragmas the app relies on (SQLite) or a plain one (PostgreSQL).
+
+    With ``key`` the SQLite file is a school database encrypted with SQLCipher:
+    every connection is made by :func:`db.cipher.connect`. Without it the file
+    is plain SQLite (the bureau's test databases).
+    """
     url = make_url(url)
     if url.get_backend_name() != "sqlite":
         return create_engine(url, echo=echo, pool_pre_ping=True)
 
-    engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    if key is None:
+        engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    else:
+        from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+
+        from db import cipher
+
+        cargs, cparams = SQLiteDialect_pysqlite().create_connect_args(url)
+        cparams["timeout"] = BUSY_TIMEOUT_MS / 1000
+
+        def creator():
+            return cipher.connect(*cargs, key, **cparams)
+
+        engine = create_engine(url, echo=echo, module=cipher.dbapi, creator=creator)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:
@@ -72,9 +92,16 @@ def make_engine(url: str | URL, *, foreign_keys: bool = True, echo: bool = False
 class Database:
     """One database (the school's SQLite file, or the bureau's PostgreSQL)."""
 
-    def __init__(self, url: str | URL, *, clock: HybridClock | None = None, echo: bool = False):
+    def __init__(
+        self,
+        url: str | URL,
+        *,
+        key: bytes | None = None,
+        clock: HybridClock | None = None,
+        echo: bool = False,
+    ):
         self.url = make_url(url)
-        self.engine = make_engine(self.url, echo=echo)
+        self.engine = make_engine(self.url, key=key, echo=echo)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.clock = clock or HybridClock()
         self._factory = sessionmaker(self.engine, class_=SyncSession, expire_on_commit=False)

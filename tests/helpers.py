@@ -76,3 +76,20 @@ def add_hazards(ws, actor, n: int, *, title: str = "消防通道堆放杂物") -
                 title=f"{title}（{i}）", area="fire", place=f"教学楼{i % 5 + 1}层"
             )
             new_hazard(s, actor, report, reported_at=utcnow())
+
+
+def open_db(path, data_dir=None, **kwargs):
+    """A raw connection to a school database file (or one of its backups), its key applied.
+
+    ``data_dir``: the data folder whose key it is (default: the file's own folder,
+    or for a file in ``backups/`` the folder above).
+    """
+    from pathlib import Path
+
+    from app.data_key import load_key
+    from db import cipher
+
+    path = Path(path)
+    if data_dir is None:
+        data_dir = path.parent.parent if path.parent.name == "backups" else path.parent
+    return cipher.connect(path, load_key(data_dir), **kwargs)

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select, update
 
 from app.bureau.merge import apply_changes
-from app.monthly.service import finalize_report, report_id, save_draft
 from app.data_key import load_key
+from app.monthly.service import finalize_report, report_id, save_draft
 from app.paths import DB_FILENAME
 from app.workspace import Workspace
 from db import schema

@@ -154,6 +154,8 @@ def parse_recovery_code(text: str) -> bytes:
 
 def restrict_data_dir(data_dir: Path) -> None:
     """The data folder 0700; when it was open to others, everything in it too (files 0600)."""
+    if os.name != "posix":  # Windows: the user profile's ACL; POSIX modes mean little there
+        return
     data_dir = Path(data_dir)
     mode = stat.S_IMODE(data_dir.stat().st_mode)
     if mode == 0o700:

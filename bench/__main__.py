@@ -17,6 +17,7 @@ BENCHMARKS = (
     "bench.bench_forms",
     "bench.bench_dashboard",
     "bench.bench_incidents",
+    "bench.bench_at_rest",
 )
 
 

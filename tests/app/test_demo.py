@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(tmp_path_factory, module_user_dirs):
     started = datetime.now(UTC)
     path = tmp_path_factory.mktemp("demo") / "school"
     build_demo(path)

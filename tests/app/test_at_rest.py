@@ -192,3 +192,36 @@ def test_raw_connections_apply_the_key(workspace):
         assert conn.execute("SELECT count(*) FROM school").fetchone() == (1,)
     finally:
         conn.close()
+
+
+def test_an_encryption_that_fails_leaves_the_plain_data_as_it_was(
+    workspace, principal, monkeypatch
+):
+    data_dir = _previous_release(workspace, principal)
+    before = hashlib.sha256((data_dir / DB_FILENAME).read_bytes()).hexdigest()
+    names = sorted(p.name for p in _files(data_dir))
+
+    def broken(*_args, **_kwargs):
+        raise cipher.DatabaseError("disk I/O error")
+
+    verify_copy = cipher.verify_copy
+    monkeypatch.setattr(cipher, "verify_copy", broken)
+    with pytest.raises(UserError, match="could not be encrypted"):
+        Workspace.open(data_dir)
+    assert hashlib.sha256((data_dir / DB_FILENAME).read_bytes()).hexdigest() == before
+    left = sorted(p.name for p in _files(data_dir) if p.name != data_key.ID_FILENAME)
+    assert left == names, "no safety copy or partial file is left"
+
+    monkeypatch.setattr(cipher, "verify_copy", verify_copy)
+    Workspace.open(data_dir).close()  # the next start encrypts it
+    assert not cipher.is_plain(data_dir / DB_FILENAME)
+
+
+def test_a_plain_safety_copy_left_by_a_power_cut_is_removed_at_start(workspace):
+    safety = workspace.backup_dir / ".before-encryption.sqlite3"
+    safety.parent.mkdir(parents=True, exist_ok=True)
+    data_dir = workspace.data_dir
+    workspace.close()
+    sqlite3.connect(safety).execute("CREATE TABLE t (x)").connection.close()
+    Workspace.open(data_dir).close()
+    assert not safety.exists()

@@ -9,9 +9,14 @@ file), and the same operations run on both in this one process, alternating,
 * open: what start-up does with the database — the key looked up (keyring or
   key file; encrypted only), the schema revision read, the engine made and the
   device state and school read;
-* list: the hazard ledger's first page and count, and the inspection list's;
+* list: the hazard ledger's first page and count, and the inspection list's
+  (on an open engine; and on a fresh one, as the first page after start-up);
 * write burst: :data:`BURST` one-entry actions (each its own transaction,
   audit entry and outbox row, ``synchronous=FULL``).
+
+Lists are also compared with "plain*": the same plain file through SQLCipher's
+own library (a newer SQLite than Python's) unkeyed, with the encrypted
+engine's larger page cache — the cost of the encryption alone.
 
 Then sign-in: the median time to refuse a wrong password for a known user
 name, an unknown one and an inactive one (all three run one Argon2id check).
@@ -124,13 +129,16 @@ def main() -> None:
     from app.hazards.ledger import LedgerFilters, hazard_count, hazard_ledger
     from app.inspections.queries import InspectionFilters, count_inspections, list_inspections
     from app.workspace import Workspace
-    from db.session import Database, sqlite_url
+    from db.session import CIPHER_CACHE_KIB, Database, sqlite_url
 
     enc_ws = Workspace.open(path)
     tmp = Path(tempfile.mkdtemp(prefix="xiaoan-bench-plain-"))
     try:
         plain_db = _plain_copy(enc_ws.db_path, enc_ws.key, tmp)
         plain_ws = Workspace(tmp, Database(sqlite_url(plain_db)), None)
+        # SQLCipher's library and engine settings without a key: what encryption alone costs.
+        same_db = Database(sqlite_url(plain_db), key=b"")
+        same_ws = Workspace(tmp, same_db, None)
         size = enc_ws.db_path.stat().st_size / 1e6
         print(f"database {size:.0f} MB, SQLCipher page 4 KiB, raw 256-bit key, {RUNS} runs each")
         actor = authenticate(enc_ws, "principal", gen.PASSWORD)
@@ -155,19 +163,44 @@ def main() -> None:
 
             return run
 
+        def fresh_list(db_path: Path, key: bytes | None) -> Callable[[], object]:
+            def run() -> None:
+                ws = Workspace(path, Database(sqlite_url(db_path), key=key), key)
+                try:
+                    listing(ws)()
+                finally:
+                    ws.close()
+
+            return run
+
         cases = [
             ("open (key, schema, engine, first read)",
-             lambda: _open_once(enc_ws.db_path, path), lambda: _open_once(plain_db, None)),
+             lambda: _open_once(enc_ws.db_path, path), lambda: _open_once(plain_db, None), None),
             ("list: ledger + inspections first page and counts",
-             listing(enc_ws), listing(plain_ws)),
-            ("list: ledger text search 出口 (full scan)", text_search(enc_ws), text_search(plain_ws)),
-            (f"write burst: {BURST} actions", burst(enc_ws), burst(plain_ws)),
+             listing(enc_ws), listing(plain_ws), listing(same_ws)),
+            ("list: ledger text search 出口 (full scan)",
+             text_search(enc_ws), text_search(plain_ws), text_search(same_ws)),
+            ("first list after opening (a fresh engine: no decrypted page cached yet)",
+             fresh_list(enc_ws.db_path, enc_ws.key), fresh_list(plain_db, None),
+             fresh_list(plain_db, b"")),
+            (f"write burst: {BURST} actions", burst(enc_ws), burst(plain_ws), None),
         ]  # fmt: skip
-        for name, enc, plain in cases:
+        print(
+            "plain = as before encryption (Python's sqlite3, 2 MiB page cache); plain* = "
+            f"SQLCipher's library unkeyed, the encrypted engine's {CIPHER_CACHE_KIB // 1024} MiB "
+            "page cache: the cost of the encryption alone"
+        )
+        for name, enc, plain, same in cases:
             enc()  # warm both caches alike
             plain()
             e, p = _paired(enc, plain)
-            print(f"{name}: encrypted {e:.1f} ms, plain {p:.1f} ms, ratio {e / p:.2f}")
+            line = f"{name}: encrypted {e:.1f} ms, plain {p:.1f} ms, ratio {e / p:.2f}"
+            if same is not None:
+                same()
+                e2, p2 = _paired(enc, same)
+                line += f"; plain* {p2:.1f} ms, ratio {e2 / p2:.2f}"
+            print(line)
+        same_ws.close()
         plain_ws.close()
         _sign_in_timing(enc_ws, gen.PASSWORD)
     finally:

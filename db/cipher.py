@@ -49,7 +49,7 @@ def connect(database: str | Path, key: bytes | None, **kwargs) -> Connection:
     conn = dbapi.connect(str(database), **kwargs)
     try:
         _quiet(conn)
-        if key is not None:
+        if key:  # b"": the same library, unkeyed (a plain file; benchmarks)
             conn.execute(f"PRAGMA key = {_key_literal(key)}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:

@@ -30,7 +30,7 @@ import uuid
 from pathlib import Path
 
 from app.errors import UserError
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.sync import keystore
 from db import cipher
 
@@ -119,7 +119,7 @@ def require_key(data_dir: Path, db_path: Path) -> bytes:
         ),
         path=str(db_path),
         name=name,
-        keyring=place.keyring or "-",
+        keyring=place.keyring or translate("app", QT_TRANSLATE_NOOP("app", "none on this PC")),
         folder=str(place.path),
     )
 

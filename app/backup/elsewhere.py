@@ -23,7 +23,14 @@ from pathlib import Path
 
 from app.accounts.roles import Permission, require
 from app.actor import Actor
-from app.data_key import ID_FILENAME, install_key, key_name, parse_recovery_code, recovery_code
+from app.data_key import (
+    ID_FILENAME,
+    install_key,
+    key_name,
+    parse_recovery_code,
+    recovery_code,
+    restrict_data_dir,
+)
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.integrity import check_data_dir
@@ -98,5 +105,5 @@ def restore_elsewhere(backup: Path, data_dir: Path, code: str) -> Path:
         for p in (db_path, data_dir / ID_FILENAME):
             p.unlink(missing_ok=True)
         raise
-    cipher.restrict_file(db_path)
+    restrict_data_dir(data_dir)
     return db_path

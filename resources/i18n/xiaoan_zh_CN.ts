@@ -5750,6 +5750,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>{path} 中的数据已加密，但本机没有它的密钥 {name}：校安已在系统钥匙串（{keyring}）和文件夹 {folder} 中查找过。没有做任何改动。如果是新电脑，请用学校的恢复码恢复备份（xiaoan restore-elsewhere）。</translation>
     </message>
     <message>
+        <source>none on this PC</source>
+        <translation>本机没有</translation>
+    </message>
+    <message>
         <source>That is not the recovery code: it has 17 groups of four letters (A-F) and digits. Check each group and type it again.</source>
         <translation>这不是恢复码：恢复码共 17 组，每组 4 个字母（A-F）或数字。请逐组核对后重新输入。</translation>
     </message>

@@ -124,6 +124,14 @@ def require_key(data_dir: Path, db_path: Path) -> bytes:
     )
 
 
+def key_place(data_dir: Path) -> keystore.KeyPlace:
+    """Where this folder's database key is (Settings → Keys). Worker thread: a keyring may be slow."""
+    name = key_name(data_dir)
+    if name is None:
+        return keystore.KeyPlace("none", "", keystore.key_dir())
+    return keystore.where([name])
+
+
 # -- the recovery code ---------------------------------------------------------------------
 
 

@@ -3579,6 +3579,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>同步密钥：</translation>
     </message>
     <message>
+        <source>Data key:</source>
+        <translation>数据密钥：</translation>
+    </message>
+    <message>
         <source>My signing key:</source>
         <translation>我的签名密钥：</translation>
     </message>
@@ -3605,6 +3609,14 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>None yet. They are made when this computer is enrolled with the bureau and kept in the folder {path}, readable only by you: this computer has no working system keyring.</source>
         <translation>尚未生成。本机在教育局注册时生成，保存在文件夹 {path} 中，只有您能读取（本机没有可用的系统密钥存储）。</translation>
+    </message>
+    <message>
+        <source>In the folder {path}, readable only by you.</source>
+        <translation>在文件夹 {path} 中，只有您能读取。</translation>
+    </message>
+    <message>
+        <source>The data and its backups are encrypted with it. For a new computer the principal keeps the school&apos;s recovery code (xiaoan key-show).</source>
+        <translation>本校数据及其备份都用它加密。换新电脑时要用学校的恢复码，由校长保管（xiaoan key-show）。</translation>
     </message>
 </context>
 <context>

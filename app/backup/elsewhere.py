@@ -43,6 +43,8 @@ from db import cipher, schema
 def recovery_code_for(ws: Workspace, actor: Actor) -> str:
     """The code that opens this folder's database and backups elsewhere (principal only)."""
     require(actor, Permission.RESTORE_BACKUP)
+    with ws.action(actor, "data_key.show", always_audit=True):
+        pass  # who saw the code, and when, is on record
     return recovery_code(ws.key)
 
 

@@ -64,6 +64,10 @@
         <translation>手动备份数据</translation>
     </message>
     <message>
+        <source>Showed the recovery code</source>
+        <translation>查看了恢复码</translation>
+    </message>
+    <message>
         <source>Restored a backup</source>
         <translation>恢复备份</translation>
     </message>

@@ -128,6 +128,10 @@ def test_a_backup_restores_on_a_new_computer_with_the_recovery_code(
     _add_staff(workspace, principal)
     code = recovery_code_for(workspace, principal)
     assert re.fullmatch(r"([0-9A-F]{4}-){16}[0-9A-F]{4}", code)
+    with workspace.read() as s:  # who saw the code is on record
+        from db.models import AuditEntry
+
+        assert s.query(AuditEntry).filter_by(action="data_key.show").count() == 1
     backup = shutil.copy(backup_now(workspace, principal), tmp_path / "usb-stick.sqlite3")
     workspace.close()
 
@@ -225,3 +229,12 @@ def test_a_plain_safety_copy_left_by_a_power_cut_is_removed_at_start(workspace):
     sqlite3.connect(safety).execute("CREATE TABLE t (x)").connection.close()
     Workspace.open(data_dir).close()
     assert not safety.exists()
+
+
+def test_only_the_principal_sees_the_recovery_code(workspace, principal):
+    from app.errors import PermissionDenied
+    from tests.helpers import make_user
+
+    staff = make_user(workspace, principal, "wangqiang", "safety_officer").actor()
+    with pytest.raises(PermissionDenied):
+        recovery_code_for(workspace, staff)

@@ -6,7 +6,6 @@ Reads only: the file is opened read-only, nothing is migrated or written.
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.audit.records import RecordProblem, check_records
 from app.audit.trail import ChainProblem, verify_chain
 from app.paths import DB_FILENAME
-from db import schema
+from db import cipher, schema
 from db.session import make_engine
 
 
@@ -33,22 +32,31 @@ class CheckReport:
         return not self.integrity and not any(not p.notice for p in self.chain) and not self.records
 
 
-def check_data_dir(data_dir: Path) -> CheckReport:
-    """Raises FileNotFoundError when there is no database, ValueError when it is not ours."""
+def check_data_dir(data_dir: Path, key: bytes | None = None) -> CheckReport:
+    """Raises FileNotFoundError when there is no database, ValueError when it is not ours.
+
+    ``key``: the database's key; by default the data folder's own
+    (:func:`app.data_key.require_key`: a UserError when it is not on this PC).
+    A plain file (a release before encryption, not opened since) is read as is.
+    """
     db_path = Path(data_dir) / DB_FILENAME
     if not db_path.exists():
         raise FileNotFoundError(db_path)
+    if key is None and cipher.may_be_encrypted(db_path):
+        from app.data_key import require_key
+
+        key = require_key(data_dir, db_path)
     try:
-        state, _rev = schema.sqlite_state(db_path)
-    except sqlite3.DatabaseError as e:
+        state, _rev = schema.sqlite_state(db_path, key)
+    except cipher.DatabaseError as e:
         return CheckReport(db_path, [str(e)], [], 0)
     if state in (schema.SchemaState.FOREIGN, schema.SchemaState.NEW):
         raise ValueError(db_path)
-    conn = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
+    conn = cipher.connect(f"file:{db_path.resolve()}?mode=ro", key, uri=True)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as e:
+    except cipher.DatabaseError as e:
         # Too damaged to even finish the check: that is the answer.
         return CheckReport(db_path, [str(e)], [], 0)
     finally:
@@ -57,7 +65,7 @@ def check_data_dir(data_dir: Path) -> CheckReport:
     integrity += [f"foreign key: {r}" for r in fk]
     if integrity:
         return CheckReport(db_path, integrity, [], 0)
-    engine = make_engine(f"sqlite:///file:{db_path.resolve()}?mode=ro&uri=true")
+    engine = make_engine(f"sqlite:///file:{db_path.resolve()}?mode=ro&uri=true", key=key)
     try:
         with Session(engine) as s:
             from sqlalchemy import func, select

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import sqlite3
 import tempfile
 import threading
 import uuid
@@ -25,7 +24,7 @@ from app.actor import Actor
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import DB_FILENAME
-from db import schema
+from db import cipher, schema
 from db.hlc import HybridClock
 from db.session import Database, make_engine, sqlite_url
 
@@ -51,19 +50,26 @@ def ensure_writable_dir(path: Path) -> Path:
     return path.resolve()
 
 
-def copy_sqlite(src: Path, dest: Path) -> Path:
-    """A consistent copy of a live SQLite database (online backup API), written atomically."""
+def copy_sqlite(src: Path, dest: Path, key: bytes) -> Path:
+    """A consistent copy of a live database, encrypted with ``key``, written atomically (0600).
+
+    ``src`` is encrypted with ``key`` (SQLite's online backup API) or plain
+    (a file from a release before encryption: ``sqlcipher_export``).
+    """
+    if cipher.is_plain(src):
+        return cipher.export(src, dest, key)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    source = cipher.connect(f"file:{src}?mode=ro", key, uri=True)
     try:
-        target = sqlite3.connect(tmp)
+        target = cipher.connect(tmp, key)
         try:
             source.backup(target)
         finally:
             target.close()
     finally:
         source.close()
+    cipher.restrict_file(tmp)
     os.replace(tmp, dest)
     return dest
 
@@ -88,9 +94,10 @@ Listener = Callable[[Committed], None]
 
 
 class Workspace:
-    def __init__(self, data_dir: Path, db: Database) -> None:
+    def __init__(self, data_dir: Path, db: Database, key: bytes | None = None) -> None:
         self.data_dir = data_dir
         self.db = db
+        self.key = key  # the database's SQLCipher key (app.data_key)
         self._school_id: uuid.UUID | None = None
         self._listeners: list[Listener] = []
         self._listeners_lock = threading.Lock()
@@ -109,18 +116,38 @@ class Workspace:
 
     @classmethod
     def open(cls, data_dir: Path | str, *, clock: HybridClock | None = None) -> Workspace:
-        """Open (creating or upgrading as needed) the database in ``data_dir``.
+        """Open (creating, encrypting or upgrading as needed) the database in ``data_dir``.
 
         Refuses, with a UserError and without touching the file, a database
-        written by a newer version of the app or a file that is not ours.
-        An older database is copied into ``backups/`` before it is upgraded.
+        written by a newer version of the app, a file that is not ours, and an
+        encrypted database whose key is not on this computer. A plain database
+        (a release before encryption) is encrypted first (:mod:`app.at_rest`);
+        an older one is copied into ``backups/`` before it is upgraded.
         """
+        from app import at_rest, data_key
+
         data_dir = ensure_writable_dir(Path(data_dir))
         db_path = data_dir / DB_FILENAME
+        plain = cipher.is_plain(db_path)
+        if plain or not db_path.exists() or db_path.stat().st_size == 0:
+            key = None if plain else data_key.ensure_key(data_dir)
+        elif cipher.may_be_encrypted(db_path):
+            key = data_key.require_key(data_dir, db_path)
+        else:
+            raise _foreign(db_path)
         try:
-            state, revision = schema.sqlite_state(db_path)
-        except sqlite3.DatabaseError:
-            state, revision = schema.SchemaState.FOREIGN, None
+            state, revision = schema.sqlite_state(db_path, key)
+        except cipher.DatabaseError:
+            if key is None:
+                raise _foreign(db_path) from None
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "The data in {path} cannot be opened with the key kept on this computer "
+                    "(or it is not a xiaoan database). Nothing has been changed.",
+                ),
+                path=str(db_path),
+            ) from None
         if state is schema.SchemaState.NEWER:
             raise UserError(
                 QT_TRANSLATE_NOOP(
@@ -132,22 +159,25 @@ class Workspace:
                 revision=revision,
             )
         if state is schema.SchemaState.FOREIGN:
-            raise UserError(
-                QT_TRANSLATE_NOOP(
-                    "app",
-                    "{path} is not a xiaoan database. Nothing has been changed. "
-                    "Choose an empty folder or the folder that holds xiaoan's data.",
-                ),
-                path=str(db_path),
-            )
+            raise _foreign(db_path)
+        data_key.restrict_data_dir(data_dir)
+        backup_dir = data_dir / BACKUP_DIRNAME
+        if plain:
+            key = data_key.ensure_key(data_dir)
+            at_rest.encrypt_plain_data(db_path, backup_dir, key)
+        else:
+            at_rest.remove_leftover_safety_copy(backup_dir)
         if state is schema.SchemaState.OLDER:
             stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            copy_sqlite(
-                db_path, data_dir / BACKUP_DIRNAME / f"before-upgrade-{revision}-{stamp}.sqlite3"
-            )
+            copy_sqlite(db_path, backup_dir / f"before-upgrade-{revision}-{stamp}.sqlite3", key)
         if state in (schema.SchemaState.NEW, schema.SchemaState.OLDER):
-            migrate_sqlite(db_path)
-        return cls(data_dir, Database(sqlite_url(db_path), clock=clock))
+            migrate_sqlite(db_path, key)
+        cipher.restrict_file(db_path)
+        return cls(data_dir, Database(sqlite_url(db_path), key=key, clock=clock), key)
+
+    def connect(self, **kwargs) -> cipher.Connection:
+        """A raw DB-API connection to this database, its key applied (tools and tests)."""
+        return cipher.connect(self.db_path, self.key, **kwargs)
 
     # -- actions ---------------------------------------------------------------
 
@@ -231,9 +261,20 @@ class Workspace:
         self.db.dispose()
 
 
-def migrate_sqlite(db_path: Path) -> None:
+def _foreign(db_path: Path) -> UserError:
+    return UserError(
+        QT_TRANSLATE_NOOP(
+            "app",
+            "{path} is not a xiaoan database. Nothing has been changed. "
+            "Choose an empty folder or the folder that holds xiaoan's data.",
+        ),
+        path=str(db_path),
+    )
+
+
+def migrate_sqlite(db_path: Path, key: bytes | None) -> None:
     """Create or upgrade the schema. Foreign keys are off while tables are rebuilt, checked after."""
-    engine = make_engine(sqlite_url(db_path), foreign_keys=False)
+    engine = make_engine(sqlite_url(db_path), key=key, foreign_keys=False)
     try:
         schema.upgrade(engine)
         with engine.connect() as conn:

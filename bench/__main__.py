@@ -18,6 +18,7 @@ BENCHMARKS = (
     "bench.bench_dashboard",
     "bench.bench_incidents",
     "bench.bench_check",
+    "bench.bench_at_rest",
 )
 
 

@@ -26,7 +26,9 @@ from datetime import time as clock
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VERSION = "1"
+# 2: the database is encrypted (SQLCipher) from the start; a cached plain "1" would be
+# encrypted inside a timed run. Its key is kept in this user's keyring or key folder.
+VERSION = "2"
 YEARS = 5
 PATROLS_PER_DAY = 5  # morning gate, teaching blocks, canteen, dormitories, evening
 FAIL_RATE = 0.10

@@ -9,7 +9,6 @@ migration scripts.
 from __future__ import annotations
 
 import enum
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -46,10 +45,16 @@ class SchemaState(enum.Enum):
     FOREIGN = "foreign"  # some other SQLite file
 
 
-def sqlite_revision(path: Path) -> str | None:
-    """The revision stamped in a SQLite file, read without modifying it (read-only URI)."""
+def sqlite_revision(path: Path, key: bytes | None = None) -> str | None:
+    """The revision stamped in a SQLite file, read without modifying it (read-only URI).
+
+    ``key``: the file's SQLCipher key (None: a plain file). A wrong key or a
+    file that is not a database raises :data:`db.cipher.DatabaseError`.
+    """
+    from db import cipher
+
     uri = f"file:{Path(path).resolve()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
+    conn = cipher.connect(uri, key, uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
@@ -72,11 +77,11 @@ def classify(revision: str | None) -> SchemaState:
     return SchemaState.NEWER
 
 
-def sqlite_state(path: Path) -> tuple[SchemaState, str | None]:
+def sqlite_state(path: Path, key: bytes | None = None) -> tuple[SchemaState, str | None]:
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return SchemaState.NEW, None
-    rev = sqlite_revision(path)
+    rev = sqlite_revision(path, key)
     return classify(rev), rev
 
 

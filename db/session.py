@@ -27,6 +27,7 @@ from db.hlc import HybridClock
 from db.models.local import DeviceState
 
 BUSY_TIMEOUT_MS = 10_000
+CIPHER_CACHE_KIB = 32 * 1024  # per connection, encrypted databases only (SQLite's default: 2 MiB)
 
 
 class SyncSession(Session):
@@ -40,13 +41,35 @@ def sqlite_url(path: Path) -> URL:
     return make_url(f"sqlite:///{Path(path).resolve()}")
 
 
-def make_engine(url: str | URL, *, foreign_keys: bool = True, echo: bool = False) -> Engine:
-    """An engine with the pragmas the app relies on (SQLite) or a plain one (PostgreSQL)."""
+def make_engine(
+    url: str | URL, *, key: bytes | None = None, foreign_keys: bool = True, echo: bool = False
+) -> Engine:
+    """An engine with the pragmas the app relies on (SQLite) or a plain one (PostgreSQL).
+
+    With ``key`` the SQLite file is a school database encrypted with SQLCipher:
+    every connection is made by :func:`db.cipher.connect`. Without it the file
+    is plain SQLite (the bureau's test databases). ``key=b""`` opens a plain file
+    through SQLCipher's library with the encrypted engine's settings (benchmarks:
+    the cost of the encryption alone).
+    """
     url = make_url(url)
     if url.get_backend_name() != "sqlite":
         return create_engine(url, echo=echo, pool_pre_ping=True)
 
-    engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    if key is None:
+        engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    else:
+        from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+
+        from db import cipher
+
+        cargs, cparams = SQLiteDialect_pysqlite().create_connect_args(url)
+        cparams["timeout"] = BUSY_TIMEOUT_MS / 1000
+
+        def creator():
+            return cipher.connect(*cargs, key, **cparams)
+
+        engine = create_engine(url, echo=echo, module=cipher.dbapi, creator=creator)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:
@@ -59,6 +82,10 @@ def make_engine(url: str | URL, *, foreign_keys: bool = True, echo: bool = False
         # Rural schools lose power; a few ms per user action is cheap.
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        if key is not None:
+            # Pages read from the OS cache are decrypted and checked again each time;
+            # keeping more of them decrypted is what makes lists as quick as plain.
+            cur.execute(f"PRAGMA cache_size=-{CIPHER_CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -72,9 +99,16 @@ def make_engine(url: str | URL, *, foreign_keys: bool = True, echo: bool = False
 class Database:
     """One database (the school's SQLite file, or the bureau's PostgreSQL)."""
 
-    def __init__(self, url: str | URL, *, clock: HybridClock | None = None, echo: bool = False):
+    def __init__(
+        self,
+        url: str | URL,
+        *,
+        key: bytes | None = None,
+        clock: HybridClock | None = None,
+        echo: bool = False,
+    ):
         self.url = make_url(url)
-        self.engine = make_engine(self.url, echo=echo)
+        self.engine = make_engine(self.url, key=key, echo=echo)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.clock = clock or HybridClock()
         self._factory = sessionmaker(self.engine, class_=SyncSession, expire_on_commit=False)

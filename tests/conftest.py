@@ -30,12 +30,30 @@ def _session_user_dirs(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory, monkeypatch):
-    """No test reads or writes the real user's preferences or data folder."""
-    home = tmp_path_factory.mktemp("home")
+def _isolated_user_dirs(request, tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's preferences or data folder.
+
+    A test whose fixtures include :func:`module_user_dirs` shares its module's
+    folders, so a data folder built once for the module finds its database key.
+    """
+    if "module_user_dirs" in request.fixturenames:
+        home = request.getfixturevalue("module_user_dirs")
+    else:
+        home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XIAOAN_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("XIAOAN_DATA_DIR", str(home / "data"))
     monkeypatch.delenv("XIAOAN_LANG", raising=False)
+
+
+@pytest.fixture(scope="module")
+def module_user_dirs(tmp_path_factory):
+    """One preferences folder (and key folder) for a whole module: for module-scoped fixtures
+    that build a data folder, whose database key must still be found by every test."""
+    home = tmp_path_factory.mktemp("module-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XIAOAN_CONFIG_DIR", str(home / "config"))
+        mp.setenv("XIAOAN_DATA_DIR", str(home / "data"))
+        yield home
 
 
 @pytest.fixture(autouse=True)

@@ -112,3 +112,20 @@ def appended_to(pdf: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def open_db(path, data_dir=None, **kwargs):
+    """A raw connection to a school database file (or one of its backups), its key applied.
+
+    ``data_dir``: the data folder whose key it is (default: the file's own folder,
+    or for a file in ``backups/`` the folder above).
+    """
+    from pathlib import Path
+
+    from app.data_key import load_key
+    from db import cipher
+
+    path = Path(path)
+    if data_dir is None:
+        data_dir = path.parent.parent if path.parent.name == "backups" else path.parent
+    return cipher.connect(path, load_key(data_dir), **kwargs)

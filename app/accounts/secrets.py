@@ -56,6 +56,17 @@ def verify_secret(stored_hash: str, secret: str) -> bool:
         return False
 
 
+# A hash of a random secret nobody knows, with today's parameters. A sign-in
+# as an unknown or inactive user is checked against it, so it costs the same
+# Argon2 work as one for a real account and cannot tell which names exist.
+DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$W1SZX0H1qXV0wOHhZ0UscQ$/Yq9YW3gNusMNgczUlnbpJjYuF6CIBC1BA9sBk1xH5Q"
+
+
+def verify_nobody(secret: str) -> None:
+    """The work of :func:`verify_secret` for an account that does not exist; always fails."""
+    verify_secret(DUMMY_HASH, secret)
+
+
 def needs_rehash(stored_hash: str) -> bool:
     from argon2.exceptions import InvalidHashError
 

@@ -115,6 +115,7 @@ def _copy_in(src: Path, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.part")
     shutil.copyfile(src, tmp)
+    os.chmod(tmp, 0o600)  # photos are plain files: the user's alone, like the database
     os.replace(tmp, dest)
 
 
@@ -187,6 +188,7 @@ def _save_upright(src: Path, dest: Path, edge: int, quality: int) -> None:
         tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.part")
         # No EXIF is written: the pixels are already upright, and GPS stays local.
         upright.save(tmp, "JPEG", quality=quality, optimize=True)
+    os.chmod(tmp, 0o600)
     os.replace(tmp, dest)
 
 

@@ -43,7 +43,6 @@ import contextlib
 import dataclasses
 import os
 import shutil
-import sqlite3
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,7 +55,7 @@ from app.integrity import check_data_dir
 from app.paths import DB_FILENAME
 from app.school.clock import school_clock
 from app.workspace import Workspace, copy_sqlite, migrate_sqlite
-from db import schema
+from db import cipher, schema
 
 STAGING_PREFIX = ".restore-"
 BEFORE_RESTORE_PREFIX = "before-restore-"
@@ -108,15 +107,17 @@ def prepare_restore(ws: Workspace, actor: Actor, backup: Path) -> RestorePlan:
     staged = staging / DB_FILENAME
     try:
         try:
-            copy_sqlite(backup, staged)
-        except sqlite3.DatabaseError:
+            copy_sqlite(backup, staged, ws.key)
+        except cipher.DatabaseError:
+            if cipher.may_be_encrypted(backup):  # encrypted with another data folder's key
+                raise _another_school_or_computer(backup) from None
             raise _not_ours(backup) from None
-        report_entries = _check_backup(staging, backup)
-        state, _revision = schema.sqlite_state(staged)
+        report_entries = _check_backup(staging, backup, ws.key)
+        state, _revision = schema.sqlite_state(staged, ws.key)
         if state is schema.SchemaState.OLDER:
-            migrate_sqlite(staged)
+            migrate_sqlite(staged, ws.key)
         _check_same_school_and_computer(ws, staged, backup)
-        _check_can_sign_in(staged, actor, backup)
+        _check_can_sign_in(ws, staged, actor, backup)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -156,28 +157,28 @@ def _swap(ws: Workspace, actor: Actor, plan: RestorePlan) -> Restored:
     stamp = school_clock(datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     aside = ws.backup_dir / f"{BEFORE_RESTORE_PREFIX}{stamp}.sqlite3"
     ws.close()
-    hold = sqlite3.connect(current, timeout=LOCK_TIMEOUT_S, isolation_level=None)
+    hold = cipher.connect(current, ws.key, timeout=LOCK_TIMEOUT_S, isolation_level=None)
     try:
         try:
             hold.execute("BEGIN IMMEDIATE")  # no one writes the current file from here on
-        except sqlite3.OperationalError:
+        except cipher.OperationalError:
             raise _busy() from None
-        _carry_over(plan.staged, current)
-        _record_restore(plan, actor, aside)
-        _seal(plan.staged)
-        report = check_data_dir(plan.staging_dir)
+        _carry_over(plan.staged, current, ws.key)
+        _record_restore(plan, actor, aside, ws.key)
+        _seal(plan.staged, ws.key)
+        report = check_data_dir(plan.staging_dir, ws.key)
         if not report.sound:  # never expected: the pieces were checked one by one
             raise RuntimeError(
                 f"restored data failed its check: {report.integrity or report.chain}"
             )
-        copy_sqlite(current, aside)  # consistent: the lock is held
+        copy_sqlite(current, aside, ws.key)  # consistent: the lock is held
         hold.execute("ROLLBACK")
         busy, _log, _done = hold.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:
             aside.unlink(missing_ok=True)
             raise _busy()
     except BaseException:
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(cipher.dbapi.Error):
             hold.execute("ROLLBACK")
         hold.close()
         discard_restore(plan)
@@ -217,11 +218,11 @@ def _busy() -> UserError:
     )
 
 
-def _check_backup(staging: Path, backup: Path) -> int:
+def _check_backup(staging: Path, backup: Path, key: bytes | None) -> int:
     """``xiaoan check`` on the copy: the file and every audit chain. Returns the entries checked."""
     try:
-        state, revision = schema.sqlite_state(staging / DB_FILENAME)
-    except sqlite3.DatabaseError:
+        state, revision = schema.sqlite_state(staging / DB_FILENAME, key)
+    except cipher.DatabaseError:
         raise _not_ours(backup) from None
     if state is schema.SchemaState.NEWER:
         raise _refuse(
@@ -235,7 +236,7 @@ def _check_backup(staging: Path, backup: Path) -> int:
         )
     if state in (schema.SchemaState.FOREIGN, schema.SchemaState.NEW):
         raise _not_ours(backup)
-    report = check_data_dir(staging)
+    report = check_data_dir(staging, key)
     if not report.sound:
         problem = report.integrity[0] if report.integrity else report.chain[0].describe()
         raise _refuse(
@@ -250,32 +251,36 @@ def _check_backup(staging: Path, backup: Path) -> int:
     return report.audit_entries
 
 
-def _one(conn: sqlite3.Connection, sql: str, *args) -> object:
+def _one(conn: cipher.Connection, sql: str, *args) -> object:
     row = conn.execute(sql, args).fetchone()
     return row[0] if row else None
 
 
 def _check_same_school_and_computer(ws: Workspace, staged: Path, backup: Path) -> None:
-    conn = sqlite3.connect(f"file:{staged}?mode=ro", uri=True)
+    conn = cipher.connect(f"file:{staged}?mode=ro", ws.key, uri=True)
     try:
         device = _one(conn, "SELECT device_id FROM device_state WHERE id = 1")
         school = _one(conn, "SELECT id FROM school WHERE deleted_at IS NULL LIMIT 1")
     finally:
         conn.close()
     if device != ws.device_id.hex or ws.school_id is None or school != ws.school_id.hex:
-        raise _refuse(
-            QT_TRANSLATE_NOOP(
-                "app",
-                "The backup {file} holds another school's data, or another computer's. "
-                "Nothing has been changed.",
-            ),
-            file=backup.name,
-        )
+        raise _another_school_or_computer(backup)
 
 
-def _check_can_sign_in(staged: Path, actor: Actor, backup: Path) -> None:
+def _another_school_or_computer(backup: Path) -> UserError:
+    return _refuse(
+        QT_TRANSLATE_NOOP(
+            "app",
+            "The backup {file} holds another school's data, or another computer's. "
+            "Nothing has been changed.",
+        ),
+        file=backup.name,
+    )
+
+
+def _check_can_sign_in(ws: Workspace, staged: Path, actor: Actor, backup: Path) -> None:
     """The person restoring must be able to sign in to what they restore (no lock-out)."""
-    conn = sqlite3.connect(f"file:{staged}?mode=ro", uri=True)
+    conn = cipher.connect(f"file:{staged}?mode=ro", ws.key, uri=True)
     try:
         active = _one(
             conn,
@@ -299,23 +304,23 @@ def _check_can_sign_in(staged: Path, actor: Actor, backup: Path) -> None:
 # -- the swap ----------------------------------------------------------------------------
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> str:
+def _columns(conn: cipher.Connection, table: str) -> str:
     """The columns both files have, in the restored file's order (both are at the same schema)."""
     main = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
     cur = {r[1] for r in conn.execute(f"PRAGMA cur.table_info({table})")}
     return ", ".join(c for c in main if c in cur)
 
 
-def _carry_over(staged: Path, current: Path) -> None:
+def _carry_over(staged: Path, current: Path, key: bytes | None) -> None:
     """What never goes back, from the current file into the restored one (one transaction)."""
-    conn = sqlite3.connect(f"file:{staged}", uri=True, isolation_level=None)
+    conn = cipher.connect(f"file:{staged}", key, uri=True, isolation_level=None)
     try:
-        conn.execute("ATTACH DATABASE ? AS cur", (f"file:{current}?mode=ro",))
+        cipher.attach(conn, f"file:{current}?mode=ro", "cur", key)
         # Deferred: the current file is only read (its write lock is held by the caller).
         conn.execute("BEGIN")
         try:
             _copy_sync_state(conn)
-        except sqlite3.DatabaseError:
+        except cipher.DatabaseError:
             conn.execute("ROLLBACK")
             raise _refuse(
                 QT_TRANSLATE_NOOP(
@@ -332,7 +337,7 @@ def _carry_over(staged: Path, current: Path) -> None:
         conn.close()
 
 
-def _copy_sync_state(conn: sqlite3.Connection) -> None:
+def _copy_sync_state(conn: cipher.Connection) -> None:
     for table in SYNC_TABLES:
         cols = _columns(conn, table)
         conn.execute(f"DELETE FROM main.{table}")
@@ -388,11 +393,11 @@ def _copy_sync_state(conn: sqlite3.Connection) -> None:
     )
 
 
-def _record_restore(plan: RestorePlan, actor: Actor, aside: Path) -> None:
+def _record_restore(plan: RestorePlan, actor: Actor, aside: Path, key: bytes | None) -> None:
     """The restore's own audit entry, in the restored data (it is synced like any other)."""
     from db.session import Database, sqlite_url
 
-    restored = Workspace(plan.staging_dir, Database(sqlite_url(plan.staged)))
+    restored = Workspace(plan.staging_dir, Database(sqlite_url(plan.staged), key=key), key)
     try:
         detail = f"{plan.backup.name} → {aside.name}"
         with restored.action(actor, "backup.restore", detail=detail, always_audit=True):
@@ -401,9 +406,9 @@ def _record_restore(plan: RestorePlan, actor: Actor, aside: Path) -> None:
         restored.close()
 
 
-def _seal(staged: Path) -> None:
+def _seal(staged: Path, key: bytes | None) -> None:
     """Everything checkpointed into the main file, so it can move without its ``-wal``."""
-    conn = sqlite3.connect(staged, isolation_level=None)
+    conn = cipher.connect(staged, key, isolation_level=None)
     try:
         busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     finally:

@@ -1,5 +1,9 @@
 """Backups with SQLite's online backup API: consistent while the app keeps working.
 
+Every copy is encrypted with the database's own key (:mod:`app.data_key`), so
+a backup restores on this PC as it is; on a new PC it needs the school's
+recovery code (:mod:`app.backup.elsewhere`).
+
 "Backup now" and a daily automatic backup write ``backups/xiaoan-YYYYMMDD-HHMMSS.sqlite3``
 (named on the school's clock); the newest :data:`KEEP` are kept. Copies made
 before an upgrade or a restore are kept apart and never pruned; all of them
@@ -79,7 +83,7 @@ def _write_backup(ws: Workspace) -> Path:
     now = utcnow()
     # Named on the school's clock, like every time people read.
     name = f"{PREFIX}{school_clock(now).strftime('%Y%m%d-%H%M%S-%f')}.sqlite3"
-    dest = copy_sqlite(ws.db_path, ws.backup_dir / name)
+    dest = copy_sqlite(ws.db_path, ws.backup_dir / name, ws.key)
     with ws.db.write(actor_id=None) as s:
         state = s.get(DeviceState, 1)
         state.last_backup_at = now

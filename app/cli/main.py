@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.compliance.cli",
     "app.monthly.cli",
     "app.incidents.cli",
+    "app.backup.cli",
 )
 
 # name -> (help, add_arguments(parser), run(args) -> exit code)

@@ -83,6 +83,7 @@ def attach_document(
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.part")
         shutil.copyfile(path, tmp)
+        os.chmod(tmp, 0o600)
         os.replace(tmp, dest)
     with ws.action(actor, "drill.document") as s:
         d = _draft(s, drill_id)

@@ -64,6 +64,10 @@
         <translation>手动备份数据</translation>
     </message>
     <message>
+        <source>Showed the recovery code</source>
+        <translation>查看了恢复码</translation>
+    </message>
+    <message>
         <source>Restored a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -3579,6 +3583,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>同步密钥：</translation>
     </message>
     <message>
+        <source>Data key:</source>
+        <translation>数据密钥：</translation>
+    </message>
+    <message>
         <source>My signing key:</source>
         <translation>我的签名密钥：</translation>
     </message>
@@ -3605,6 +3613,14 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>None yet. They are made when this computer is enrolled with the bureau and kept in the folder {path}, readable only by you: this computer has no working system keyring.</source>
         <translation>尚未生成。本机在教育局注册时生成，保存在文件夹 {path} 中，只有您能读取（本机没有可用的系统密钥存储）。</translation>
+    </message>
+    <message>
+        <source>In the folder {path}, readable only by you.</source>
+        <translation>在文件夹 {path} 中，只有您能读取。</translation>
+    </message>
+    <message>
+        <source>The data and its backups are encrypted with it. For a new computer the principal keeps the school&apos;s recovery code (xiaoan key-show).</source>
+        <translation>本校数据及其备份都用它加密。换新电脑时要用学校的恢复码，由校长保管（xiaoan key-show）。</translation>
     </message>
 </context>
 <context>
@@ -4636,6 +4652,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>The data folder {path} cannot be written to. Choose another folder, or ask whoever looks after this computer to allow writing there.</source>
         <translation>无法写入数据文件夹 {path}。请选择其他文件夹，或请负责这台电脑的人员开放该文件夹的写入权限。</translation>
+    </message>
+    <message>
+        <source>The data in {path} cannot be opened with the key kept on this computer (or it is not a xiaoan database). Nothing has been changed.</source>
+        <translation>无法用本机保存的密钥打开 {path} 中的数据（或者它不是校安的数据库）。没有做任何改动。</translation>
     </message>
     <message>
         <source>The data in {path} was saved by a newer version of xiaoan (schema {revision}). Install the newer version to open it. Nothing has been changed.</source>
@@ -5690,6 +5710,14 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>备份 {file} 已不存在。</translation>
     </message>
     <message>
+        <source>The folder {path} already holds xiaoan data. Choose an empty folder. Nothing has been changed.</source>
+        <translation>文件夹 {path} 中已有校安的数据。请选择一个空文件夹。没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>The recovery code does not open {file}: it belongs to another school&apos;s data folder, or the file is not a xiaoan backup. Nothing has been changed.</source>
+        <translation>这个恢复码打不开 {file}：它属于另一所学校的数据文件夹，或者这个文件不是校安的备份。没有做任何改动。</translation>
+    </message>
+    <message>
         <source>{file} is not a xiaoan backup. Nothing has been changed.</source>
         <translation>{file} 不是校安的备份文件。未做任何更改。</translation>
     </message>
@@ -5753,6 +5781,30 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <source>A change of record {id} in table {table} (field {field}) is named by no audit entry: it was added outside xiaoan.</source>
         <translation>表 {table} 中记录 {id} 的一条修改（字段 {field}）没有任何操作日志记载：它是在小安之外加进去的。</translation>
     </message>
+    <message>
+        <source>The data in {path} is in use by another program (an older xiaoan still running?). Close it and start xiaoan again. Nothing has been changed.</source>
+        <translation>{path} 中的数据正被另一个程序使用（旧版校安还开着？）。请关闭它后重新启动校安。没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>The data in {path} could not be encrypted ({error}). Nothing has been changed; xiaoan will try again at the next start. Run xiaoan check to look at the file.</source>
+        <translation>{path} 中的数据未能加密（{error}）。没有做任何改动；校安下次启动时会再试。可运行 xiaoan check 检查该文件。</translation>
+    </message>
+    <message>
+        <source>The data in {path} is encrypted, and the file {id_file} that names its key is missing. Nothing has been changed. On a new computer, restore a backup with the school&apos;s recovery code (xiaoan restore-elsewhere).</source>
+        <translation>{path} 中的数据已加密，但指明其密钥的文件 {id_file} 不见了。没有做任何改动。如果是新电脑，请用学校的恢复码恢复备份（xiaoan restore-elsewhere）。</translation>
+    </message>
+    <message>
+        <source>The data in {path} is encrypted, and its key {name} is not on this computer: xiaoan looked in the keyring ({keyring}) and in the folder {folder}. Nothing has been changed. On a new computer, restore a backup with the school&apos;s recovery code (xiaoan restore-elsewhere).</source>
+        <translation>{path} 中的数据已加密，但本机没有它的密钥 {name}：校安已在系统钥匙串（{keyring}）和文件夹 {folder} 中查找过。没有做任何改动。如果是新电脑，请用学校的恢复码恢复备份（xiaoan restore-elsewhere）。</translation>
+    </message>
+    <message>
+        <source>none on this PC</source>
+        <translation>本机没有</translation>
+    </message>
+    <message>
+        <source>That is not the recovery code: it has 17 groups of four letters (A-F) and digits. Check each group and type it again.</source>
+        <translation>这不是恢复码：恢复码共 17 组，每组 4 个字母（A-F）或数字。请逐组核对后重新输入。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -5803,6 +5855,22 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>No such active user.</source>
         <translation>没有这个启用中的用户。</translation>
+    </message>
+    <message>
+        <source>Recovery code of this school&apos;s data (print it and keep it with the school&apos;s records; with it, a backup opens on another computer):</source>
+        <translation>本校数据的恢复码（请打印出来，与学校档案一起保管；凭它可以在另一台电脑上打开备份）：</translation>
+    </message>
+    <message>
+        <source>Recovery code: </source>
+        <translation>恢复码：</translation>
+    </message>
+    <message>
+        <source>Type the recovery code to restore the backup.</source>
+        <translation>请输入恢复码以恢复备份。</translation>
+    </message>
+    <message>
+        <source>The backup is restored in {path}.</source>
+        <translation>备份已恢复到 {path}。</translation>
     </message>
     <message>
         <source>Password or PIN of {name} ({username}) to sign: </source>

@@ -70,6 +70,41 @@ def test_unknown_and_deactivated_users_cannot_sign_in(workspace, principal):
         accounts.authenticate(workspace, "wangqiang", "482913")
 
 
+def test_unknown_and_inactive_names_cost_the_same_argon2_check_and_read_the_same(
+    workspace, principal, monkeypatch
+):
+    """No name can be told apart: every sign-in runs one Argon2id verification with the
+    parameters real accounts use, and unknown and inactive names read the same refusal."""
+    from app.accounts import secrets
+
+    user = make_user(workspace, principal, "wangqiang", "staff", pin="482913")
+    accounts.set_active(workspace, principal, user.id, False)
+    with workspace.read() as s:
+        real_hash = s.get(LocalCredential, principal.user_id).secret_hash
+    real = secrets._hasher()
+    checked: list[str] = []
+
+    class Spy:
+        def verify(self, stored_hash, secret):
+            checked.append(stored_hash)
+            return real.verify(stored_hash, secret)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    monkeypatch.setattr(secrets, "_hasher", Spy)
+    messages = []
+    for name in ("nobody", "wangqiang", "zhangli"):
+        with pytest.raises(UserError) as refused:
+            accounts.authenticate(workspace, name, "482913")
+        messages.append(refused.value.localized())
+    assert len(checked) == 3, "one Argon2 verification per attempt, known name or not"
+    params = real_hash.split("$")[1:4]  # argon2id, v=19, m=…,t=…,p=…
+    assert all(h.split("$")[1:4] == params for h in checked)
+    assert messages[0] == messages[1], "unknown and inactive names read the same"
+    assert messages[2] != messages[0]  # a known name counts its attempts (the lock-out)
+
+
 def test_a_staff_user_calling_a_principal_only_service_gets_permission_error(workspace, principal):
     staff = make_user(workspace, principal, "wangqiang", "staff").actor()
     with workspace.read() as s:

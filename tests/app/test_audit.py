@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from sqlalchemy import select
 
 from app.accounts import service as accounts
 from app.integrity import check_data_dir
+from db import cipher
 from db.models import AuditEntry
-from tests.helpers import make_user
+from tests.helpers import make_user, open_db
 from ui.launcher import main as xiaoan
 
 
@@ -46,17 +45,17 @@ def test_every_action_is_recorded_with_who_what_and_which_rows(busy_workspace, p
 
 def test_database_refuses_update_and_delete_of_audit_rows(busy_workspace):
     busy_workspace.close()
-    conn = sqlite3.connect(busy_workspace.db_path)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    conn = open_db(busy_workspace.db_path)
+    with pytest.raises(cipher.DatabaseError, match="append-only"):
         conn.execute("UPDATE audit_entry SET actor_name = 'someone else'")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(cipher.DatabaseError, match="append-only"):
         conn.execute("DELETE FROM audit_entry")
     conn.close()
 
 
 def _tamper(db_path, *sql):
     """What someone with the sqlite3 shell could do: drop the guards and edit."""
-    conn = sqlite3.connect(db_path)
+    conn = open_db(db_path)
     conn.execute("DROP TRIGGER audit_entry_no_update")
     conn.execute("DROP TRIGGER audit_entry_no_delete")
     for statement in sql:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -10,12 +9,12 @@ import pytest
 from app.backup import service as backup
 from app.errors import PermissionDenied
 from db.base import utcnow
-from tests.helpers import make_user
+from tests.helpers import make_user, open_db
 
 
 def test_backup_now_writes_a_copy_that_opens_with_the_same_data(workspace, principal):
     path = backup.backup_now(workspace, principal)
-    conn = sqlite3.connect(path)
+    conn = open_db(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         names = [r[0] for r in conn.execute("SELECT name FROM school")]

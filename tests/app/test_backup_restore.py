@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +14,7 @@ from app.errors import PermissionDenied, UserError
 from app.integrity import check_data_dir
 from app.workspace import Workspace
 from db.models import AuditEntry, UserAccount
-from tests.helpers import PRINCIPAL_PASSWORD, make_user
+from tests.helpers import PRINCIPAL_PASSWORD, make_user, open_db
 
 
 def usernames(ws: Workspace) -> set[str]:
@@ -45,7 +44,7 @@ def test_a_restore_brings_back_the_backup_and_keeps_the_current_data_aside(works
         assert backup.name in last.detail and done.kept_aside.name in last.detail
     finally:
         ws.close()
-    aside = sqlite3.connect(done.kept_aside)
+    aside = open_db(done.kept_aside)
     try:
         names = {r[0] for r in aside.execute("SELECT username FROM user_account")}
     finally:
@@ -108,7 +107,7 @@ def test_signing_keys_follow_the_secrets_they_are_sealed_with(workspace, princip
 
 def test_a_damaged_backup_is_refused_and_nothing_changes(workspace, principal):
     backup = backup_now(workspace, principal)
-    conn = sqlite3.connect(backup)
+    conn = open_db(backup)
     conn.execute("DROP TRIGGER audit_entry_no_update")
     conn.execute("UPDATE audit_entry SET detail = 'rewritten' WHERE seq = 1")
     conn.commit()
@@ -132,7 +131,7 @@ def test_a_file_that_is_no_backup_and_one_from_a_newer_version_are_refused(works
         restore.prepare_restore(workspace, principal, junk)
 
     newer = backup_now(workspace, principal)
-    conn = sqlite3.connect(newer)
+    conn = open_db(newer)
     conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
     conn.commit()
     conn.close()
@@ -185,7 +184,7 @@ def test_a_prepared_restore_that_is_declined_leaves_nothing_behind(workspace, pr
 def test_the_restore_is_refused_while_something_else_writes(workspace, principal, monkeypatch):
     backup = backup_now(workspace, principal)
     plan = restore.prepare_restore(workspace, principal, backup)
-    writer = sqlite3.connect(workspace.db_path, isolation_level=None)
+    writer = open_db(workspace.db_path, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     try:
         monkeypatch.setattr(restore, "LOCK_TIMEOUT_S", 0.05)

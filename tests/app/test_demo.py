@@ -43,7 +43,7 @@ BUILT_BY: dict[Path, str] = {}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(tmp_path_factory, module_user_dirs):
     started = datetime.now(UTC)
     path = tmp_path_factory.mktemp("demo") / "school"
     build_demo(path)

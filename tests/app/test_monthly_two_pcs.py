@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from app.bureau.merge import apply_changes
+from app.data_key import load_key
 from app.monthly.service import finalize_report, report_id, save_draft
 from app.paths import DB_FILENAME
 from app.workspace import Workspace
@@ -27,7 +28,7 @@ def second_pc(workspace, tmp_path):
     workspace.close()
     path = tmp_path / "second-pc"
     shutil.copytree(workspace.data_dir, path)
-    engine = make_engine(sqlite_url(path / DB_FILENAME), foreign_keys=False)
+    engine = make_engine(sqlite_url(path / DB_FILENAME), key=load_key(path), foreign_keys=False)
     with engine.begin() as conn:
         conn.execute(update(DeviceState.__table__).values(device_id=uuid.uuid4()))
         conn.execute(OutboxEntry.__table__.delete())

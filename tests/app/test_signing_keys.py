@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import shutil
-import sqlite3
 import subprocess
 
 import pytest
@@ -24,7 +23,7 @@ from app.reports.forms import UNSIGNED_NO_KEY, UNSIGNED_ON_REQUEST, print_form
 from app.signing import session_keys
 from app.signing.person_keys import signs_forms
 from db.models import OutboxEntry, SigningCertificate, SigningKey
-from tests.helpers import PRINCIPAL_PASSWORD, make_user
+from tests.helpers import PRINCIPAL_PASSWORD, make_user, open_db
 from ui.launcher import main as xiaoan
 
 pytestmark = [
@@ -159,7 +158,7 @@ def test_private_keys_never_appear_in_clear_in_the_database_file_or_the_outbox(
     raw = b"".join(
         p.read_bytes() for p in workspace.data_dir.iterdir() if p.name.startswith("xiaoan.sqlite3")
     )
-    with sqlite3.connect(workspace.db_path) as conn:  # the WAL too: read through SQLite
+    with open_db(workspace.db_path) as conn:  # the WAL too: read through SQLite
         raw += b"".join(r[0] for r in conn.execute("SELECT sealed_key FROM signing_key"))
     for der in ders:
         pem_body = base64.b64encode(der)
@@ -231,7 +230,7 @@ def test_a_principals_reset_gives_a_new_certificate_and_keeps_the_old_on_record(
 def test_people_from_before_signing_keys_get_one_when_they_sign_in(workspace, principal):
     make_user(workspace, principal, "wangqiang", "duty_staff", pin="482913")
     session_keys.forget_everyone()
-    with sqlite3.connect(workspace.db_path) as conn:  # as a database from an older version
+    with open_db(workspace.db_path) as conn:  # as a database from an older version
         conn.execute("DELETE FROM signing_key")
         conn.execute("DELETE FROM signing_certificate")
     teacher = authenticate(workspace, "wangqiang", "482913")
@@ -302,7 +301,7 @@ def test_the_sealed_key_costs_an_attacker_as_much_as_the_pin_hash_beside_it():
 
 def test_a_damaged_key_never_stops_sign_in_or_printing(workspace, principal, tmp_path):
     make_user(workspace, principal, "wangqiang", "duty_staff", pin="482913")
-    with sqlite3.connect(workspace.db_path) as conn:
+    with open_db(workspace.db_path) as conn:
         conn.execute("UPDATE signing_key SET sealed_key = zeroblob(length(sealed_key))")
     teacher = authenticate(workspace, "wangqiang", "482913")  # signs in all the same
     patrol(workspace, teacher)

@@ -13,7 +13,6 @@ import os
 import random
 import select
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from app.integrity import check_data_dir
 from app.paths import DB_FILENAME
-from tests.helpers import PRINCIPAL_PASSWORD  # noqa: F401  (keeps the fixture module loaded)
+from tests.helpers import PRINCIPAL_PASSWORD, open_db  # noqa: F401  (keeps the fixture module loaded)
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 30
@@ -73,7 +72,7 @@ def test_sigkill_at_random_moments_loses_no_committed_write(workspace):
         delay = rng.uniform(0.0, 0.25)
         reported += _run_round(data_dir, f"r{round_no}", delay)
 
-        conn = sqlite3.connect(data_dir / DB_FILENAME)
+        conn = open_db(data_dir / DB_FILENAME)
         try:
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             users = {r[0] for r in conn.execute("SELECT username FROM user_account")}

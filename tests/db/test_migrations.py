@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import inspect
 
 from app.errors import UserError
 from app.paths import DB_FILENAME
@@ -18,6 +17,7 @@ from app.workspace import Workspace
 from db import schema
 from db.base import Base
 from db.session import make_engine, sqlite_url
+from tests.helpers import open_db
 
 
 def test_known_revisions_match_the_migration_scripts():
@@ -38,7 +38,7 @@ def test_a_new_database_is_created_by_the_migrations(empty_workspace):
     from db.models import load_all
 
     load_all()
-    engine = create_engine(sqlite_url(empty_workspace.db_path))
+    engine = make_engine(sqlite_url(empty_workspace.db_path), key=empty_workspace.key)
     try:
         tables = set(inspect(engine).get_table_names())
         assert set(Base.metadata.tables) <= tables
@@ -58,10 +58,10 @@ def test_an_older_database_is_copied_aside_then_upgraded(tmp_path, old):
 
     ws = Workspace.open(data_dir)
     try:
-        assert schema.sqlite_revision(db_path) == schema.HEAD
+        assert schema.sqlite_revision(db_path, ws.key) == schema.HEAD
         copies = list((data_dir / "backups").glob(f"before-upgrade-{old}-*.sqlite3"))
         assert len(copies) == 1
-        assert schema.sqlite_revision(copies[0]) == old
+        assert schema.sqlite_revision(copies[0], ws.key) == old
     finally:
         ws.close()
 
@@ -73,7 +73,7 @@ def _digest(path: Path) -> str:
 def test_a_database_from_a_newer_version_is_refused_and_left_untouched(empty_workspace):
     db_path = empty_workspace.db_path
     empty_workspace.close()
-    conn = sqlite3.connect(db_path)
+    conn = open_db(db_path)
     conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -115,11 +115,15 @@ def test_hazards_graded_serious_become_general_and_majors_stay_major(workspace, 
         )
         for grade in ("general", "major")
     }
-    data_dir, db_path = workspace.data_dir, workspace.db_path
+    data_dir, db_path, key = workspace.data_dir, workspace.db_path, workspace.key
     workspace.close()
-    cfg = schema.alembic_config(sqlite_url(db_path))
-    command.downgrade(cfg, "0009_incidents")
-    conn = sqlite3.connect(db_path)
+    engine = make_engine(sqlite_url(db_path), key=key, foreign_keys=False)
+    cfg = schema.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009_incidents")
+    engine.dispose()
+    conn = open_db(db_path)
     conn.execute("UPDATE hazard SET severity = 'serious' WHERE major = 0")
     conn.commit()
     conn.close()

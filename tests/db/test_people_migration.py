@@ -123,7 +123,7 @@ def test_every_user_gets_one_person_and_nothing_is_merged_blindly(tmp_path):
     build_old_school(data / DB_FILENAME).dispose()
     ws = Workspace.open(data)
     try:
-        assert schema.sqlite_revision(ws.db_path) == schema.HEAD
+        assert schema.sqlite_revision(ws.db_path, ws.key) == schema.HEAD
         with ws.read() as s:
             # Linked by hand: the link stays, the directory's details stand, its gap is filled.
             p = person_of(s, "zhangli")

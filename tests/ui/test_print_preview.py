@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
+def demo_dir(tmp_path_factory, module_user_dirs):
     path = tmp_path_factory.mktemp("demo") / "school"
     build_demo(path)
     return path

@@ -316,7 +316,7 @@ def test_every_dialog_is_in_the_list():
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
+def demo_dir(tmp_path_factory, module_user_dirs):
     path = tmp_path_factory.mktemp("fit") / "school"
     build_demo(path)
     return path
@@ -343,6 +343,8 @@ def test_every_window_and_dialog_fits_the_laptop_screen(screen, demo_dir, tmp_pa
         QT_QPA_PLATFORM=f"offscreen:configfile={config}",
         XIAOAN_SCREEN_FIT=f"{area.width()}x{area.height()}",
         XIAOAN_SCREEN_FIT_DEMO=str(demo_dir),
+        # The demo's database key is in this process's key folder.
+        XIAOAN_SCREEN_FIT_CONFIG=os.environ["XIAOAN_CONFIG_DIR"],
     )
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x",
@@ -401,11 +403,12 @@ def outside(window: QWidget, area: QRect) -> list[str]:
     return problems[:5]
 
 
-def test_inside_a_laptop_screen(qtbot, memory_keyring):
+def test_inside_a_laptop_screen(qtbot, memory_keyring, monkeypatch):
     """Runs in the child process only (see the test above)."""
     size = os.environ.get(INNER)
     if not size:
         pytest.skip("runs in a child process with a laptop-sized screen")
+    monkeypatch.setenv("XIAOAN_CONFIG_DIR", os.environ["XIAOAN_SCREEN_FIT_CONFIG"])
     from app.hazards.service import school_today
     from app.workspace import Workspace
     from tests.ui.helpers import context_for

@@ -39,3 +39,10 @@ def test_with_a_keyring_settings_names_it(qtbot, workspace, memory_keyring):
     box = keys_box(qtbot, workspace)
     assert box.place.kind == "keyring"
     assert box.place.keyring in box.sync_note.text() and "系统密钥存储" in box.sync_note.text()
+
+
+def test_settings_says_where_the_datas_key_is(qtbot, no_keyring, workspace):
+    box = keys_box(qtbot, workspace)
+    qtbot.waitUntil(lambda: box.data_place is not None, timeout=10_000)
+    assert box.data_place.kind == "file"
+    assert str(key_dir()) in box.data_note.text() and "恢复码" in box.data_note.text()

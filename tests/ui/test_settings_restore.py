@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.backup.service import backup_now
 from app.workspace import Workspace
 from db.models import UserAccount
-from tests.helpers import PRINCIPAL_PASSWORD, make_user
+from tests.helpers import PRINCIPAL_PASSWORD, make_user, open_db
 from tests.ui.conftest import wait_idle
 from tests.ui.helpers import context_for
 from ui.settings.page import SettingsPage
@@ -76,10 +76,8 @@ def test_saying_no_changes_nothing(qtbot, workspace, principal):
 
 
 def test_a_damaged_backup_is_refused_in_words(qtbot, workspace, principal):
-    import sqlite3
-
     backup = backup_now(workspace, principal)
-    conn = sqlite3.connect(backup)
+    conn = open_db(backup)
     conn.execute("DROP TRIGGER audit_entry_no_update")
     conn.execute("UPDATE audit_entry SET detail = 'x' WHERE seq = 1")
     conn.commit()

@@ -38,6 +38,7 @@ ACTION_LABELS: dict[str, str] = {
     "user.change_secret": QT_TRANSLATE_NOOP("Activity", "Changed own password or PIN"),
     "user.unlock": QT_TRANSLATE_NOOP("Activity", "Unlocked a user"),
     "backup.create": QT_TRANSLATE_NOOP("Activity", "Made a backup"),
+    "data_key.show": QT_TRANSLATE_NOOP("Activity", "Showed the recovery code"),
     "backup.restore": QT_TRANSLATE_NOOP("Activity", "Restored a backup"),
     "inspection.start": QT_TRANSLATE_NOOP("Activity", "Started an inspection"),
     "inspection.answer": QT_TRANSLATE_NOOP("Activity", "Recorded inspection results"),

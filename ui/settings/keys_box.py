@@ -1,4 +1,5 @@
-"""Settings → Keys: where this PC's sync keys are, and whether the person's signing key is unlocked.
+"""Settings → Keys: where this PC's sync keys and the data's key are, and whether the
+person's signing key is unlocked.
 
 Where the sync keys are is asked in the background (a keyring may answer
 slowly); the answer is a visible note: the system keyring by name, or the
@@ -12,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
+from app.data_key import key_place as data_key_place
 from app.signing.session_keys import is_unlocked
 from app.sync.keys import KeyPlace, key_place
 from ui.context import AppContext
@@ -26,8 +28,11 @@ class KeysBox(QGroupBox):
         self.place: KeyPlace | None = None  # once known; tests wait on it
         self.sync_note = self._note(translate("Settings", "Looking…"))
         self.signing_note = self._note(self._signing_text())
+        self.data_note = self._note(translate("Settings", "Looking…"))
+        self.data_place: KeyPlace | None = None
         form = QFormLayout(self)
         form.addRow(translate("Settings", "Sync keys:"), self.sync_note)
+        form.addRow(translate("Settings", "Data key:"), self.data_note)
         form.addRow(translate("Settings", "My signing key:"), self.signing_note)
         ws = ctx.workspace
         run_in_background(
@@ -36,6 +41,13 @@ class KeysBox(QGroupBox):
             on_error=lambda message, _e: self.sync_note.setText(message),
             context=self,
             description="where the sync keys are",
+        )
+        run_in_background(
+            lambda: data_key_place(ws.data_dir),
+            on_done=self._data_placed,
+            on_error=lambda message, _e: self.data_note.setText(message),
+            context=self,
+            description="where the data's key is",
         )
 
     @staticmethod
@@ -85,3 +97,23 @@ class KeysBox(QGroupBox):
                 "system keyring.",
             ).format(path=path)
         self.sync_note.setText(text)
+
+    def _data_placed(self, place: KeyPlace) -> None:
+        self.data_place = place
+        if place.kind == "keyring":
+            where = translate("Settings", "In the system keyring ({keyring}).").format(
+                keyring=place.keyring
+            )
+        else:
+            where = translate("Settings", "In the folder {path}, readable only by you.").format(
+                path=str(place.path)
+            )
+        self.data_note.setText(
+            where
+            + " "
+            + translate(
+                "Settings",
+                "The data and its backups are encrypted with it. For a new computer the "
+                "principal keeps the school's recovery code (xiaoan key-show).",
+            )
+        )

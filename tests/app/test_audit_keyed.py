@@ -1,10 +1,10 @@
-"""The keyed audit chain and the record spot-check: what someone with the sqlite3 shell but
-without the audit key (kept outside the database) can no longer hide from `xiaoan check`."""
+"""The keyed audit chain and the record spot-check: what someone with the sqlite3 shell
+and the database key, but without the audit key (kept outside the database), can no
+longer hide from `xiaoan check`."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from app.hazards.service import HazardReport, report_hazard
 from app.integrity import check_data_dir
 from app.sync import keystore
 from db.models import AuditEntry
-from tests.helpers import make_user
+from tests.helpers import make_user, open_db
 from ui.launcher import main as xiaoan
 
 
@@ -43,7 +43,7 @@ def entries(ws):
 
 def _shell(db_path, *sql):
     """What someone with the sqlite3 shell can do: drop the guards and write."""
-    conn = sqlite3.connect(db_path)
+    conn = open_db(db_path)
     conn.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
     conn.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
     for statement in sql:
@@ -56,7 +56,7 @@ def _rehash_from(db_path, trail, first_seq, **edit):
     """Edit entry ``first_seq`` and recompute every later SHA-256 and the head, as the
     plain chain would need: everything an attacker without the key can compute."""
     prev = None
-    conn = sqlite3.connect(db_path)
+    conn = open_db(db_path)
     conn.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
     for e in trail:
         if e.seq < first_seq:
@@ -137,7 +137,7 @@ def test_editing_the_outbox_row_along_with_the_record_is_caught(school):
     """The audit entry names each change by its digest, so the outbox cannot be rewritten."""
     hid = school.hazard_id
     school.close()
-    conn = sqlite3.connect(school.db_path)
+    conn = open_db(school.db_path)
     seq, changes = conn.execute(
         "SELECT seq, changes FROM outbox WHERE table_name = 'hazard' AND row_id = ?",
         (hid.hex,),
@@ -145,7 +145,7 @@ def test_editing_the_outbox_row_along_with_the_record_is_caught(school):
     conn.close()
     changes = json.loads(changes)
     changes["description"] = "已整改"
-    conn = sqlite3.connect(school.db_path)
+    conn = open_db(school.db_path)
     conn.execute("UPDATE hazard SET description = '已整改' WHERE id = ?", (hid.hex,))
     conn.execute(
         "UPDATE outbox SET changes = ? WHERE seq = ?",

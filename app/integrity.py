@@ -31,6 +31,14 @@ class CheckReport:
         """Intact file, trail and records (a replaced audit key is only a note)."""
         return not self.integrity and not any(not p.notice for p in self.chain) and not self.records
 
+    @property
+    def sound_elsewhere(self) -> bool:
+        """As :attr:`sound`, for a backup opened on another computer: the audit key stayed
+        with the computer that wrote the entries, so a missing key is expected there (those
+        entries are still checked by their SHA-256 chain; the first action on the new
+        computer starts a new key at a recorded anchor)."""
+        return not self.integrity and not any(p.tampered for p in self.chain) and not self.records
+
 
 def check_data_dir(data_dir: Path, key: bytes | None = None) -> CheckReport:
     """Raises FileNotFoundError when there is no database, ValueError when it is not ours.

@@ -87,8 +87,13 @@ def restore_elsewhere(backup: Path, data_dir: Path, code: str) -> Path:
     try:
         copy_sqlite(backup, db_path, key)
         report = check_data_dir(data_dir, key)
-        if not report.sound:
-            problem = report.integrity[0] if report.integrity else report.chain[0].describe()
+        if not report.sound_elsewhere:
+            problem = (
+                report.integrity[0]
+                if report.integrity
+                else next((p.describe() for p in report.chain if p.tampered), None)
+                or report.records[0].describe()
+            )
             raise UserError(
                 QT_TRANSLATE_NOOP(
                     "app",
@@ -108,4 +113,22 @@ def restore_elsewhere(backup: Path, data_dir: Path, code: str) -> Path:
             p.unlink(missing_ok=True)
         raise
     restrict_data_dir(data_dir)
+    _record_restore(data_dir, backup.name)
     return db_path
+
+
+def _record_restore(data_dir: Path, file_name: str) -> None:
+    """Put the restore on the audit trail. The audit key stayed on the computer that
+    wrote the entries, so this first entry here starts this computer's key at a
+    recorded anchor (``audit.rekeyed``); the entries before it check by SHA-256."""
+    from app.actor import Actor
+    from app.workspace import Workspace
+
+    ws = Workspace.open(data_dir)
+    try:
+        with ws.action(
+            Actor.system(), "backup.restored_elsewhere", detail=file_name, always_audit=True
+        ):
+            pass
+    finally:
+        ws.close()

@@ -136,6 +136,9 @@ def test_a_backup_restores_on_a_new_computer_with_the_recovery_code(
     workspace.close()
 
     monkeypatch.setenv("XIAOAN_CONFIG_DIR", str(tmp_path / "new-pc-config"))  # no key here
+    from app.audit import keys as audit_keys
+
+    audit_keys.forget_cached()  # another computer: nothing of the old one in memory
     new_dir = tmp_path / "new-pc-data"
     with pytest.raises(UserError, match="not the recovery code"):
         restore_elsewhere(backup, new_dir, code[:-1] + ("0" if code[-1] != "0" else "1"))
@@ -150,6 +153,13 @@ def test_a_backup_restores_on_a_new_computer_with_the_recovery_code(
         assert authenticate(ws, "zhangli", PRINCIPAL_PASSWORD).role == "principal"
     finally:
         ws.close()
+    # The audit key stayed on the old computer: the first action here started a new
+    # one at a recorded anchor, and the trail before it still checks by its SHA-256.
+    from app.integrity import check_data_dir
+
+    report = check_data_dir(new_dir)
+    assert report.sound, [p.describe() for p in report.chain]
+    assert [p.reason for p in report.chain] == ["key_replaced"]
     with pytest.raises(UserError, match="already holds xiaoan data"):
         restore_elsewhere(backup, new_dir, code)
 

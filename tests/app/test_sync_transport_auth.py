@@ -214,9 +214,12 @@ def test_a_flood_from_one_address_is_cut_off_without_filling_the_disk(
         assert refusal.status_code == 429 and int(refusal.headers["retry-after"]) >= 1
 
         # Junk without a valid signature is cut off sooner still.
+        started = time.monotonic()
         refused = [_create(bureau, None, name).status_code for _ in range(60)]
-        assert refused[0] in (401, 429) and refused[-1] == 429
-        assert refused.count(401) <= Limits().failures_burst
+        elapsed = time.monotonic() - started
+        assert set(refused) <= {401, 429} and 429 in refused
+        # At most the burst, and what the bucket refilled meanwhile on a slow machine.
+        assert refused.count(401) <= limits.failures_burst + limits.failures_per_s * elapsed + 1
 
 
 def test_a_patch_longer_than_the_upload_is_refused_before_it_is_read(

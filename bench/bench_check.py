@@ -17,6 +17,7 @@ def main() -> None:
     from sqlalchemy.orm import Session
 
     from app.audit.records import check_records
+    from app.data_key import require_key
     from app.integrity import check_data_dir
     from bench.bench_ledger import _database
     from db.session import make_engine
@@ -30,7 +31,10 @@ def main() -> None:
         f"entries, {report.records_compared} records compared, "
         f"{len(report.records)} record problems, chain {[p.reason for p in report.chain]}"
     )
-    engine = make_engine(f"sqlite:///file:{report.db_path.resolve()}?mode=ro&uri=true")
+    engine = make_engine(
+        f"sqlite:///file:{report.db_path.resolve()}?mode=ro&uri=true",
+        key=require_key(report.db_path.parent, report.db_path),
+    )
     try:
         with Session(engine) as s:
             t0 = time.perf_counter()

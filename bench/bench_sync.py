@@ -401,7 +401,7 @@ def ingest_thousand_schools(tmp: Path, schools: int = 1000) -> None:
                             [
                                 json.dumps(r[c])
                                 if c == "targets"
-                                else decode_value(table.c[c], r[c])
+                                else decode_value(table.c[c], r.get(c))
                                 for c in cols
                             ]
                         )

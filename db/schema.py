@@ -32,6 +32,7 @@ REVISIONS: tuple[str, ...] = (
     "0015_bundle_v2",
     "0017_keyed_audit",
     "0016_merge_ownership",
+    "0018_audit_entry_recent",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, Index, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Name, SyncedMixin, UTCDateTime
@@ -34,4 +34,9 @@ class AuditEntry(SyncedMixin, Base):
     # chained over the previous entry's MAC; None before the chain was keyed.
     entry_mac: Mapped[str | None] = mapped_column(String(64), default=None)
 
-    __table_args__ = (UniqueConstraint("origin_device", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("origin_device", "seq"),
+        # The newest entries (工作台's recent activity) without reading every entry:
+        # its list of touched rows can run to overflow pages, each decrypted to be read.
+        Index("ix_audit_entry_at_seq", "at", "seq"),
+    )

@@ -53,7 +53,7 @@ def encrypt_plain_data(db_path: Path, backup_dir: Path, key: bytes) -> None:
         except cipher.OperationalError:
             raise _busy(db_path) from None
         backup_dir.mkdir(parents=True, exist_ok=True)
-        _plain_copy(db_path, safety)
+        cipher.online_copy(db_path, safety, None)
         cipher.export(db_path, encrypted, key)
         cipher.verify_copy(db_path, None, encrypted, key)
         hold.execute("ROLLBACK")
@@ -108,19 +108,6 @@ def remove_leftover_safety_copy(backup_dir: Path) -> None:
     if safety.exists():
         safety.unlink()
         log.info("removed the plain copy left by an unfinished encryption")
-
-
-def _plain_copy(src: Path, dest: Path) -> None:
-    source = cipher.connect(f"file:{src}?mode=ro", None, uri=True)
-    try:
-        target = cipher.connect(dest, None)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()
-    cipher.restrict_file(dest)
 
 
 def _remove(*paths: Path) -> None:

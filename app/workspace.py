@@ -60,16 +60,7 @@ def copy_sqlite(src: Path, dest: Path, key: bytes) -> Path:
         return cipher.export(src, dest, key)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    source = cipher.connect(f"file:{src}?mode=ro", key, uri=True)
-    try:
-        target = cipher.connect(tmp, key)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()
-    cipher.restrict_file(tmp)
+    cipher.online_copy(src, tmp, key)
     os.replace(tmp, dest)
     return dest
 

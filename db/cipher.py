@@ -154,3 +154,17 @@ def verify_copy(src: Path, src_key: bytes | None, copy: Path, key: bytes) -> Non
 def restrict_file(path: Path) -> None:
     """Readable and writable by the user only (0600; on Windows the profile's ACL applies)."""
     os.chmod(path, 0o600)
+
+
+def online_copy(src: Path, dest: Path, key: bytes | None) -> None:
+    """A consistent copy of a live database (SQLite's online backup API), same key, 0600."""
+    source = connect(f"file:{src}?mode=ro", key, uri=True)
+    try:
+        target = connect(dest, key)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    restrict_file(dest)

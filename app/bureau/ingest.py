@@ -81,6 +81,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _locked_device(conn, device_id: uuid.UUID):
+    """The device's row, locked until the transaction ends (settling is serialised per device)."""
+    return conn.execute(select(BD).where(BD.c.device_id == device_id).with_for_update()).first()
+
+
 def _reason_of(error: Exception) -> str:
     """The named reason an error carries (MergeError, BundleError), else ``apply_failed``."""
     reason = getattr(error, "reason", None)
@@ -274,9 +279,7 @@ class Ingestor:
 
     def _settle_next(self, device_id: uuid.UUID, cache: dict) -> bool:
         with self.engine.begin() as conn:
-            dev = conn.execute(
-                select(BD).where(BD.c.device_id == device_id).with_for_update()
-            ).first()
+            dev = _locked_device(conn, device_id)
             if dev is None:
                 return False
             nxt = dev.contiguous_seq + 1
@@ -329,9 +332,7 @@ class Ingestor:
         """Last resort when settling failed outside the bundle's own savepoint."""
         try:
             with self.engine.begin() as conn:
-                dev = conn.execute(
-                    select(BD).where(BD.c.device_id == device_id).with_for_update()
-                ).first()
+                dev = _locked_device(conn, device_id)
                 if dev is None:
                     return False
                 nxt = dev.contiguous_seq + 1
@@ -430,9 +431,7 @@ class Ingestor:
     def return_bundle(self, device_id: uuid.UUID) -> bytes | None:
         """A fresh return bundle for a registered device (numbered), or None if unknown."""
         with self.engine.begin() as conn:
-            dev = conn.execute(
-                select(BD).where(BD.c.device_id == device_id).with_for_update()
-            ).first()
+            dev = _locked_device(conn, device_id)
             if dev is None:
                 return None
             seq = dev.return_seq + 1

@@ -158,7 +158,9 @@ def _import(args, config, engine) -> int:
     if not folder.is_dir():
         print(f"xiaoan-bureau import: {folder} is not a folder", file=sys.stderr)
         return 2
-    report = import_folder(Ingestor(engine, config), folder)
+    ingestor = Ingestor(engine, config)
+    ingestor.resume_held()  # what a crash left stored but unsettled, before the new files
+    report = import_folder(ingestor, folder)
     for name, outcome, reason in report.files:
         print(f"{name}: {outcome} {reason}".rstrip())
     print(f"Imported {report.summary()}.")

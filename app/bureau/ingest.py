@@ -113,6 +113,10 @@ class Ingestor:
         with self.engine.connect() as conn:
             known = conn.execute(select(BB).where(BB.c.sha256 == sha)).first()
         if known is not None:
+            if known.state == "held" and known.verified and known.device_id is not None:
+                # Stored and verified, but a crash may have come before it was settled:
+                # the same bytes again run the ordering step that was lost.
+                self.advance(known.device_id)
             return IngestResult(sha, "duplicate", known.reason, known.device_id, known.seq)
         path = self.spool / f"{sha}.bundle"
         if not path.exists():
@@ -258,6 +262,22 @@ class Ingestor:
         return IngestResult(sha, state, reason, device_id, seq)
 
     # -- settling in seq order ---------------------------------------------------------
+
+    def resume_held(self) -> int:
+        """Settle what a crash left held (run at start): every device with a verified
+        bundle waiting. Returns how many devices were looked at."""
+        with self.engine.connect() as conn:
+            devices = conn.execute(
+                select(BB.c.device_id)
+                .where(BB.c.state == "held", BB.c.verified.is_(True), BB.c.device_id.is_not(None))
+                .distinct()
+            ).scalars()
+            devices = list(devices)
+        for device in devices:
+            self.advance(device)
+        if devices:
+            log.info("settled what was held for %d device(s)", len(devices))
+        return len(devices)
 
     def advance(
         self, device_id: uuid.UUID, cache: dict[str, Bundle | BundleError] | None = None

@@ -69,6 +69,7 @@ def _client(request: Request) -> str:
 def create_app(config: BureauConfig, engine: Engine, *, limits: Limits | None = None) -> FastAPI:
     limits = limits or Limits()
     ingestor = Ingestor(engine, config)
+    ingestor.resume_held()  # a bundle stored but not yet settled when the bureau stopped
     store = UploadStore(config.spool_dir / "uploads", limits)
     auth = DeviceAuth(engine, config.key_dir)
     per_address = TokenBuckets(limits.address_burst, limits.address_per_s)

@@ -137,3 +137,48 @@ def test_return_bundles_are_authenticated_before_they_are_parsed():
     assert reason(unsigned) == "bad_signature"
     as_bundle = envelope(p, 7, zstd(b"x"), kind=0)
     assert reason(as_bundle) == "bad_envelope"
+
+
+class Killed(BaseException):
+    """The process dying between two steps of the ingest (nothing below catches it)."""
+
+
+@pytest.mark.parametrize("recovery", ["same bytes again", "bureau restart", "usb import"])
+def test_a_bundle_stored_but_not_settled_when_the_bureau_died_is_settled_later(
+    bureau, monkeypatch, tmp_path, recovery
+):
+    ingestor, p = bureau
+    one = legit(p, 1, "")
+    assert ingestor.receive(one).state == "applied"
+    two = legit(p, 2, hashlib.sha256(one).hexdigest())
+
+    def die(*_a, **_k):
+        raise Killed
+
+    monkeypatch.setattr(Ingestor, "advance", die)
+    with pytest.raises(Killed):
+        ingestor.receive(two)  # recorded as held, then the process died
+    monkeypatch.undo()
+    with ingestor.engine.connect() as conn:
+        assert conn.execute(select(BureauBundle.state).where(BureauBundle.seq == 2)).scalar() == (
+            "held"
+        )
+
+    fresh = Ingestor(ingestor.engine, ingestor.config)  # a new process
+    if recovery == "same bytes again":
+        assert fresh.receive(two).state == "duplicate"
+    elif recovery == "bureau restart":
+        from app.bureau.server import create_app
+
+        create_app(ingestor.config, ingestor.engine)
+    else:
+        from app.bureau.cli import main as bureau_main
+
+        (tmp_path / "stick").mkdir()
+        args = ["--key-dir", str(ingestor.config.key_dir), "import", str(tmp_path / "stick")]
+        assert bureau_main(args) == 0
+    with ingestor.engine.connect() as conn:
+        assert conn.execute(select(BureauBundle.state).where(BureauBundle.seq == 2)).scalar() == (
+            "applied"
+        )
+    assert fresh.acks(p.device).contiguous_seq == 2

@@ -51,9 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8700)
     p = sub.add_parser("import", help="ingest bundle files from a (USB) folder")
     p.add_argument("folder", type=Path)
-    p = sub.add_parser("export-returns", help="write every device's return bundle into a folder")
+    p = sub.add_parser(
+        "export-returns", help="write return bundles into a folder (a school's USB stick)"
+    )
     p.add_argument("folder", type=Path)
-    sub.add_parser("status", help="schools, devices, last bundle, contiguous seq, quarantine")
+    p.add_argument("--school-code", help="only this school's devices (a stick goes to one school)")
+    p = sub.add_parser(
+        "status",
+        help="schools, devices, last bundle, contiguous seq, quarantine; and what is waiting",
+    )
+    p.add_argument(
+        "--silent-days", type=int, default=7, help="list devices silent for this many days"
+    )
     p = sub.add_parser("quarantine", help="list, release or reject quarantined bundles")
     q = p.add_subparsers(dest="action", required=True)
     q.add_parser("list", help="every quarantined bundle with its reason")
@@ -177,8 +186,14 @@ def _export_returns(args, config, engine) -> int:
     folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)
     ingestor = Ingestor(engine, config)
+    query = select(BureauDevice.device_id).where(BureauDevice.revoked_at.is_(None))
+    if args.school_code:
+        query = query.where(BureauDevice.school_code == args.school_code)
     with engine.connect() as conn:
-        devices = conn.execute(select(BureauDevice.device_id)).scalars().all()
+        devices = conn.execute(query).scalars().all()
+    if args.school_code and not devices:
+        print(f"xiaoan-bureau export-returns: no device of {args.school_code}", file=sys.stderr)
+        return 2
     for device_id in devices:
         data = ingestor.return_bundle(uuid.UUID(str(device_id)))
         with engine.connect() as conn:
@@ -191,7 +206,7 @@ def _export_returns(args, config, engine) -> int:
 
 
 def _status(args, config, engine) -> int:
-    from app.bureau.status import school_status
+    from app.bureau.status import school_status, waiting_devices
 
     rows = school_status(engine)
     header = ("school", "name", "devices", "last bundle", "contiguous seq", "quarantined")
@@ -209,6 +224,20 @@ def _status(args, config, engine) -> int:
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    waiting = waiting_devices(engine, silent_after_days=args.silent_days)
+    if waiting:
+        print("\nWaiting:")
+    for w in waiting:
+        if w.held:
+            seqs = ", ".join(str(s) for s in w.held[:10]) + (" …" if len(w.held) > 10 else "")
+            print(
+                f"  {w.school_code} device {w.device_id}: bundle {w.missing} missing, "
+                f"{len(w.held)} held behind it ({seqs}); ask the school to sync or bring a USB copy"
+            )
+        if w.silent_days is not None:
+            print(
+                f"  {w.school_code} device {w.device_id}: nothing received for {w.silent_days} days"
+            )
     return 0
 
 

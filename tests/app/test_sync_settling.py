@@ -182,3 +182,29 @@ def test_a_bundle_stored_but_not_settled_when_the_bureau_died_is_settled_later(
             "applied"
         )
     assert fresh.acks(p.device).contiguous_seq == 2
+
+
+def test_status_names_what_each_device_is_waiting_for_and_returns_go_to_one_school(
+    bureau, tmp_path, capsys
+):
+    from app.bureau.cli import main as bureau_main
+
+    ingestor, p = bureau
+    one = legit(p, 1, "")
+    two = legit(p, 2, hashlib.sha256(one).hexdigest())
+    three = legit(p, 3, hashlib.sha256(two).hexdigest())
+    assert ingestor.receive(three).state == "held"
+    assert ingestor.receive(two).state == "held"
+    keys = ["--key-dir", str(ingestor.config.key_dir)]
+    assert bureau_main([*keys, "status", "--silent-days", "0"]) == 0
+    out = capsys.readouterr().out
+    assert f"220105-0012 device {p.device}: bundle 1 missing, 2 held behind it (2, 3)" in out
+    assert f"220105-0099 device {p.other_device}: nothing received for 0 days" in out
+    assert ingestor.receive(one).state == "applied"
+    assert bureau_main([*keys, "status"]) == 0
+    assert "Waiting" not in capsys.readouterr().out  # all in, and nobody silent for a week
+
+    stick = tmp_path / "stick"
+    assert bureau_main([*keys, "export-returns", str(stick), "--school-code", "220105-0012"]) == 0
+    assert [f.name.split(".")[0] for f in stick.iterdir()] == [str(p.device)]
+    assert bureau_main([*keys, "export-returns", str(stick), "--school-code", "999"]) == 2

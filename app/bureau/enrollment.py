@@ -111,7 +111,11 @@ def _check_keys(signing: bytes, recipient: str) -> None:
 
 
 def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
-    """Spend a token and record a device's public keys. Raises RegistrationError."""
+    """Spend a token and record a device's public keys. Raises RegistrationError.
+
+    Idempotent: the same device registering again with the same token and keys
+    (its first answer was lost on the line) gets the same answer.
+    """
     try:
         token = str(payload["token"])
         code = str(payload["school_code"])
@@ -130,6 +134,17 @@ def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
         ).first()
         if tok is None or tok.school_code != code:
             raise RegistrationError(403, "unknown enrollment token")
+        if tok.used_at is not None and tok.used_by == device_id:
+            dev = conn.execute(select(BD).where(BD.c.device_id == device_id)).first()
+            if (
+                dev is not None
+                and dev.revoked_at is None
+                and dev.school_id == school_id
+                and dev.signing_key == base64.b64encode(signing).decode("ascii")
+                and dev.recipient == recipient
+            ):
+                # The same registration again (the PC never heard the answer): the same answer.
+                return {"device_fingerprint": dev.fingerprint, "school_code": code}
         if tok.used_at is not None:
             raise RegistrationError(403, "enrollment token already used")
         if tok.expires_at < now:

@@ -293,7 +293,9 @@ MALFORMED = [
 ]
 
 
-def test_registration_refuses_malformed_keys_and_keeps_the_token(workspace, postgres_url, tmp_path):
+def test_registration_refuses_malformed_keys_keeps_the_token_and_can_be_repeated(
+    workspace, postgres_url, tmp_path
+):
     with running_bureau(postgres_url, tmp_path / "keys") as bureau:
         token = json.loads(bureau.enroll(tmp_path).read_text())["token"]
         keys = sync_keys.create_device_keys(uuid.uuid4())
@@ -309,7 +311,19 @@ def test_registration_refuses_malformed_keys_and_keeps_the_token(workspace, post
         for field, value in MALFORMED:
             got = requests.post(url, json={**payload, field: value}, timeout=5)
             assert got.status_code in (400, 422) and got.json()["detail"], field
-        assert requests.post(url, json=payload, timeout=5).status_code == 201
+        first = requests.post(url, json=payload, timeout=5)
+        assert first.status_code == 201
+        # The answer lost on the line: the same registration again gets the same answer.
+        again = requests.post(url, json=payload, timeout=5)
+        assert (again.status_code, again.json()) == (201, first.json())
+        # The spent token with other keys, or for another device, is still refused.
+        other = sync_keys.create_device_keys(uuid.uuid4())
+        for changed in (
+            {"signing_key": other.signing_public_b64, "recipient": other.receiving.recipient},
+            {"device_id": str(other.device_id)},
+        ):
+            got = requests.post(url, json={**payload, **changed}, timeout=5)
+            assert got.status_code == 403 and "already used" in got.json()["detail"]
 
 
 def test_a_stale_challenge_is_fetched_again(workspace, postgres_url, tmp_path):

@@ -267,3 +267,43 @@ def tus_upload(
         done.headers.get("X-Xiaoan-State", ""),
         done.headers.get("X-Xiaoan-Reason", ""),
     )
+
+
+@contextlib.contextmanager
+def bureau_process(key_dir: Path):
+    """``xiaoan-bureau serve`` in its own process (memory measured apart from the tests).
+
+    Yields ``(process, url)`` once ``/healthz`` answers; terminated on exit.
+    """
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import requests
+
+    sock = free_socket()
+    port = sock.getsockname()[1]
+    sock.close()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.bureau.cli", "--key-dir", str(key_dir), "serve"]
+        + ["--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(f"{url}/healthz", timeout=1).ok:
+                    break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.05)  # polling for start-up, not timing anything
+        yield proc, url
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -32,11 +32,11 @@ from app.bureau.enrollment import RegistrationError, register_device
 from app.bureau.ingest import Ingestor
 from app.bureau.limits import Limits, TokenBuckets
 from app.bureau.tus import AUTH, Problem, UploadStore, tus_router
-from app.sync.bundle import MAX_BUNDLE_BYTES
+from app.sync.envelope import MAX_FILE_BYTES
 from app.sync.request_auth import SIGNED_HEADERS
 
-# The tar and age framing around a full 16 MiB bundle.
-MAX_UPLOAD_BYTES = MAX_BUNDLE_BYTES + 1024 * 1024
+# An upload is one bundle file: the ingest's own limit (a full bundle plus its framing).
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 WWW_AUTHENTICATE = 'XiaoanDevice challenge-uri="/v1/challenge"'
 
 SchoolCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$")]

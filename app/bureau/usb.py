@@ -17,13 +17,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from app.sync.bundle import MAX_BUNDLE_BYTES
+from app.sync.envelope import MAX_FILE_BYTES
 from app.sync.usbfiles import FolderReport, UnsafeFile, folder_files, read_file_capped
 
 log = logging.getLogger(__name__)
 
-# The same limit as an upload: a full bundle plus its framing.
-MAX_FILE_BYTES = MAX_BUNDLE_BYTES + 1024 * 1024
 GOOD = ("applied", "held", "duplicate")
 
 

@@ -282,49 +282,23 @@ def test_usb_round_trip_with_the_command_lines(school, postgres_url, tmp_path, c
 
 def test_the_served_api_runs_as_its_own_process(school, postgres_url, tmp_path):
     """``xiaoan-bureau serve`` as an operator runs it: a separate process on loopback."""
-    import os
-    import subprocess
-    import sys
-    import time
-
     import requests
 
-    from tests.sync_support import BureauUnderTest, free_socket
+    from tests.sync_support import BureauUnderTest, bureau_process
 
-    sock = free_socket()
-    port = sock.getsockname()[1]
-    sock.close()
     bureau = BureauUnderTest(postgres_url, tmp_path / "keys")  # init + keys, not started
-    keys = ["--key-dir", str(tmp_path / "keys")]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app.bureau.cli", *keys, "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": os.getcwd()},
-    )
     try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(f"{url}/healthz", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.05)  # polling for start-up, not timing anything
-        paths = requests.get(f"{url}/openapi.json", timeout=5).json()["paths"]
-        assert {"/tus/", "/tus/{uid}", "/v1/devices", "/v1/devices/{device_id}/return"} <= set(
-            paths
-        )
-        import_enrollment(school, bureau.enroll(tmp_path))
-        transport = HttpTransport(url, policy=FAST)
-        report = sync_pass(school, transport=transport)
-        assert report.error == "" and not report.anything_left
-        assert rows_of(bureau.engine, school.school_id) == rows_of(
-            school.db.engine, school.school_id
-        )
+        with bureau_process(tmp_path / "keys") as (_proc, url):
+            paths = requests.get(f"{url}/openapi.json", timeout=5).json()["paths"]
+            assert {"/tus/", "/tus/{uid}", "/v1/devices", "/v1/devices/{device_id}/return"} <= (
+                set(paths)
+            )
+            import_enrollment(school, bureau.enroll(tmp_path))
+            transport = HttpTransport(url, policy=FAST)
+            report = sync_pass(school, transport=transport)
+            assert report.error == "" and not report.anything_left
+            assert rows_of(bureau.engine, school.school_id) == rows_of(
+                school.db.engine, school.school_id
+            )
     finally:
-        proc.terminate()
-        proc.wait(10)
         bureau.stop()

@@ -14,10 +14,6 @@ import base64
 import collections
 import dataclasses
 import hashlib
-import os
-import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -32,7 +28,7 @@ from db.base import Base
 from db.models import BureauBundle, BureauDevice, BureauSchool, load_all
 from tests.hostile_bundles import Case, Parties, legit
 from tests.hostile_signed import corpus
-from tests.sync_support import BureauUnderTest, free_socket, tus_upload
+from tests.sync_support import BureauUnderTest, bureau_process, tus_upload
 
 VOLATILE = {"bureau_device": {"contiguous_seq", "last_bundle_at", "return_seq"}}
 MAX_RSS_KIB = 256 * 1024
@@ -182,27 +178,7 @@ def _peak_rss_kib(pid: int) -> int:
 
 def test_hostile_uploads_over_http_leave_the_server_alive_and_small(parties, tmp_path):
     bureau, p = parties
-    sock = free_socket()
-    port = sock.getsockname()[1]
-    sock.close()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app.bureau.cli", "--key-dir", str(bureau.key_dir), "serve"]
-        + ["--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": os.getcwd()},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(f"{url}/healthz", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.05)  # polling for start-up, not timing anything
+    with bureau_process(bureau.key_dir) as (proc, url):
         idle = _peak_rss_kib(proc.pid)
         engine = bureau.engine
         cases = http_subset(corpus(p))
@@ -239,9 +215,6 @@ def test_hostile_uploads_over_http_leave_the_server_alive_and_small(parties, tmp
             f"{peak / 1024:.0f} MiB after {len(cases)} hostile uploads"
         )
         assert peak <= MAX_RSS_KIB, f"peak RSS {peak / 1024:.0f} MiB"
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def test_hostile_files_on_a_usb_stick_are_each_refused_and_the_rest_imported(

@@ -34,6 +34,7 @@ from sqlalchemy import select
 
 from app.bureau.enrollment import register_device
 from app.bureau.ingest import Ingestor
+from app.errors import UserError
 from app.sync.enrollment import import_enrollment, register
 from app.sync.keys import device_keys
 from app.sync.outgoing import outgoing_dir, pack_pending
@@ -241,6 +242,20 @@ def test_a_bundle_and_a_return_built_from_the_readme_are_accepted(
         told = ingestor.acks(ws.device_id)
         assert (told.contiguous_seq, told.held, told.quarantined) == (2, [], [])
 
+        # Other signed bytes under seq 2: a seq conflict, unsettled; the first file counts.
+        again = make_bundle(
+            enrollment=enrollment, device=ws.device_id, school=ws.school_id, seq=2,
+            prev_sha256=hashlib.sha256(first_file).hexdigest(), changes=[change], photos={},
+            signing_key=device_key,
+        )  # fmt: skip
+        clash = ingestor.receive(again, name, sender=ws.device_id)
+        assert (clash.state, clash.reason, clash.conflict) == ("quarantined", "seq_conflict", True)
+        told = ingestor.acks(ws.device_id)
+        assert told.contiguous_seq == 2
+        assert [(q["seq"], q["reason"], q["settled"]) for q in told.quarantined] == [
+            (2, "seq_conflict", False)
+        ]
+
         # The reply, signed with the bureau's key from <key-dir>/bureau.key.
         stored = json.loads((tmp_path / "keys" / "bureau.key").read_text())
         bureau_key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(stored["ed25519"]))
@@ -253,6 +268,13 @@ def test_a_bundle_and_a_return_built_from_the_readme_are_accepted(
             acks={"contiguous_seq": 2, "held": [], "quarantined": []}, notices=[notice],
             bureau_key=bureau_key, recipient=str(recipient),
         )  # fmt: skip
+        # A payload that is a bare tar (no zstd) is refused, and nothing is applied.
+        archive = ustar_by_hand([("manifest.json", b"{}")])
+        bare = pyrage.encrypt(
+            envelope(1, ws.device_id, ws.school_id, 1, archive, bureau_key), [recipient]
+        )
+        with pytest.raises(UserError, match="bad_container"):
+            apply_return(ws, bare)
         acks = apply_return(ws, reply)
         assert acks is not None and acks.contiguous_seq == 2
         with ws.read() as s:

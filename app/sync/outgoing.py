@@ -2,8 +2,10 @@
 
 Contract of :func:`pack_pending`: outbox rows not yet in a bundle are packed in
 outbox order into bundles numbered 1, 2, … per device, each naming the
-previous bundle's SHA-256 (a hash chain), each at most
-:data:`~app.sync.bundle.MAX_BUNDLE_BYTES`. A photo's sync copy (long edge ≤
+previous bundle's SHA-256 (a hash chain), each of at most :data:`BATCH` outbox
+rows and, uncompressed, at most :data:`~app.sync.bundle.MAX_BUNDLE_BYTES` less
+:data:`FRAMING_BYTES` of change lines and photos (a single larger row goes
+alone). A photo's sync copy (long edge ≤
 1600 px, made here if the background job has not made it yet) travels in the
 bundle of the ``photo`` insert that names it, as ``blobs/<sha256 of the copy>``,
 with the manifest's ``blobs`` map naming the original's SHA-256; a photo too

@@ -284,7 +284,7 @@ def _status(args, config, engine) -> int:
     for u in unregistered:
         print(
             f"  device {u.claimed_device_id}: {u.files} file(s) since "
-            f"{u.first_received_at:%Y-%m-%d %H:%M}, device not registered"
+            f"{u.first_received_at:%Y-%m-%d %H:%M}, device not registered (or retired)"
         )
     return 0
 
@@ -299,6 +299,8 @@ def _quarantine(args, config, engine) -> int:
             print("Nothing is quarantined.")
         for r in rows:
             settled = "settled" if r.settled else "unsettled"
+            if r.claimed_device_id and r.reason == "unknown_device":
+                settled += f", waits for device {r.claimed_device_id} to register"
             print(
                 f"{r.id:>5}  {r.sha256[:16]}  device {r.device_id or '-'}  seq {r.seq or '-'}"
                 f"  {r.reason} ({settled})  {r.detail}".rstrip()

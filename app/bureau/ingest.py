@@ -237,11 +237,9 @@ class Ingestor:
         results = []
         for row in rows:
             try:
-                data = Path(row.path).read_bytes()
-            except OSError as e:
-                log.warning("waiting bundle %s no longer readable: %s", row.sha256[:12], e)
-                continue
-            results.append(self.receive(data))
+                results.append(self.receive(Path(row.path).read_bytes()))
+            except Exception:  # noqa: BLE001 - the registration stands; the file keeps waiting
+                log.exception("a file waiting for %s could not be taken", device_id)
         if results:
             log.info("took %d file(s) that waited for %s to register", len(results), device_id)
         return results

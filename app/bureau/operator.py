@@ -62,6 +62,7 @@ class Quarantined:
     detail: str
     settled: bool
     received_at: datetime
+    claimed_device_id: uuid.UUID | None = None  # an unknown_device file waits for it
 
 
 def quarantine_list(engine: Engine) -> list[Quarantined]:
@@ -79,6 +80,7 @@ def quarantine_list(engine: Engine) -> list[Quarantined]:
             r.detail,
             bool(r.verified) and r.reason != "seq_conflict",
             r.received_at,
+            r.claimed_device_id,
         )
         for r in rows
     ]

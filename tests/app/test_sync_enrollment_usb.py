@@ -106,21 +106,27 @@ def test_bundles_that_came_before_the_registration_are_taken_when_it_comes(
         payload = json.loads((tmp_path / "request.json").read_text())
         payload.pop("format")
         register_device(bureau.engine, payload)
+        # Known now, nothing applied yet: a return file is made for it all the same,
+        # and it tells the PC it is registered.
+        replies = tmp_path / "replies"
+        assert _bureau(bureau, "export-returns", str(replies), "--school-code", "220105-0012") == 0
+        assert import_usb(ws, replies).applied == 1
+        assert current_enrollment(ws).registered_at is not None
+        assert current_enrollment(ws).acked_seq == 0
         capsys.readouterr()
         assert _bureau(bureau, "import-usb", str(stick)) == 0
         assert "applied" in capsys.readouterr().out
         assert rows_of(bureau.engine, ws.school_id) == rows_of(ws.db.engine, ws.school_id)
 
-        # Over HTTP the PC's registration is the same answer again; then it syncs.
+        # Then it syncs over HTTP as usual.
         transport = HttpTransport(bureau.url, policy=FAST)
-        assert register(ws, transport).registered
         report = sync_pass(ws, transport=transport)
         assert report.problem == "" and not report.anything_left
         assert rows_of(bureau.engine, ws.school_id) == rows_of(ws.db.engine, ws.school_id)
 
 
 def test_an_http_registration_takes_the_bundles_that_waited_for_it(
-    workspace, principal, postgres_url, tmp_path
+    workspace, principal, postgres_url, tmp_path, capsys
 ):
     ws = workspace
     with running_bureau(postgres_url, tmp_path / "keys") as bureau:
@@ -130,7 +136,17 @@ def test_an_http_registration_takes_the_bundles_that_waited_for_it(
         stick = tmp_path / "stick"
         export_usb(ws, stick)
         (stick / f"{ws.device_id}.register").unlink()
+        # Requests from outside: a big one is not read, a malformed one is refused.
+        (stick / "big.register").write_bytes(b"{" + b" " * 5000 + b"}")
+        (stick / "odd.register").write_text('{"format": "xiaoan-registration/1", "token": 5}')
+        (stick / "list.register").write_text("[1, 2]")
+        capsys.readouterr()
         assert _bureau(bureau, "import-usb", str(stick)) == 1  # waiting: device unknown
+        out = capsys.readouterr().out
+        assert "big.register: skipped too_large" in out
+        assert (
+            "odd.register: refused malformed" in out and "list.register: refused malformed" in out
+        )
         transport = HttpTransport(bureau.url, policy=FAST)
         assert register(ws, transport).registered
         with bureau.engine.connect() as conn:

@@ -48,8 +48,10 @@ WWW_AUTHENTICATE = 'XiaoanDevice challenge-uri="/v1/challenge"'
 class RegistrationRefused(BaseModel):
     detail: str
     reason: str = Field(
+        "",
         description="token_unknown | token_used | token_expired | malformed | "
-        "school_bound | device_registered (also in X-Xiaoan-Reason)"
+        "school_bound | device_registered (also in X-Xiaoan-Reason); absent when the "
+        "body could not be parsed at all",
     )
 
 

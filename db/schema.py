@@ -33,6 +33,7 @@ REVISIONS: tuple[str, ...] = (
     "0017_keyed_audit",
     "0016_merge_ownership",
     "0018_audit_entry_recent",
+    "0019_bundle_claimed_device",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -1,5 +1,5 @@
-"""``xiaoan-bureau``: init, enroll, serve, import, export-returns, status, quarantine,
-revoke-device, unbind-device, notice, verify-pdf.
+"""``xiaoan-bureau``: init, enroll, reset-enrollment, serve, import (import-usb),
+export-returns, status, quarantine, revoke-device, unbind-device, notice, verify-pdf.
 
 Every command finds the bureau's keys and settings in ``--key-dir`` (default
 ``$XIAOAN_BUREAU_HOME`` or ``./xiaoan-bureau``); ``--db`` overrides the
@@ -46,11 +46,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the school's earlier enrollment files that were not used stop working",
     )
+    p = sub.add_parser(
+        "reset-enrollment",
+        help="retire a school's device(s), revoke its unused enrollment files, issue a fresh one",
+    )
+    p.add_argument("--school-code", required=True)
+    p.add_argument("--out", type=Path, required=True, help="the fresh enrollment file to write")
+    p.add_argument("--device", type=uuid.UUID, default=None, help="retire only this device")
+    p.add_argument("--valid-days", type=int, default=14)
     p = sub.add_parser("serve", help="run the HTTP API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8700)
-    p = sub.add_parser("import", help="ingest bundle files from a (USB) folder")
-    p.add_argument("folder", type=Path)
+    for name in ("import", "import-usb"):
+        p = sub.add_parser(
+            name, help="register the PCs' registration requests, then ingest bundle files (USB)"
+        )
+        p.add_argument("folder", type=Path)
     p = sub.add_parser(
         "export-returns", help="write return bundles into a folder (a school's USB stick)"
     )
@@ -150,10 +161,37 @@ def _enroll(args, config, engine) -> int:
         revoke_unused=args.revoke_unused,
     )
     out = args.out or Path(f"{args.school_code}.enroll.json")
+    _write_enrollment(out, doc)
+    print(f"Wrote {out} for {args.name} ({args.school_code}); valid {args.valid_days} days.")
+    print(f"Bureau fingerprint: {config.fingerprint}")
+    return 0
+
+
+def _write_enrollment(out: Path, doc: dict) -> None:
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # holds a one-time token
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, indent=2)
-    print(f"Wrote {out} for {args.name} ({args.school_code}); valid {args.valid_days} days.")
+
+
+def _reset_enrollment(args, config, engine) -> int:
+    from app.bureau import operator
+
+    try:
+        done = operator.reset_enrollment(
+            engine,
+            config,
+            args.school_code,
+            device_id=args.device,
+            valid_days=args.valid_days,
+        )
+    except operator.OperatorError as e:
+        print(f"xiaoan-bureau reset-enrollment: {e}", file=sys.stderr)
+        return 2
+    _write_enrollment(args.out, done.enrollment)
+    for device in done.devices:
+        print(f"Device {device} retired: its bundles are refused until it enrolls again.")
+    print(f"{done.tokens_revoked} unused enrollment file(s) of {done.school_code} no longer work.")
+    print(f"Wrote {args.out} (valid {args.valid_days} days); the school's records are kept.")
     print(f"Bureau fingerprint: {config.fingerprint}")
     return 0
 
@@ -165,7 +203,7 @@ def _import(args, config, engine) -> int:
 
     folder = Path(args.folder)
     if not folder.is_dir():
-        print(f"xiaoan-bureau import: {folder} is not a folder", file=sys.stderr)
+        print(f"xiaoan-bureau {args.command}: {folder} is not a folder", file=sys.stderr)
         return 2
     ingestor = Ingestor(engine, config)
     ingestor.resume_held()  # what a crash left stored but unsettled, before the new files
@@ -238,6 +276,16 @@ def _status(args, config, engine) -> int:
             print(
                 f"  {w.school_code} device {w.device_id}: nothing received for {w.silent_days} days"
             )
+    from app.bureau.operator import waiting_for_registration
+
+    unregistered = waiting_for_registration(engine)
+    if unregistered:
+        print("\nWaiting for a device to register (taken when it does; see 'quarantine list'):")
+    for u in unregistered:
+        print(
+            f"  device {u.claimed_device_id}: {u.files} file(s) since "
+            f"{u.first_received_at:%Y-%m-%d %H:%M}, device not registered (or retired)"
+        )
     return 0
 
 
@@ -251,6 +299,8 @@ def _quarantine(args, config, engine) -> int:
             print("Nothing is quarantined.")
         for r in rows:
             settled = "settled" if r.settled else "unsettled"
+            if r.claimed_device_id and r.reason == "unknown_device":
+                settled += f", waits for device {r.claimed_device_id} to register"
             print(
                 f"{r.id:>5}  {r.sha256[:16]}  device {r.device_id or '-'}  seq {r.seq or '-'}"
                 f"  {r.reason} ({settled})  {r.detail}".rstrip()
@@ -353,7 +403,9 @@ COMMANDS = {
     "revoke-device": _revoke,
     "unbind-device": _unbind,
     "enroll": _enroll,
+    "reset-enrollment": _reset_enrollment,
     "import": _import,
+    "import-usb": _import,
     "export-returns": _export_returns,
     "status": _status,
 }

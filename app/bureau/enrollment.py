@@ -5,6 +5,13 @@ An enrollment file is JSON (README.md, "Enrollment"); its token is random
 the token: a second use, an expired token or another school's token is
 refused. The first device of a school binds the school's own id; later
 devices of that school must name the same id.
+
+Every refusal carries a stable ``reason`` (:data:`REASONS`) next to its
+English detail, so a PC can tell the school what to do without reading
+English. A device the operator retired (revoked, e.g. by
+:func:`app.bureau.operator.reset_enrollment`) may register again with a fresh
+token of its own school: its row is taken up again with the keys it sends now,
+its received bundles and its seq numbering kept.
 """
 
 from __future__ import annotations
@@ -14,8 +21,9 @@ import hashlib
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import BaseModel, StringConstraints, ValidationError
 from sqlalchemy import Engine, select, update
 
 from app.bureau.config import BureauConfig
@@ -26,11 +34,45 @@ ENROLLMENT_FORMAT = "xiaoan-enrollment/1"
 BS, BD, ET = BureauSchool.__table__, BureauDevice.__table__, EnrollmentToken.__table__
 
 
+# Why a registration was refused (the ``reason`` of the bureau's answer).
+MALFORMED = "malformed"
+TOKEN_UNKNOWN = "token_unknown"
+TOKEN_USED = "token_used"
+TOKEN_EXPIRED = "token_expired"
+SCHOOL_BOUND = "school_bound"  # the school code is enrolled with another school's id
+DEVICE_REGISTERED = "device_registered"  # this device id is registered with other keys
+REASONS = (MALFORMED, TOKEN_UNKNOWN, TOKEN_USED, TOKEN_EXPIRED, SCHOOL_BOUND, DEVICE_REGISTERED)
+
+SchoolCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$")]
+
+
+class Registration(BaseModel):
+    """What a PC sends to register (over HTTP, or in a USB registration request)."""
+
+    token: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    school_code: SchoolCode
+    school_id: uuid.UUID
+    device_id: uuid.UUID
+    signing_key: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    recipient: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    device_name: Annotated[str, StringConstraints(max_length=100)] = ""
+
+
 class RegistrationError(Exception):
-    def __init__(self, status: int, reason: str) -> None:
+    def __init__(self, status: int, reason: str, detail: str) -> None:
         self.status = status
         self.reason = reason
-        super().__init__(reason)
+        self.detail = detail
+        super().__init__(f"{reason}: {detail}")
+
+
+def checked_registration(raw: Any) -> dict[str, Any]:
+    """A registration from outside (parsed JSON) checked field by field, or RegistrationError."""
+    try:
+        return Registration.model_validate(raw).model_dump(mode="json")
+    except ValidationError as e:
+        fields = ", ".join(str(err["loc"][0]) for err in e.errors() if err.get("loc"))
+        raise RegistrationError(400, MALFORMED, f"malformed registration: {fields}") from None
 
 
 def _token_hash(token: str) -> str:
@@ -101,13 +143,15 @@ def _check_keys(signing: bytes, recipient: str) -> None:
             raise ValueError("not 32 bytes")
         Ed25519PublicKey.from_public_bytes(signing)
     except ValueError as e:
-        raise RegistrationError(400, f"malformed signing key: {e}") from None
+        raise RegistrationError(400, MALFORMED, f"malformed signing key: {e}") from None
     try:
         if len(recipient) > 100 or not recipient.startswith("age1"):
             raise ValueError("not an age1 recipient")
         x25519.Recipient.from_str(recipient)
     except (ValueError, pyrage.RecipientError) as e:
-        raise RegistrationError(400, f"malformed age recipient: {type(e).__name__}") from None
+        raise RegistrationError(
+            400, MALFORMED, f"malformed age recipient: {type(e).__name__}"
+        ) from None
 
 
 def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
@@ -124,7 +168,7 @@ def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
         signing = base64.b64decode(str(payload["signing_key"]), validate=True)
         recipient = str(payload["recipient"])
     except (KeyError, ValueError) as e:
-        raise RegistrationError(400, f"malformed registration: {e}") from None
+        raise RegistrationError(400, MALFORMED, f"malformed registration: {e}") from None
     _check_keys(signing, recipient)
     now = datetime.now(UTC)
     device_fp = fingerprint(signing + recipient.encode("ascii"))
@@ -133,7 +177,7 @@ def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
             select(ET).where(ET.c.token_sha256 == _token_hash(token)).with_for_update()
         ).first()
         if tok is None or tok.school_code != code:
-            raise RegistrationError(403, "unknown enrollment token")
+            raise RegistrationError(403, TOKEN_UNKNOWN, "unknown enrollment token")
         if tok.used_at is not None and tok.used_by == device_id:
             dev = conn.execute(select(BD).where(BD.c.device_id == device_id)).first()
             if (
@@ -146,29 +190,42 @@ def register_device(engine: Engine, payload: dict[str, Any]) -> dict[str, Any]:
                 # The same registration again (the PC never heard the answer): the same answer.
                 return {"device_fingerprint": dev.fingerprint, "school_code": code}
         if tok.used_at is not None:
-            raise RegistrationError(403, "enrollment token already used")
+            raise RegistrationError(403, TOKEN_USED, "enrollment token already used")
         if tok.expires_at < now:
-            raise RegistrationError(403, "enrollment token expired")
+            raise RegistrationError(403, TOKEN_EXPIRED, "enrollment token expired")
         school = conn.execute(select(BS).where(BS.c.code == code).with_for_update()).one()
         if school.school_id is None:
             conn.execute(update(BS).where(BS.c.code == code).values(school_id=school_id))
         elif school.school_id != school_id:
-            raise RegistrationError(409, "this school code is enrolled with another school")
-        if conn.execute(select(BD.c.device_id).where(BD.c.device_id == device_id)).first():
-            raise RegistrationError(409, "device already registered")
-        conn.execute(
-            BD.insert().values(
-                device_id=device_id,
-                school_code=code,
-                school_id=school_id,
-                signing_key=base64.b64encode(signing).decode("ascii"),
-                recipient=recipient,
-                fingerprint=device_fp,
-                registered_at=now,
-                contiguous_seq=0,
-                return_seq=0,
+            raise RegistrationError(
+                409, SCHOOL_BOUND, "this school code is enrolled with another school"
             )
+        keys = dict(
+            school_id=school_id,
+            signing_key=base64.b64encode(signing).decode("ascii"),
+            recipient=recipient,
+            fingerprint=device_fp,
+            registered_at=now,
         )
+        known = conn.execute(
+            select(BD).where(BD.c.device_id == device_id).with_for_update()
+        ).first()
+        if known is not None and (known.revoked_at is None or known.school_code != code):
+            raise RegistrationError(
+                409, DEVICE_REGISTERED, "device already registered (with other keys)"
+            )
+        if known is not None:
+            # Retired by the operator, enrolled again with a fresh token: the same row
+            # (its bundles and seq numbering) with the keys it has now.
+            conn.execute(
+                update(BD).where(BD.c.device_id == device_id).values(revoked_at=None, **keys)
+            )
+        else:
+            conn.execute(
+                BD.insert().values(
+                    device_id=device_id, school_code=code, contiguous_seq=0, return_seq=0, **keys
+                )
+            )
         conn.execute(
             update(ET)
             .where(ET.c.token_sha256 == tok.token_sha256)

@@ -16,6 +16,11 @@ reason and never blocks the files after it. Rules (README.md, "Bureau"):
   the genuine file. Such a file is recorded against the device that sent it
   over an authenticated connection (``sender``), otherwise against no device
   at all (the file name's claim is kept in ``detail`` only);
+* an ``unknown_device`` file also keeps the device its envelope header names
+  (``claimed_device_id``, unverified): a school's bundles made before its PC
+  registered (a USB stick) wait so, and are taken again as soon as that device
+  registers (:meth:`Ingestor.take_waiting`, over HTTP or USB) or the same
+  bytes come again after it did; then they verify and settle as usual;
 * a signed file with bad contents (``bad_container``, ``too_large``,
   ``bad_manifest``, ``unknown_schema``, ``member_hash_mismatch``,
   ``bad_change``) uses up its seq: it is held and settled in order as a
@@ -112,7 +117,8 @@ class Ingestor:
         sha = hashlib.sha256(data).hexdigest()
         with self.engine.connect() as conn:
             known = conn.execute(select(BB).where(BB.c.sha256 == sha)).first()
-        if known is not None:
+        retake = known is not None and self._waiting_for_registered(known)
+        if known is not None and not retake:
             if known.state == "held" and known.verified and known.device_id is not None:
                 # Stored and verified, but a crash may have come before it was settled:
                 # the same bytes again run the ordering step that was lost.
@@ -124,9 +130,12 @@ class Ingestor:
             tmp.write_bytes(data)
             tmp.replace(path)
 
+        header_claim: dict[str, uuid.UUID] = {}
+
         def device_key(device: uuid.UUID, school: uuid.UUID) -> bytes | None:
             if sender is not None and device != sender:
                 raise BundleError("wrong_sender", f"a bundle of {device} sent by {sender}")
+            header_claim["device"] = device
             return self._device_key(device, school)
 
         try:
@@ -144,6 +153,8 @@ class Ingestor:
                     device_id=sender,
                     seq=None,
                     verified=False,
+                    claimed=header_claim.get("device") if e.reason == "unknown_device" else None,
+                    replace=retake,
                 )
             found = e
         if isinstance(found, Bundle):
@@ -152,6 +163,8 @@ class Ingestor:
             device, seq, school = found.header.device_id, found.header.seq, found.header.school_id
         other = self._verified_copy(device, seq)
         bundle = found if isinstance(found, Bundle) else None
+        if other is not None and other.sha256 == sha:  # taken again meanwhile by another call
+            return IngestResult(sha, "duplicate", "", device, seq)
         if other is not None:
             return self._record(
                 sha,
@@ -165,8 +178,9 @@ class Ingestor:
                 verified=False,
                 bundle=bundle,
                 school_id=school,
+                replace=retake,
             )
-        self._record(
+        done = self._record(
             sha,
             data,
             path,
@@ -178,11 +192,57 @@ class Ingestor:
             verified=True,
             bundle=bundle,
             school_id=school,
+            replace=retake,
         )
+        if done.state == "duplicate":
+            return done
         self.advance(device, {sha: found})
         with self.engine.connect() as conn:
             row = conn.execute(select(BB).where(BB.c.sha256 == sha)).one()
         return IngestResult(sha, row.state, row.reason, device, seq)
+
+    def _waiting_for_registered(self, row) -> bool:
+        """Whether ``row`` is a file that waited for its device, and the device is enrolled now."""
+        if not (
+            row.state == "quarantined"
+            and row.reason == "unknown_device"
+            and not row.verified
+            and row.claimed_device_id is not None
+        ):
+            return False
+        with self.engine.connect() as conn:
+            return (
+                conn.execute(
+                    select(BD.c.device_id).where(
+                        BD.c.device_id == row.claimed_device_id, BD.c.revoked_at.is_(None)
+                    )
+                ).first()
+                is not None
+            )
+
+    def take_waiting(self, device_id: uuid.UUID) -> list[IngestResult]:
+        """Take again the stored files that claimed ``device_id`` before it registered
+        (call right after a registration): they verify and settle now."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(BB.c.sha256, BB.c.path)
+                .where(
+                    BB.c.claimed_device_id == device_id,
+                    BB.c.state == "quarantined",
+                    BB.c.reason == "unknown_device",
+                    BB.c.verified.is_(False),
+                )
+                .order_by(BB.c.id)
+            ).all()
+        results = []
+        for row in rows:
+            try:
+                results.append(self.receive(Path(row.path).read_bytes()))
+            except Exception:  # noqa: BLE001 - the registration stands; the file keeps waiting
+                log.exception("a file waiting for %s could not be taken", device_id)
+        if results:
+            log.info("took %d file(s) that waited for %s to register", len(results), device_id)
+        return results
 
     def _verified_copy(self, device: uuid.UUID, seq: int):
         """The verified file already received for ``(device, seq)``, if any.
@@ -238,10 +298,15 @@ class Ingestor:
         verified,
         bundle: Bundle | None = None,
         school_id: uuid.UUID | None = None,
+        claimed: uuid.UUID | None = None,
+        replace: bool = False,
     ) -> IngestResult:
+        """Store the file's row; with ``replace`` in place of its waiting ``unknown_device``
+        row (one transaction; a "duplicate" when another call took it first)."""
         values = dict(
             sha256=sha,
             device_id=device_id,
+            claimed_device_id=claimed,
             seq=seq,
             size=len(data),
             path=str(path),
@@ -256,6 +321,17 @@ class Ingestor:
             audit_head=bundle.manifest.get("audit_head") if bundle else None,
         )
         with self.engine.begin() as conn:
+            if replace:
+                gone = conn.execute(
+                    BB.delete().where(
+                        BB.c.sha256 == sha,
+                        BB.c.state == "quarantined",
+                        BB.c.reason == "unknown_device",
+                        BB.c.verified.is_(False),
+                    )
+                ).rowcount
+                if not gone:
+                    return IngestResult(sha, "duplicate", "", device_id, seq)
             conn.execute(BB.insert().values(**values))
         if state == "quarantined":
             log.warning("bundle %s quarantined: %s", sha[:12], reason)

@@ -16,6 +16,11 @@
   active device, the school's bound id is cleared so the genuine PC can
   register, and the school's unspent tokens stop working (issue a fresh
   enrollment file);
+* :func:`reset_enrollment` — a school locked out of registration (its
+  PC's identity registered with keys it no longer has, a file gone astray):
+  the school's device(s) are retired (revoked; the school's rows and received
+  bundles stay), its unused tokens stop working, and a fresh enrollment file
+  is issued. A retired device may register again with the fresh file;
 * :func:`issue_notice` — a text message to a school, sent down in its
   devices' return bundles and shown on their sync page.
 
@@ -25,11 +30,12 @@ Each works in its own transaction and is safe to run while the server runs.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, func, select, update
 
 from app.bureau.blobs import store_blobs
 from app.bureau.ingest import Ingestor, IngestResult
@@ -39,6 +45,7 @@ from db.base import new_id
 from db.models import BureauBundle, BureauDevice, BureauNotice, BureauSchool
 
 BB, BD = BureauBundle.__table__, BureauDevice.__table__
+log = logging.getLogger(__name__)
 
 
 class OperatorError(Exception):
@@ -55,6 +62,7 @@ class Quarantined:
     detail: str
     settled: bool
     received_at: datetime
+    claimed_device_id: uuid.UUID | None = None  # an unknown_device file waits for it
 
 
 def quarantine_list(engine: Engine) -> list[Quarantined]:
@@ -72,6 +80,7 @@ def quarantine_list(engine: Engine) -> list[Quarantined]:
             r.detail,
             bool(r.verified) and r.reason != "seq_conflict",
             r.received_at,
+            r.claimed_device_id,
         )
         for r in rows
     ]
@@ -194,6 +203,84 @@ def unbind_device(engine: Engine, device_id: uuid.UUID) -> Unbound:
             )
         revoked = revoke_unused_tokens(conn, dev.school_code, now)
     return Unbound(dev.school_code, freed, revoked)
+
+
+@dataclasses.dataclass(frozen=True)
+class Unregistered:
+    """Files that claim a device the bureau does not have (or has retired): they are taken
+    when it registers; until then the operator sees them here (and can reject them)."""
+
+    claimed_device_id: uuid.UUID
+    files: int
+    first_received_at: datetime
+
+
+def waiting_for_registration(engine: Engine) -> list[Unregistered]:
+    active = select(BD.c.device_id).where(BD.c.revoked_at.is_(None))
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(BB.c.claimed_device_id, func.count(), func.min(BB.c.received_at))
+            .where(
+                BB.c.claimed_device_id.is_not(None),
+                BB.c.claimed_device_id.not_in(active),
+                BB.c.state == "quarantined",
+                BB.c.reason == "unknown_device",
+                BB.c.verified.is_(False),
+            )
+            .group_by(BB.c.claimed_device_id)
+            .order_by(func.min(BB.c.received_at))
+        ).all()
+    return [Unregistered(r[0], r[1], r[2]) for r in rows]
+
+
+@dataclasses.dataclass(frozen=True)
+class EnrollmentReset:
+    school_code: str
+    devices: list[uuid.UUID]  # retired now (already retired ones are not listed)
+    tokens_revoked: int
+    enrollment: dict  # the fresh enrollment file (holds a one-time token)
+
+
+def reset_enrollment(
+    engine: Engine,
+    config,
+    school_code: str,
+    *,
+    device_id: uuid.UUID | None = None,
+    valid_days: int = 14,
+) -> EnrollmentReset:
+    """Retire the school's device(s) (or only ``device_id``), revoke its unused tokens and
+    issue a fresh enrollment file. The school's rows, bound id and bundles are kept."""
+    from app.bureau.enrollment import issue_enrollment, revoke_unused_tokens
+
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        school = conn.execute(
+            select(BureauSchool.__table__).where(BureauSchool.code == school_code).with_for_update()
+        ).first()
+        if school is None:
+            raise OperatorError(f"no school with code {school_code}")
+        query = select(BD.c.device_id).where(BD.c.school_code == school_code)
+        if device_id is not None:
+            if conn.execute(query.where(BD.c.device_id == device_id)).first() is None:
+                raise OperatorError(f"no device {device_id} of {school_code}")
+            query = query.where(BD.c.device_id == device_id)
+        retired = list(conn.execute(query.where(BD.c.revoked_at.is_(None))).scalars())
+        if retired:
+            conn.execute(update(BD).where(BD.c.device_id.in_(retired)).values(revoked_at=now))
+        revoked = revoke_unused_tokens(conn, school_code, now)
+    doc = issue_enrollment(
+        engine, config, school_code=school_code, name=school.name, valid_days=valid_days
+    )
+    log.warning(
+        "enrollment of %s reset: device(s) %s retired, %d unused token(s) revoked, "
+        "a fresh enrollment file issued (valid %d days)",
+        school_code,
+        ", ".join(str(d) for d in retired) or "none",
+        revoked,
+        valid_days,
+    )
+    return EnrollmentReset(school_code, retired, revoked, doc)
 
 
 MAX_NOTICE_CHARS = 2000

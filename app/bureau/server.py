@@ -8,6 +8,10 @@ a route can answer is declared there):
   bundle file (:mod:`app.bureau.tus`); the final PATCH ingests it and answers
   ``X-Xiaoan-State``/``X-Xiaoan-Reason`` (409 for a seq conflict);
 * ``POST /v1/devices`` — register a device with a one-time enrollment token;
+  a refusal answers ``{"detail": …, "reason": …}`` and ``X-Xiaoan-Reason``
+  with a stable reason (:data:`app.bureau.enrollment.REASONS`); files the
+  device made before it registered (USB, waiting as ``unknown_device``) are
+  taken right after;
 * ``GET /v1/devices/{device_id}/return`` — a fresh return bundle (acks);
 * ``GET /healthz``.
 
@@ -23,12 +27,13 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
-from pydantic import BaseModel, Field, StringConstraints
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
 from app.bureau.config import BureauConfig
 from app.bureau.device_auth import AuthError, Device, DeviceAuth
-from app.bureau.enrollment import RegistrationError, register_device
+from app.bureau.enrollment import Registration, RegistrationError, register_device
 from app.bureau.ingest import Ingestor
 from app.bureau.limits import Limits, TokenBuckets
 from app.bureau.tus import AUTH, Problem, UploadStore, tus_router
@@ -39,17 +44,15 @@ from app.sync.request_auth import SIGNED_HEADERS
 MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 WWW_AUTHENTICATE = 'XiaoanDevice challenge-uri="/v1/challenge"'
 
-SchoolCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$")]
 
-
-class Registration(BaseModel):
-    token: Annotated[str, StringConstraints(min_length=1, max_length=100)]
-    school_code: SchoolCode
-    school_id: uuid.UUID
-    device_id: uuid.UUID
-    signing_key: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    recipient: Annotated[str, StringConstraints(min_length=1, max_length=100)]
-    device_name: Annotated[str, StringConstraints(max_length=100)] = ""
+class RegistrationRefused(BaseModel):
+    detail: str
+    reason: str = Field(
+        "",
+        description="token_unknown | token_used | token_expired | malformed | "
+        "school_bound | device_registered (also in X-Xiaoan-Reason); absent when the "
+        "body could not be parsed at all",
+    )
 
 
 class Registered(BaseModel):
@@ -139,20 +142,26 @@ def create_app(config: BureauConfig, engine: Engine, *, limits: Limits | None = 
         response_model=Registered,
         status_code=201,
         responses={
-            400: {"model": Problem, "description": "malformed key, recipient or id"},
-            403: {"model": Problem, "description": "unknown, used or expired token"},
-            409: {"model": Problem, "description": "device registered, or school bound"},
+            400: {"model": RegistrationRefused, "description": "malformed key, recipient or id"},
+            403: {"model": RegistrationRefused, "description": "unknown, used or expired token"},
+            409: {"model": RegistrationRefused, "description": "device registered, school bound"},
             429: {"model": Problem, "description": "too many requests"},
         },
     )
     def register(
         request: Request, body: Registration, _: Annotated[None, Depends(address_limit)]
-    ) -> dict[str, Any]:
+    ) -> Any:
         try:
-            return register_device(engine, body.model_dump(mode="json"))
+            registered = register_device(engine, body.model_dump(mode="json"))
         except RegistrationError as e:
             failed(request)
-            raise HTTPException(e.status, e.reason) from None
+            return JSONResponse(
+                {"detail": e.detail, "reason": e.reason},
+                status_code=e.status,
+                headers={"X-Xiaoan-Reason": e.reason},
+            )
+        ingestor.take_waiting(body.device_id)
+        return registered
 
     @app.get(
         "/v1/devices/{device_id}/return",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -134,35 +135,72 @@ def current_enrollment(ws: Workspace) -> SyncEnrollment:
     return row
 
 
+def _registration(ws: Workspace, row: SyncEnrollment) -> dict[str, str]:
+    """What registration sends: the one-time token, the school, this device and its public keys."""
+    device_keys = sync_keys.device_keys(ws.device_id)
+    token = sync_keys.load_secret(ws.device_id, TOKEN_SECRET)
+    if not token:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app", "The enrollment token is missing. Import the enrollment file again."
+            )
+        )
+    return {
+        "token": token,
+        "school_code": row.school_code,
+        "school_id": str(ws.school_id),
+        "device_id": str(ws.device_id),
+        "signing_key": device_keys.signing_public_b64,
+        "recipient": device_keys.receiving.recipient,
+    }
+
+
+def mark_registered(ws: Workspace) -> None:
+    """The bureau has this PC's keys: note it and forget the spent token (idempotent)."""
+    with ws.db.write(actor_id=None) as s:
+        row = s.get(SyncEnrollment, 1)
+        if row.registered_at is None:
+            row.registered_at = datetime.now(UTC)
+    sync_keys.delete_secret(ws.device_id, TOKEN_SECRET)
+
+
 def register(ws: Workspace, transport) -> EnrollmentInfo:
     """Send this PC's public keys to the bureau with the one-time token (idempotent once done)."""
     row = current_enrollment(ws)
     if row.registered_at is None:
-        device_keys = sync_keys.device_keys(ws.device_id)
-        token = sync_keys.load_secret(ws.device_id, TOKEN_SECRET)
-        if not token:
-            raise UserError(
-                QT_TRANSLATE_NOOP(
-                    "app", "The enrollment token is missing. Import the enrollment file again."
-                )
-            )
-        transport.register(
-            {
-                "token": token,
-                "school_code": row.school_code,
-                "school_id": str(ws.school_id),
-                "device_id": str(ws.device_id),
-                "signing_key": device_keys.signing_public_b64,
-                "recipient": device_keys.receiving.recipient,
-            }
-        )
-        with ws.db.write(actor_id=None) as s:
-            s.get(SyncEnrollment, 1).registered_at = datetime.now(UTC)
-        sync_keys.delete_secret(ws.device_id, TOKEN_SECRET)
+        transport.register(_registration(ws, row))
+        mark_registered(ws)
         row = current_enrollment(ws)
     return EnrollmentInfo(
         row.bureau_url, row.school_code, row.bureau_fingerprint, row.device_fingerprint, True
     )
+
+
+REQUEST_FORMAT = "xiaoan-registration/1"  # app.bureau.usb reads it
+
+
+def request_name(device_id) -> str:
+    return f"{device_id}.register"
+
+
+def write_registration_request(ws: Workspace, folder: Path) -> Path | None:
+    """For a PC without internet: the registration as a file for the bureau's USB import,
+    ``<device>.register`` in ``folder`` (JSON: ``format`` and what HTTP registration sends;
+    readable by its owner only, it holds the one-time token). None once registered (an old
+    request file there is removed)."""
+    row = current_enrollment(ws)
+    target = Path(folder) / request_name(ws.device_id)
+    if row.registered_at is not None:
+        target.unlink(missing_ok=True)
+        return None
+    body = json.dumps({"format": REQUEST_FORMAT, **_registration(ws, row)}, indent=1)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(body)
+    tmp.replace(target)
+    return target
 
 
 def enroll_from_file(

@@ -15,6 +15,8 @@ BUSY = "busy"
 TOO_LARGE = "too_large"
 REFUSED = "refused"
 REGISTRATION_REFUSED = "registration_refused"
+OTHER_SCHOOL = "registration_other_school"
+OTHER_KEYS = "registration_other_keys"
 DISK = "disk"
 
 MESSAGES: dict[str, str] = {
@@ -40,8 +42,18 @@ MESSAGES: dict[str, str] = {
     ),
     REGISTRATION_REFUSED: QT_TRANSLATE_NOOP(
         "app",
-        "The bureau did not accept the enrollment file (it was already used or has "
-        "expired). Ask the bureau for a new enrollment file and import it.",
+        "The bureau did not accept the enrollment file (it is unknown, was already used "
+        "or has expired). Ask the bureau for a new enrollment file and import it.",
+    ),
+    OTHER_SCHOOL: QT_TRANSLATE_NOOP(
+        "app",
+        "The bureau has this school code enrolled with another school: the enrollment "
+        "file is for another school. Call the bureau and read them the school code.",
+    ),
+    OTHER_KEYS: QT_TRANSLATE_NOOP(
+        "app",
+        "The bureau already has this computer registered with other keys. Ask the bureau "
+        "to reset the school's enrollment and send a new enrollment file, then import it.",
     ),
     DISK: QT_TRANSLATE_NOOP(
         "app",
@@ -49,6 +61,9 @@ MESSAGES: dict[str, str] = {
         "the disk is not full, then press Sync now.",
     ),
 }
+
+
+REGISTRATION_PROBLEMS = {"school_bound": OTHER_SCHOOL, "device_registered": OTHER_KEYS}
 
 
 def classify(error: BaseException, *, registering: bool = False) -> str:
@@ -64,7 +79,8 @@ def classify(error: BaseException, *, registering: bool = False) -> str:
         if error.status == 413:
             return TOO_LARGE
         if registering:
-            return REGISTRATION_REFUSED
+            # The bureau's reason, never its English (app.bureau.enrollment.REASONS).
+            return REGISTRATION_PROBLEMS.get(error.reason, REGISTRATION_REFUSED)
         return REFUSED
     if isinstance(error, OSError):
         return DISK

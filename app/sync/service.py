@@ -214,6 +214,10 @@ def apply_return(ws: Workspace, data: bytes) -> Acks | None:
             ),
             reason=e.reason,
         ) from None
+    if enrollment.registered_at is None:
+        # Made for this PC's keys and signed by the bureau: the bureau has registered it
+        # (a school without internet registers through the USB import).
+        enrollment_mod.mark_registered(ws)
     if ret.return_seq <= enrollment.return_seq:
         return None
     acks = ret.acks
@@ -283,7 +287,12 @@ def _keep_notices(s, notices, now: datetime) -> None:
 
 
 def export_usb(ws: Workspace, folder: Path) -> list[Path]:
-    """Pack the outbox and copy every unacknowledged bundle into ``folder`` (same files as HTTP)."""
+    """Pack the outbox and copy every unacknowledged bundle into ``folder`` (same files as HTTP).
+
+    While this PC is not registered, its registration request goes along
+    (``<device>.register``, :func:`app.sync.enrollment.write_registration_request`):
+    the bureau's USB import registers it, and the first return bundle it sends
+    back marks this PC registered (:func:`apply_return`). Returns the bundle files."""
     enrollment_mod.current_enrollment(ws)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -291,6 +300,7 @@ def export_usb(ws: Workspace, folder: Path) -> list[Path]:
         keys = device_keys(ws.device_id)
         repack_old_formats(ws, keys)
         pack_pending(ws, keys)
+        enrollment_mod.write_registration_request(ws, folder)  # not among the bundles returned
         written = []
         for bundle in _open_bundles(ws):
             target = folder / bundle.file_name

@@ -64,12 +64,16 @@ class Transient(Exception):
 
 
 class Refused(Exception):
-    """The bureau answered and said no (4xx); retrying will not help."""
+    """The bureau answered and said no (4xx); retrying will not help.
 
-    def __init__(self, status: int, detail: str) -> None:
+    ``reason`` is the bureau's machine-readable reason when it gave one
+    (registration: :data:`app.bureau.enrollment.REASONS`), else ""."""
+
+    def __init__(self, status: int, detail: str, reason: str = "") -> None:
         super().__init__(f"{status}: {detail}")
         self.status = status
         self.detail = detail
+        self.reason = reason
 
 
 @dataclasses.dataclass(frozen=True)
@@ -312,6 +316,8 @@ class HttpTransport:
     # -- calls -------------------------------------------------------------------------
 
     def register(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Register; a 4xx answer (403 token, 409 school or device taken) is Refused at once."""
+
         def call():
             try:
                 resp = requests.post(
@@ -319,6 +325,10 @@ class HttpTransport:
                 )
             except requests.RequestException as e:
                 raise Transient(str(e)) from None
+            if resp.status_code in (400, 403, 409, 422):
+                # A refusal in words: the same request again gets the same answer.
+                reason = resp.headers.get("x-xiaoan-reason", "")
+                raise Refused(resp.status_code, resp.text[:300], reason[:64])
             return _check(resp).json()
 
         return self._retrying(call)

@@ -66,6 +66,8 @@ class BureauBundle(Base):
     device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
     school_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
     seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    # An unknown_device file's envelope header claim (unverified): taken again when it registers.
+    claimed_device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None, index=True)
     prev_sha256: Mapped[str] = mapped_column(String(64), default="")
     size: Mapped[int] = mapped_column(BigInteger)
     path: Mapped[str] = mapped_column(String(400))

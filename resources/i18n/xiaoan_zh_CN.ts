@@ -5466,8 +5466,16 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>教育局的服务器拒绝了这台电脑（可能已被撤销）。请联系教育局，并把本机指纹读给对方。</translation>
     </message>
     <message>
-        <source>The bureau did not accept the enrollment file (it was already used or has expired). Ask the bureau for a new enrollment file and import it.</source>
-        <translation>教育局不接受这份注册文件（已被使用或已过期）。请向教育局索取新的注册文件并导入。</translation>
+        <source>The bureau did not accept the enrollment file (it is unknown, was already used or has expired). Ask the bureau for a new enrollment file and import it.</source>
+        <translation>教育局没有接受这个注册文件（文件无效、已经用过或已过期）。请向教育局要一个新的注册文件，再导入。</translation>
+    </message>
+    <message>
+        <source>The bureau has this school code enrolled with another school: the enrollment file is for another school. Call the bureau and read them the school code.</source>
+        <translation>教育局那里这个学校代码已登记给另一所学校：这个注册文件是别的学校的。请给教育局打电话，把学校代码念给他们听。</translation>
+    </message>
+    <message>
+        <source>The bureau already has this computer registered with other keys. Ask the bureau to reset the school&apos;s enrollment and send a new enrollment file, then import it.</source>
+        <translation>教育局那里已经用另一套密钥登记了这台电脑。请教育局重置本校的注册并发来新的注册文件，然后导入。</translation>
     </message>
     <message>
         <source>The sync files in the data folder could not be read or written. Check that the disk is not full, then press Sync now.</source>

@@ -22,7 +22,7 @@ from app.sync import keys as sync_keys
 from app.sync.bundle import bundle_name
 from app.sync.enrollment import import_enrollment, register
 from app.sync.service import sync_pass
-from app.sync.transport import DeviceSigner, HttpTransport, Refused, Transient
+from app.sync.transport import DeviceSigner, HttpTransport, Refused
 from db.models import BureauBundle, BureauDevice
 from tests.app.test_sync_e2e import FAST, enroll
 from tests.sync_support import running_bureau
@@ -361,9 +361,10 @@ def test_unbind_frees_a_school_taken_with_a_stolen_enrollment_file(
         with pytest.raises(Refused):
             register(ws, HttpTransport(bureau.url, policy=FAST))
         import_enrollment(ws, tmp_path / "spare" / "220105-0012.enroll.json")
-        with pytest.raises(Transient) as refused:
+        with pytest.raises(Refused) as refused:
             register(ws, HttpTransport(bureau.url, policy=FAST))
-        assert refused.value.status == 409  # the school is bound to the thief's school id
+        # The school is bound to the thief's school id.
+        assert (refused.value.status, refused.value.reason) == (409, "school_bound")
 
         keys = ["--key-dir", str(bureau.key_dir)]
         assert bureau_main([*keys, "unbind-device", str(thief.device_id)]) == 0

@@ -134,9 +134,10 @@ def identity_problem(ws: Workspace) -> str:
         return ""
     keys = sync_keys.load_device_keys(ws.device_id)
     if keys is None:
-        # Keys are made when the file is imported: an enrolled folder without them
-        # came from elsewhere (or lost its keyring).
-        return KEYS_MISSING
+        # Keys are made when the file is imported: a registered folder without them
+        # came from elsewhere (or lost its keyring). Before registration the bureau
+        # knows no keys, and importing the file again makes them.
+        return KEYS_MISSING if enrollment.registered_at is not None else ""
     if enrollment.device_fingerprint and keys.fingerprint != enrollment.device_fingerprint:
         return KEYS_CHANGED
     if _is_copy(ws, home(ws.device_id)):
@@ -241,7 +242,7 @@ def reenroll_as_new_device(ws: Workspace, actor: Actor) -> Reenrolled:
                 f"{len(open_files)} bundles retired"
             )
             s.flush()
-            append_entry(s, actor, "sync.reenrolled", [], detail)
+            append_entry(s, actor, "sync.reenroll", [], detail)
             state = s.get(DeviceState, 1)
             # The new device's audit chain starts with its first entry.
             state.device_id = new

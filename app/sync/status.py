@@ -316,6 +316,8 @@ def advice(ov: SyncOverview) -> list[Advice]:
         return [Advice("not_enrolled", NOT_ENROLLED)]
     if ov.identity_problem in COPY_MESSAGES:
         said = [Advice("copy", COPY_MESSAGES[ov.identity_problem])]
+        if ov.identity_problem != "bureau_refused":
+            return said  # nothing is sent from here until it is re-enrolled
     else:
         said = []
     if not ov.registered:

@@ -4097,6 +4097,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>为这个数据文件夹换一个新身份和新密钥；学校的记录都保留，教育局尚未收到的内容会以新身份重新发送。</translation>
     </message>
     <message>
+        <source>Only the principal can do this.</source>
+        <translation>只有校长可以这样做。</translation>
+    </message>
+    <message>
         <source>Enrollment</source>
         <translation>注册</translation>
     </message>

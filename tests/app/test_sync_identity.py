@@ -34,6 +34,10 @@ from tests.helpers import PRINCIPAL_PASSWORD, make_user
 from tests.sync_support import running_bureau
 
 
+def english(_context: str, text: str) -> str:
+    return text
+
+
 @pytest.fixture(autouse=True)
 def _no_real_keyring(memory_keyring):
     yield
@@ -97,7 +101,7 @@ def test_a_copy_sharing_the_keystore_is_detected_and_sends_nothing(workspace, tm
             sync_pass(copy)
         kinds = [a.kind for a in advice(sync_overview(copy))]
         assert kinds[0] == "copy"
-        assert "copy from another computer" in advice(sync_overview(copy))[0].text()
+        assert "copy from another computer" in advice(sync_overview(copy))[0].text(english)
     finally:
         copy.close()
     # The original is still itself.
@@ -143,7 +147,7 @@ def test_a_copy_with_a_fresh_keystore_is_never_given_new_keys(workspace, tmp_pat
             import_enrollment(copy, _enrollment_file(tmp_path / "g", "220105-0012"))
         assert load_device_keys(device) is None
         said = advice(sync_overview(copy))
-        assert said[0].kind == "copy" and "keys are not on this computer" in said[0].text()
+        assert said[0].kind == "copy" and "keys are not on this computer" in said[0].text(english)
     finally:
         copy.close()
 
@@ -224,7 +228,7 @@ def test_re_enrolling_a_copy_keeps_the_rows_and_the_bureau_gets_every_change_onc
             assert identity.identity_problem(copy) == ""
             said = advice(sync_overview(copy))
             assert [a.kind for a in said] == ["needs_file"]
-            assert "new enrollment file" in said[0].text()
+            assert "new enrollment file" in said[0].text(english)
             # Without a new enrollment file the bureau cannot know the new computer.
             with pytest.raises(UserError, match="token is missing"):
                 sync_pass(copy, transport=transport)
@@ -247,3 +251,40 @@ def test_re_enrolling_a_copy_keeps_the_rows_and_the_bureau_gets_every_change_onc
             assert rows_of(bureau.engine, copy.school_id) == rows_of(copy.db.engine, copy.school_id)
         finally:
             copy.close()
+
+
+def test_the_waiting_sentence_names_the_missing_bundle_and_those_held_behind_it():
+    from datetime import UTC, datetime
+
+    from app.sync.status import BundleRow, SyncOverview
+
+    now = datetime.now(UTC)
+
+    def bundle(seq: int, state: str, reason: str = "") -> BundleRow:
+        return BundleRow(seq, state, 10, 0, 1, 0, reason, now, None, None, f"{seq:02d}" * 32)
+
+    ov = SyncOverview(
+        enrolled=True,
+        registered=True,
+        school_code="220105-0012",
+        acked_seq=53,
+        bundles=(bundle(54, "pending"), *(bundle(s, "sent") for s in (55, 56, 57))),
+    )
+    (said,) = advice(ov)
+    assert said.text(english) == (
+        "The bureau has everything up to bundle 53 and is waiting for bundle 54 from this "
+        "computer; bundles 55–57 wait behind it. Press Sync now, or take them by USB."
+    )
+    refused = SyncOverview(
+        enrolled=True,
+        registered=True,
+        acked_seq=53,
+        bundles=(bundle(54, "quarantined", "clock_skew"),),
+        unacked_changes=3,
+    )
+    (said,) = advice(refused)
+    assert said.text(english) == (
+        "Bundle 54 was refused by the bureau (this computer's clock is far ahead; check the "
+        "date); the bureau must release or reject it. Call them and read this code: "
+        "5454545454545454."
+    )

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.roles import Permission, allowed
 from app.sync import problems
 from app.sync.enrollment import enroll_from_file
 from app.sync.identity import reenroll_as_new_device
@@ -113,6 +114,8 @@ class SyncPage(QWidget):
             )
         )
         self.reenroll_button.clicked.connect(self.reenroll)
+        if not allowed(self.ctx.actor, Permission.EDIT_SCHOOL_PROFILE):
+            self.reenroll_button.setToolTip(translate("Sync", "Only the principal can do this."))
         self.reenroll_button.hide()
         row.addWidget(self.reenroll_button, 0, Qt.AlignmentFlag.AlignTop)
         return box
@@ -251,6 +254,7 @@ class SyncPage(QWidget):
         said = advice(ov)
         self.advice_label.setText("\n".join(a.text(translate) for a in said))
         self.reenroll_button.setVisible(any(a.kind == "copy" for a in said))
+        self.reenroll_button.setEnabled(allowed(self.ctx.actor, Permission.EDIT_SCHOOL_PROFILE))
         self.bureau_label.setText(
             f"{ov.school_name}  {ov.bureau_url}".strip() if ov.enrolled else "—"
         )
@@ -442,7 +446,6 @@ class SyncPage(QWidget):
         )
 
     def _reenrolled(self, done) -> None:
-        self.reenroll_button.setEnabled(True)
         self.message.show_notice(
             translate(
                 "Sync",
@@ -454,7 +457,7 @@ class SyncPage(QWidget):
         self.controller.refresh()
 
     def _reenroll_failed(self, message: str, _error: BaseException) -> None:
-        self.reenroll_button.setEnabled(True)
+        self.show_overview(self.overview)
         self.message.show_error(message)
 
     # -- USB ---------------------------------------------------------------------------

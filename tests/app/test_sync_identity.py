@@ -234,6 +234,7 @@ def test_re_enrolling_a_copy_keeps_the_rows_and_the_bureau_gets_every_change_onc
                 sync_pass(copy, transport=transport)
 
             import_enrollment(copy, bureau.enroll(tmp_path / "e2"))
+            make_user(copy, actor, "zhaomin", "staff")  # the new device's own first change
             report = sync_pass(copy, transport=transport)
             assert report.error == "" and not report.anything_left
 
@@ -247,6 +248,13 @@ def test_re_enrolling_a_copy_keeps_the_rows_and_the_bureau_gets_every_change_onc
                     ).scalars()
                 )
             assert received == seqs
+            # The audit trail still checks out: the old chain ends, the new one begins.
+            from app.audit.records import check_records
+            from app.audit.trail import verify_chain
+
+            with copy.read() as s:
+                assert verify_chain(s) == []
+                assert check_records(s)[0] == []
             # 0 lost, 0 duplicated: the bureau holds exactly the copy's rows.
             assert rows_of(bureau.engine, copy.school_id) == rows_of(copy.db.engine, copy.school_id)
         finally:

@@ -118,9 +118,10 @@ def import_enrollment(ws: Workspace, path: Path) -> EnrollmentInfo:
             ),
             url=current.bureau_url,
         )
-    device_keys = sync_keys.load_or_create_device_keys(ws.device_id)
-    from app.sync.identity import record_home
+    from app.sync.identity import record_home, refuse_copy
 
+    refuse_copy(ws)  # its keys belong to the folder it was copied from
+    device_keys = sync_keys.load_or_create_device_keys(ws.device_id)
     record_home(ws)
     token = fields.pop("token")
     sync_keys.store_secret(ws.device_id, TOKEN_SECRET, token)

@@ -161,6 +161,14 @@ _CHANGED_MESSAGE = QT_TRANSLATE_NOOP(
 )
 
 
+def refuse_copy(ws: Workspace) -> Home | None:
+    """Raise UserError when ``ws`` is a copy sharing its device's keys; else the recorded home."""
+    recorded = home(ws.device_id)
+    if _is_copy(ws, recorded):
+        raise UserError(_COPY_MESSAGE, path=str(ws.data_dir), home=recorded.path)
+    return recorded
+
+
 def check_own_identity(ws: Workspace) -> None:
     """Before sending: refuse a copy that shares keys, follow a moved folder.
 
@@ -179,9 +187,7 @@ def check_own_identity(ws: Workspace) -> None:
         return  # device_keys says where they should be
     if enrollment.device_fingerprint and keys.fingerprint != enrollment.device_fingerprint:
         raise UserError(_CHANGED_MESSAGE)
-    recorded = home(ws.device_id)
-    if _is_copy(ws, recorded):
-        raise UserError(_COPY_MESSAGE, path=str(ws.data_dir), home=recorded.path)
+    recorded = refuse_copy(ws)
     here = Home(str(ws.data_dir.resolve()), _folder_id(ws.data_dir))
     if recorded != here:
         if recorded is not None:

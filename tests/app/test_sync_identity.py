@@ -99,6 +99,9 @@ def test_a_copy_sharing_the_keystore_is_detected_and_sends_nothing(workspace, tm
         assert identity.identity_problem(copy) == identity.COPY
         with pytest.raises(UserError, match="copy"):
             sync_pass(copy)
+        with pytest.raises(UserError, match="copy"):  # nor does a new file make it the device
+            import_enrollment(copy, _enrollment_file(tmp_path / "g", "220105-0012"))
+        assert identity.home(copy.device_id).path == str(original.resolve())
         kinds = [a.kind for a in advice(sync_overview(copy))]
         assert kinds[0] == "copy"
         assert "copy from another computer" in advice(sync_overview(copy))[0].text(english)

@@ -20,7 +20,9 @@ responsibility grid with an unassigned zone), grid-letters.png (this year's
 responsibility letters, one not signed yet), roster.png (this month's duty
 calendar with gaps), handover.png (a handover both people signed), sync.png
 (the sync page after a pass to a loopback bureau on a temporary SQLite
-database), dashboard.png
+database), sync-waiting.png (the bureau holds a later bundle and waits for the
+one before it: the page says which, and what to do), sync-copy.png (the data
+folder seen as a copy of another: re-enroll it as a new computer), dashboard.png
 (the 工作台 with its first line chosen), monthly-report.png (last month's
 report being signed) and incident.png (reporting clocks running). The
 user's own preferences, data and keyring are never touched (temporary folders
@@ -342,8 +344,75 @@ def shoot_sync(app, window, outdir: Path, tmp: Path) -> None:
         wait(app, lambda: True)
         save(window, outdir / "sync.png")
         page._pass_ended()
+        shoot_sync_waiting(app, window, outdir, tmp, bureau, made[-1])
     finally:
         bureau.stop()
+
+
+def shoot_sync_waiting(app, window, outdir: Path, tmp: Path, bureau, missing: int) -> None:
+    """A later bundle reached the bureau before bundle ``missing``: the page says so."""
+    from PIL import Image
+
+    from app.attachments.store import add_photos
+    from app.sync.keys import device_keys
+    from app.sync.outgoing import outgoing_dir, pack_pending
+    from app.sync.service import apply_return
+    from app.sync.transport import HttpTransport
+    from db.models import BundleState, SyncBundle
+    from ui import operations
+
+    ws, actor = window.ctx.workspace, window.ctx.actor
+    photo = tmp / "stairs.jpg"
+    Image.effect_noise((1200, 900), 30).convert("RGB").save(photo, "JPEG", quality=85)
+    add_photos(ws, actor, [photo])
+    keys = device_keys(ws.device_id)
+    (later,) = pack_pending(ws, keys)
+    with ws.read() as s:
+        row = s.get(SyncBundle, later)
+    transport = HttpTransport(bureau.url)
+    transport.sign_as(ws.device_id, keys.signing)
+    transport.upload(
+        outgoing_dir(ws) / row.file_name,
+        {"name": row.file_name, "sha256": row.sha256},
+        url=None,
+        on_url=lambda _u: None,
+        on_progress=lambda _o: None,
+    )
+    with ws.db.write(actor_id=None) as s:
+        s.get(SyncBundle, later).state = BundleState.SENT
+    apply_return(ws, transport.fetch_return(ws.device_id))
+    page = window.show_page("sync")
+    page.controller.refresh()
+    wait(app, lambda: not operations.busy() and str(missing) in page.advice_label.text())
+    save(window, outdir / "sync-waiting.png")
+    shoot_sync_copy(app, window, outdir, tmp)
+
+
+def shoot_sync_copy(app, window, outdir: Path, tmp: Path) -> None:
+    """The data folder seen as a copy: the folder its keys were made in still holds it."""
+    import json
+
+    from app.data_key import ID_FILENAME
+    from app.sync import identity
+    from app.sync.keys import store_secret
+    from ui import operations
+
+    ws = window.ctx.workspace
+    original = tmp / "copied-from"
+    original.mkdir()
+    shutil.copy(ws.data_dir / ID_FILENAME, original / ID_FILENAME)
+    home = identity.home(ws.device_id)
+    store_secret(
+        ws.device_id,
+        identity.HOME_SECRET,
+        json.dumps({"path": str(original.resolve()), "folder": home.folder}),
+    )
+    page = window.show_page("sync")
+    page.controller.refresh()
+    wait(app, lambda: not operations.busy() and page.reenroll_button.isVisible())
+    page.reenroll_button.setFocus()
+    wait(app, lambda: True)
+    save(window, outdir / "sync-copy.png")
 
 
 def shoot_grid(app, window, outdir: Path) -> None:

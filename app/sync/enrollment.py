@@ -18,11 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync import keys as sync_keys
 from app.workspace import Workspace
-from db.models import SyncEnrollment
+from db.models import School, SyncEnrollment
 
 ENROLLMENT_FORMAT = "xiaoan-enrollment/1"
 TOKEN_SECRET = "enrollment-token"
@@ -94,6 +96,21 @@ def import_enrollment(ws: Workspace, path: Path) -> EnrollmentInfo:
         )
     with ws.read() as s:
         current = s.get(SyncEnrollment, 1)
+        profile_code = s.scalar(select(School.code).where(School.id == ws.school_id)) or ""
+    # A profile always has a code (the school form requires one); were it empty, the
+    # enrollment's code is taken as the school's and the profile must then match it.
+    if profile_code and profile_code.strip().casefold() != fields["school_code"].strip().casefold():
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "This enrollment file is for school code {file_code}, but this computer holds "
+                "the records of school {profile_code}. Nothing was changed. Ask the bureau for "
+                "the enrollment file of school {profile_code}, or check the school code in the "
+                "school profile.",
+            ),
+            file_code=fields["school_code"],
+            profile_code=profile_code,
+        )
     if current is not None and current.registered_at is not None:
         raise UserError(
             QT_TRANSLATE_NOOP(
@@ -102,7 +119,11 @@ def import_enrollment(ws: Workspace, path: Path) -> EnrollmentInfo:
             ),
             url=current.bureau_url,
         )
+    from app.sync.identity import record_home, refuse_copy
+
+    refuse_copy(ws)  # its keys belong to the folder it was copied from
     device_keys = sync_keys.load_or_create_device_keys(ws.device_id)
+    record_home(ws)
     token = fields.pop("token")
     sync_keys.store_secret(ws.device_id, TOKEN_SECRET, token)
     bureau_fp = sync_keys.fingerprint(

@@ -141,8 +141,9 @@ def device_keys(device_id: uuid.UUID) -> DeviceKeys:
         QT_TRANSLATE_NOOP(
             "app",
             "This computer's sync keys cannot be found (looked in {keyring} and {path}). "
-            "If the system keyring is locked, unlock it (sign in to the desktop) and try again; "
-            "if the keys are lost, call the bureau.",
+            "If the system keyring is locked, unlock it (sign in to the desktop) and try again. "
+            "If the keys are lost, or this data folder was copied from another computer, "
+            "re-enroll it as a new computer on the sync page.",
         ),
         keyring=place.keyring or "-",
         path=str(place.path),

@@ -120,9 +120,12 @@ def sync_pass(
     Raises UserError (not enrolled, keys not found, a reply that does not verify);
     everything the network can do wrong is in the report instead.
     """
+    from app.sync.identity import check_own_identity
+
     progress = progress or _no_progress
     with _lock(ws):
         enrollment = enrollment_mod.current_enrollment(ws)
+        check_own_identity(ws)  # a copy sharing this device's keys sends nothing
         transport = transport or HttpTransport(enrollment.bureau_url, policy=policy)
         keys = device_keys(ws.device_id)
         report = SyncReport()

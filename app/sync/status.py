@@ -1,16 +1,20 @@
 """What the sync page and the status bar show: enrollment, bundles, last sync.
 
-Read-only and quick (one read session); call from a worker thread like any
-database read. Plain frozen values, safe to hand to the UI thread.
+Read-only and quick (one read session and a keystore look-up); call from a
+worker thread like any database read. Plain frozen values, safe to hand to
+the UI thread. :func:`advice` turns an overview into plain sentences: what
+the bureau has, what it waits for from this computer, and what to do.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import func, select
 
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.sync.problems import MESSAGES, OFFLINE
 from app.workspace import Workspace
 from db.models.outbox import OutboxEntry
@@ -31,6 +35,13 @@ class BundleRow:
     created_at: datetime
     sent_at: datetime | None
     acked_at: datetime | None
+    sha256: str = ""
+
+    @property
+    def code(self) -> str:
+        """What the school reads to the bureau for this bundle: the start of its SHA-256,
+        as the bureau's quarantine list shows it."""
+        return self.sha256[:16]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,6 +67,12 @@ class SyncOverview:
     unacked_changes: int = 0
     bundles: tuple[BundleRow, ...] = ()
     notices: tuple[Notice, ...] = ()  # newest first
+    # Every bundle seq <= acked_seq is settled at the bureau (from the last return bundle).
+    acked_seq: int = 0
+    # The one-time enrollment token is here (an unregistered PC can register by itself).
+    token_waiting: bool = False
+    # app.sync.identity: "" | keys_missing | keys_changed | copy | bureau_refused
+    identity_problem: str = ""
 
     @property
     def open_bundles(self) -> int:
@@ -74,14 +91,19 @@ def _row(b) -> BundleRow:
         b.created_at,
         b.sent_at,
         b.acked_at,
+        b.sha256,
     )
 
 
 def sync_overview(ws: Workspace, limit: int = BUNDLE_ROWS) -> SyncOverview:
     """Enrollment state and the newest ``limit`` bundles, newest first."""
     # Models on first use: the main window reads this at start-up, off the UI thread.
+    from app.sync.enrollment import TOKEN_SECRET
+    from app.sync.identity import identity_problem
+    from app.sync.keys import load_secret
     from db.models import SyncBundle, SyncEnrollment, SyncNotice
 
+    problem = identity_problem(ws)
     with ws.read() as s:
         e = s.get(SyncEnrollment, 1)
         if e is None:
@@ -116,6 +138,9 @@ def sync_overview(ws: Workspace, limit: int = BUNDLE_ROWS) -> SyncOverview:
             unacked_changes=unacked,
             bundles=bundles,
             notices=notices,
+            acked_seq=e.acked_seq,
+            token_waiting=e.registered_at is None and bool(load_secret(ws.device_id, TOKEN_SECRET)),
+            identity_problem=problem,
         )
 
 
@@ -137,3 +162,196 @@ def bureau_url(ws: Workspace) -> str | None:
 def _problem(stored: str) -> str:
     # Older versions stored the technical error text: show it as "offline".
     return stored if stored in MESSAGES or not stored else OFFLINE
+
+
+# -- in words ------------------------------------------------------------------------
+
+# The bureau's reason codes (app/sync/README.md), in words a school can act on.
+REASONS = {
+    "not_a_bundle": QT_TRANSLATE_NOOP("Sync", "the file is not a sync bundle"),
+    "wrong_recipient": QT_TRANSLATE_NOOP("Sync", "made for another bureau's key"),
+    "corrupt": QT_TRANSLATE_NOOP("Sync", "the bureau received it damaged"),
+    "bad_manifest": QT_TRANSLATE_NOOP("Sync", "the contents list is unreadable"),
+    "unknown_format": QT_TRANSLATE_NOOP("Sync", "made by a newer version of xiaoan"),
+    "unknown_device": QT_TRANSLATE_NOOP(
+        "Sync", "the bureau does not know this computer (withdrawn or not enrolled)"
+    ),
+    "bad_signature": QT_TRANSLATE_NOOP("Sync", "the signature does not match this computer"),
+    "member_hash_mismatch": QT_TRANSLATE_NOOP("Sync", "the bureau received it damaged"),
+    "seq_conflict": QT_TRANSLATE_NOOP(
+        "Sync", "the bureau already has another file with this number"
+    ),
+    "broken_chain": QT_TRANSLATE_NOOP("Sync", "does not follow the previous bundle"),
+    "clock_skew": QT_TRANSLATE_NOOP("Sync", "this computer's clock is far ahead; check the date"),
+    "apply_failed": QT_TRANSLATE_NOOP("Sync", "the bureau could not file its records"),
+    "rejected": QT_TRANSLATE_NOOP("Sync", "the bureau rejected it"),
+}
+
+
+Translator = Callable[[str, str], str]  # (context, text) -> text; the UI passes Qt's
+
+
+def reason_words(reason: str, translator: Translator | None = None) -> str:
+    """A bureau reason code in words ("" for none)."""
+    words = translator or translate
+    if not reason:
+        return ""
+    if reason in REASONS:
+        return words("Sync", REASONS[reason])
+    other = QT_TRANSLATE_NOOP("Sync", "reason given by the bureau: {reason}")
+    return words("Sync", other).format(reason=reason)
+
+
+NOT_ENROLLED = QT_TRANSLATE_NOOP(
+    "app",
+    "Not registered yet: import the enrollment file the education bureau sent for this school "
+    "(Import enrollment file, Ctrl+O).",
+)
+REGISTERS_NEXT = QT_TRANSLATE_NOOP(
+    "app",
+    "Not registered yet: the enrollment file is imported and this computer registers with the "
+    "bureau at the next sync. Press Sync now.",
+)
+NEEDS_FILE = QT_TRANSLATE_NOOP(
+    "app",
+    "Not registered yet: the bureau does not know this computer. Ask the bureau for a new "
+    "enrollment file for school {code} and import it (Ctrl+O); the {n} changes the bureau has "
+    "not received are sent after that.",
+)
+COPY_MESSAGES = {
+    "copy": QT_TRANSLATE_NOOP(
+        "app",
+        "This data folder seems to be a copy from another computer: the folder it was copied "
+        "from still syncs with the same identity. Re-enroll this folder as a new computer "
+        "(the button on the right); the school's records stay.",
+    ),
+    "keys_missing": QT_TRANSLATE_NOOP(
+        "app",
+        "This data folder seems to be a copy from another computer: its sync keys are not on "
+        "this computer. If the system keyring is only locked, sign in to the desktop and try "
+        "again; otherwise re-enroll this folder as a new computer (the button on the right); the school's "
+        "records stay.",
+    ),
+    "keys_changed": QT_TRANSLATE_NOOP(
+        "app",
+        "This data folder seems to be a copy from another computer: its sync keys are not the "
+        "ones the bureau registered. Re-enroll this folder as a new computer (the button on the right); "
+        "the school's records stay.",
+    ),
+    "bureau_refused": QT_TRANSLATE_NOOP(
+        "app",
+        "This data folder seems to be a copy from another computer: the bureau refused its "
+        "bundles because another computer sends under the same identity or with other keys. "
+        "Re-enroll this folder as a new computer (the button on the right); the school's records stay.",
+    ),
+}
+REFUSED = QT_TRANSLATE_NOOP(
+    "app",
+    "Bundle {seq} was refused by the bureau ({reason}); the bureau must release or reject it. "
+    "Call them and read this code: {code}.",
+)
+WAITING_HELD = QT_TRANSLATE_NOOP(
+    "app",
+    "The bureau has everything up to bundle {acked} and is waiting for bundle {next} from this "
+    "computer; bundles {held} wait behind it. Press Sync now, or take them by USB.",
+)
+WAITING_HELD_FIRST = QT_TRANSLATE_NOOP(
+    "app",
+    "The bureau has nothing from this computer yet and is waiting for bundle {next}; bundles "
+    "{held} wait behind it. Press Sync now, or take them by USB.",
+)
+WAITING = QT_TRANSLATE_NOOP(
+    "app",
+    "The bureau has everything up to bundle {acked} and is waiting for bundles {open} from this "
+    "computer. Press Sync now, or take them by USB.",
+)
+WAITING_FIRST = QT_TRANSLATE_NOOP(
+    "app",
+    "The bureau has nothing from this computer yet and is waiting for bundles {open}. Press "
+    "Sync now, or take them by USB.",
+)
+UNPACKED = QT_TRANSLATE_NOOP(
+    "app",
+    "{n} changes are not yet received by the bureau. Press Sync now, or take them by USB.",
+)
+ALL_RECEIVED = QT_TRANSLATE_NOOP(
+    "app", "The bureau has received everything from this computer (up to bundle {acked})."
+)
+NOTHING_YET = QT_TRANSLATE_NOOP("app", "Nothing to send to the bureau yet.")
+
+
+@dataclasses.dataclass(frozen=True)
+class Advice:
+    """One sentence for the sync page: ``kind`` says what it is about
+    (not_enrolled | register | needs_file | copy | refused | waiting | unpacked | done),
+    ``message`` is the English text (translated by :meth:`text`)."""
+
+    kind: str
+    message: str
+    params: tuple[tuple[str, object], ...] = ()
+    reason: str = ""  # a bureau reason code, put in words by text()
+
+    def text(self, translator: Translator | None = None) -> str:
+        params = dict(self.params)
+        if self.reason:
+            params["reason"] = reason_words(self.reason, translator)
+        words = translator or translate
+        return words("app", self.message).format(**params)
+
+
+def seq_ranges(seqs: list[int]) -> str:
+    """``[55, 56, 57, 60]`` -> ``"55–57, 60"``."""
+    runs: list[list[int]] = []
+    for seq in sorted(set(seqs)):
+        if runs and seq == runs[-1][1] + 1:
+            runs[-1][1] = seq
+        else:
+            runs.append([seq, seq])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def advice(ov: SyncOverview) -> list[Advice]:
+    """What the bureau has, what it waits for from this computer and what to do, in order."""
+    if not ov.enrolled:
+        return [Advice("not_enrolled", NOT_ENROLLED)]
+    if ov.identity_problem in COPY_MESSAGES:
+        said = [Advice("copy", COPY_MESSAGES[ov.identity_problem])]
+        if ov.identity_problem != "bureau_refused":
+            return said  # nothing is sent from here until it is re-enrolled
+    else:
+        said = []
+    if not ov.registered:
+        if ov.token_waiting:
+            said.append(Advice("register", REGISTERS_NEXT))
+        else:
+            params = (("code", ov.school_code), ("n", ov.unacked_changes))
+            said.append(Advice("needs_file", NEEDS_FILE, params))
+        return said
+    for b in sorted(ov.bundles, key=lambda b: b.seq):
+        if b.state == "quarantined":
+            params = (("seq", b.seq), ("code", b.code))
+            said.append(Advice("refused", REFUSED, params, b.reason or "rejected"))
+    open_seqs = [
+        b.seq for b in ov.bundles if b.state in ("pending", "uploading", "sent") and b.seq > 0
+    ]
+    if open_seqs:
+        first = min(open_seqs)
+        behind = [
+            b.seq for b in ov.bundles if b.state == "sent" and b.seq > max(first, ov.acked_seq + 1)
+        ]
+        missing = ov.acked_seq + 1
+        if behind and missing in open_seqs:
+            params = (("acked", ov.acked_seq), ("next", missing), ("held", seq_ranges(behind)))
+            message = WAITING_HELD if ov.acked_seq else WAITING_HELD_FIRST
+            said.append(Advice("waiting", message, params))
+        else:
+            params = (("acked", ov.acked_seq), ("open", seq_ranges(open_seqs)))
+            said.append(Advice("waiting", WAITING if ov.acked_seq else WAITING_FIRST, params))
+    elif ov.unacked_changes and not any(a.kind == "refused" for a in said):
+        said.append(Advice("unpacked", UNPACKED, (("n", ov.unacked_changes),)))
+    elif not said:
+        if ov.acked_seq:
+            said.append(Advice("done", ALL_RECEIVED, (("acked", ov.acked_seq),)))
+        else:
+            said.append(Advice("done", NOTHING_YET))
+    return said

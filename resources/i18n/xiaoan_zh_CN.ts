@@ -4085,6 +4085,22 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>与教育局同步</translation>
     </message>
     <message>
+        <source>What the bureau is waiting for</source>
+        <translation>教育局在等什么</translation>
+    </message>
+    <message>
+        <source>&amp;Re-enroll as a new computer…</source>
+        <translation>作为新电脑重新注册(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Gives this data folder a new identity and new keys; the school&apos;s records stay and everything the bureau has not received is sent again under the new one.</source>
+        <translation>为这个数据文件夹换一个新身份和新密钥；学校的记录都保留，教育局尚未收到的内容会以新身份重新发送。</translation>
+    </message>
+    <message>
+        <source>Only the principal can do this.</source>
+        <translation>只有校长可以这样做。</translation>
+    </message>
+    <message>
         <source>Enrollment</source>
         <translation>注册</translation>
     </message>
@@ -4143,6 +4159,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>Not enrolled. Import the enrollment file the education bureau sent you.</source>
         <translation>未注册。请导入教育局发给学校的注册文件。</translation>
+    </message>
+    <message>
+        <source>Needs a new enrollment file from the bureau (this computer is new to it).</source>
+        <translation>需要教育局发一份新的注册文件（对教育局来说这是一台新电脑）。</translation>
     </message>
     <message>
         <source>Enrollment file imported; this computer registers with the bureau at the next sync.</source>
@@ -4215,6 +4235,26 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>Enrolled. Read both fingerprints to the bureau by phone, then sync.</source>
         <translation>注册成功。请打电话向教育局核对两个指纹，然后同步。</translation>
+    </message>
+    <message>
+        <source>Re-enroll as a new computer</source>
+        <translation>作为新电脑重新注册</translation>
+    </message>
+    <message>
+        <source>Make this data folder a new computer for the bureau?</source>
+        <translation>把这个数据文件夹作为一台新电脑向教育局注册？</translation>
+    </message>
+    <message>
+        <source>This folder gets a new identity and new sync keys. The school&apos;s records stay here, and everything the bureau has not received yet is sent again under the new identity.
+
+The bureau must then register this computer: ask it for a new enrollment file for school {code} and import it here.</source>
+        <translation>这个文件夹将换用新身份和新的同步密钥。学校的记录都保留在这里，教育局尚未收到的内容会以新身份重新发送。
+
+之后需要教育局登记这台电脑：请向教育局要一份学校 {code} 的新的注册文件，并在这里导入。</translation>
+    </message>
+    <message>
+        <source>This data folder is now a new computer (fingerprint {fp}); {n} changes wait to be sent. Ask the bureau for a new enrollment file for school {code} and import it (Ctrl+O).</source>
+        <translation>这个数据文件夹现在是一台新电脑（指纹 {fp}），有 {n} 条更改等待发送。请向教育局要一份学校 {code} 的新的注册文件并导入（Ctrl+O）。</translation>
     </message>
     <message>
         <source>Folder on the USB stick</source>
@@ -5002,6 +5042,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>请先创建学校，再导入注册文件。</translation>
     </message>
     <message>
+        <source>This enrollment file is for school code {file_code}, but this computer holds the records of school {profile_code}. Nothing was changed. Ask the bureau for the enrollment file of school {profile_code}, or check the school code in the school profile.</source>
+        <translation>这份注册文件是发给学校代码 {file_code} 的，而本机保存的是学校 {profile_code} 的记录。没有做任何改动。请向教育局要学校 {profile_code} 的注册文件，或核对学校信息中的学校代码。</translation>
+    </message>
+    <message>
         <source>This computer is already enrolled with the bureau at {url}. Nothing was changed.</source>
         <translation>本机已在 {url} 的教育局注册，未做任何改动。</translation>
     </message>
@@ -5762,10 +5806,6 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>{name}已在该检查记录上签字。</translation>
     </message>
     <message>
-        <source>This computer&apos;s sync keys cannot be found (looked in {keyring} and {path}). If the system keyring is locked, unlock it (sign in to the desktop) and try again; if the keys are lost, call the bureau.</source>
-        <translation>找不到本机的同步密钥（已查找 {keyring} 和 {path}）。如果系统密钥存储已锁定，请解锁（登录桌面）后重试；如果密钥已丢失，请联系教育局。</translation>
-    </message>
-    <message>
         <source>xiaoan cannot keep its sync keys: this computer has no working keyring and {path} cannot be written ({error}).</source>
         <translation>校安无法保存同步密钥：本机没有可用的系统密钥存储，且无法写入 {path}（{error}）。</translation>
     </message>
@@ -5812,6 +5852,78 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>That is not the recovery code: it has 17 groups of four letters (A-F) and digits. Check each group and type it again.</source>
         <translation>这不是恢复码：恢复码共 17 组，每组 4 个字母（A-F）或数字。请逐组核对后重新输入。</translation>
+    </message>
+    <message>
+        <source>This data folder ({path}) is a copy of {home}, which still syncs as the same computer. Sending from both would make the bureau refuse one of them. Nothing was sent: on the sync page, re-enroll this folder as a new computer.</source>
+        <translation>这个数据文件夹（{path}）是 {home} 的副本，而原文件夹仍以同一台电脑的身份同步。两处都发送会使教育局拒收其中一处的数据。本次没有发送任何内容：请在同步页面把这个文件夹作为新电脑重新注册。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s sync keys are not the ones the bureau registered (the data folder was probably copied from another computer). Nothing was sent: on the sync page, re-enroll this folder as a new computer.</source>
+        <translation>本机的同步密钥不是教育局登记的那一套（数据文件夹可能是从另一台电脑复制来的）。本次没有发送任何内容：请在同步页面把这个文件夹作为新电脑重新注册。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s sync keys cannot be found (looked in {keyring} and {path}). If the system keyring is locked, unlock it (sign in to the desktop) and try again. If the keys are lost, or this data folder was copied from another computer, re-enroll it as a new computer on the sync page.</source>
+        <translation>找不到本机的同步密钥（已查找 {keyring} 和 {path}）。如果系统密钥存储已锁定，请解锁（登录桌面）后重试。如果密钥已丢失，或这个数据文件夹是从另一台电脑复制来的，请在同步页面把它作为新电脑重新注册。</translation>
+    </message>
+    <message>
+        <source>Not registered yet: import the enrollment file the education bureau sent for this school (Import enrollment file, Ctrl+O).</source>
+        <translation>尚未注册：请导入教育局发给本校的注册文件（“导入注册文件”，Ctrl+O）。</translation>
+    </message>
+    <message>
+        <source>Not registered yet: the enrollment file is imported and this computer registers with the bureau at the next sync. Press Sync now.</source>
+        <translation>尚未注册：注册文件已导入，下次同步时本机将向教育局完成注册。请按“立即同步”。</translation>
+    </message>
+    <message>
+        <source>Not registered yet: the bureau does not know this computer. Ask the bureau for a new enrollment file for school {code} and import it (Ctrl+O); the {n} changes the bureau has not received are sent after that.</source>
+        <translation>尚未注册：教育局还不认识这台电脑。请向教育局要一份学校 {code} 的新的注册文件并导入（Ctrl+O）；教育局尚未收到的 {n} 条更改随后发送。</translation>
+    </message>
+    <message>
+        <source>This data folder seems to be a copy from another computer: the folder it was copied from still syncs with the same identity. Re-enroll this folder as a new computer (the button on the right); the school&apos;s records stay.</source>
+        <translation>这个数据文件夹似乎是从另一台电脑复制来的副本：原来的文件夹仍以同一身份同步。请把这个文件夹作为新电脑重新注册（右侧按钮）；学校的记录都会保留。</translation>
+    </message>
+    <message>
+        <source>This data folder seems to be a copy from another computer: its sync keys are not on this computer. If the system keyring is only locked, sign in to the desktop and try again; otherwise re-enroll this folder as a new computer (the button on the right); the school&apos;s records stay.</source>
+        <translation>这个数据文件夹似乎是从另一台电脑复制来的副本：它的同步密钥不在本机上。如果只是系统密钥存储被锁定，请登录桌面后重试；否则请把这个文件夹作为新电脑重新注册（右侧按钮）；学校的记录都会保留。</translation>
+    </message>
+    <message>
+        <source>This data folder seems to be a copy from another computer: its sync keys are not the ones the bureau registered. Re-enroll this folder as a new computer (the button on the right); the school&apos;s records stay.</source>
+        <translation>这个数据文件夹似乎是从另一台电脑复制来的副本：它的同步密钥不是教育局登记的那一套。请把这个文件夹作为新电脑重新注册（右侧按钮）；学校的记录都会保留。</translation>
+    </message>
+    <message>
+        <source>This data folder seems to be a copy from another computer: the bureau refused its bundles because another computer sends under the same identity or with other keys. Re-enroll this folder as a new computer (the button on the right); the school&apos;s records stay.</source>
+        <translation>这个数据文件夹似乎是从另一台电脑复制来的副本：教育局拒收了它的数据包，因为另一台电脑在用同一身份或另一套密钥发送。请把这个文件夹作为新电脑重新注册（右侧按钮）；学校的记录都会保留。</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} was refused by the bureau ({reason}); the bureau must release or reject it. Call them and read this code: {code}.</source>
+        <translation>第 {seq} 号包被教育局拒收（{reason}），须由教育局放行或退回。请打电话给教育局，并念出这个代码：{code}。</translation>
+    </message>
+    <message>
+        <source>The bureau has everything up to bundle {acked} and is waiting for bundle {next} from this computer; bundles {held} wait behind it. Press Sync now, or take them by USB.</source>
+        <translation>教育局已收到第 {acked} 号包及之前的全部数据，正在等待本机的第 {next} 号包；第 {held} 号包在它后面等着。请按“立即同步”，或用 U 盘送去。</translation>
+    </message>
+    <message>
+        <source>The bureau has nothing from this computer yet and is waiting for bundle {next}; bundles {held} wait behind it. Press Sync now, or take them by USB.</source>
+        <translation>教育局还没有收到本机的任何数据，正在等待第 {next} 号包；第 {held} 号包在它后面等着。请按“立即同步”，或用 U 盘送去。</translation>
+    </message>
+    <message>
+        <source>The bureau has everything up to bundle {acked} and is waiting for bundles {open} from this computer. Press Sync now, or take them by USB.</source>
+        <translation>教育局已收到第 {acked} 号包及之前的全部数据，正在等待本机的第 {open} 号包。请按“立即同步”，或用 U 盘送去。</translation>
+    </message>
+    <message>
+        <source>The bureau has nothing from this computer yet and is waiting for bundles {open}. Press Sync now, or take them by USB.</source>
+        <translation>教育局还没有收到本机的任何数据，正在等待第 {open} 号包。请按“立即同步”，或用 U 盘送去。</translation>
+    </message>
+    <message>
+        <source>{n} changes are not yet received by the bureau. Press Sync now, or take them by USB.</source>
+        <translation>有 {n} 条更改教育局尚未收到。请按“立即同步”，或用 U 盘送去。</translation>
+    </message>
+    <message>
+        <source>The bureau has received everything from this computer (up to bundle {acked}).</source>
+        <translation>教育局已收到本机的全部数据（到第 {acked} 号包为止）。</translation>
+    </message>
+    <message>
+        <source>Nothing to send to the bureau yet.</source>
+        <translation>暂时没有要发送给教育局的内容。</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,15 @@
 """同步: enrollment and fingerprints, "sync now" with progress, bundles, USB, bureau notices.
 
 The page shows what :class:`ui.sync.controller.SyncController` knows and
-asks it to run passes; it never runs one itself. Enrollment import and USB
-export/import run through :mod:`ui.operations`. The file and folder choosers
-are attributes (:attr:`choose_file`, :attr:`choose_folder`) so tests can
-answer them. Keyboard: F5 syncs now, Ctrl+O imports an enrollment file.
+asks it to run passes; it never runs one itself. At the top, in sentences
+(:func:`app.sync.status.advice`): what the bureau has, what it waits for from
+this computer and what to do — and, for a data folder copied from another
+computer, the button that re-enrolls it as a new computer. Enrollment
+import, re-enrollment and USB export/import run through :mod:`ui.operations`.
+The file and folder choosers and the re-enrollment question are attributes
+(:attr:`choose_file`, :attr:`choose_folder`, :attr:`confirm_reenroll`) so
+tests can answer them. Keyboard: F5 syncs now, Ctrl+O imports an enrollment
+file; the re-enroll button is in the tab order (Alt+R).
 Threading: UI thread.
 """
 
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -31,10 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.roles import Permission, allowed
 from app.sync import problems
 from app.sync.enrollment import enroll_from_file
+from app.sync.identity import reenroll_as_new_device
 from app.sync.service import export_usb, import_usb
-from app.sync.status import SyncOverview
+from app.sync.status import SyncOverview, advice
 from ui.common.live_refresh import LiveRefresh
 from ui.common.message_label import MessageLabel
 from ui.context import AppContext
@@ -57,12 +65,14 @@ class SyncPage(QWidget):
         self.overview = SyncOverview()
         self.choose_file: Callable[[], Path | None] = self._ask_file
         self.choose_folder: Callable[[str], Path | None] = self._ask_folder
+        self.confirm_reenroll: Callable[[], bool] = self._ask_reenroll
         self.usb_done = 0  # finished USB exports/imports, for tests
 
         layout = QVBoxLayout(self)
         title = QLabel(translate("Sync", "Sync with the education bureau"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
+        layout.addWidget(self._advice_box())
         top = QHBoxLayout()
         top.addWidget(self._enrollment_box(), 3)
         right = QVBoxLayout()
@@ -87,6 +97,28 @@ class SyncPage(QWidget):
             self._pass_started()
 
     # -- layout ------------------------------------------------------------------------
+
+    def _advice_box(self) -> QGroupBox:
+        box = QGroupBox(translate("Sync", "What the bureau is waiting for"))
+        row = QHBoxLayout(box)
+        self.advice_label = QLabel()
+        self.advice_label.setWordWrap(True)
+        self.advice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.advice_label, 1)
+        self.reenroll_button = QPushButton(translate("Sync", "&Re-enroll as a new computer…"))
+        self.reenroll_button.setToolTip(
+            translate(
+                "Sync",
+                "Gives this data folder a new identity and new keys; the school's records stay "
+                "and everything the bureau has not received is sent again under the new one.",
+            )
+        )
+        self.reenroll_button.clicked.connect(self.reenroll)
+        if not allowed(self.ctx.actor, Permission.EDIT_SCHOOL_PROFILE):
+            self.reenroll_button.setToolTip(translate("Sync", "Only the principal can do this."))
+        self.reenroll_button.hide()
+        row.addWidget(self.reenroll_button, 0, Qt.AlignmentFlag.AlignTop)
+        return box
 
     def _enrollment_box(self) -> QGroupBox:
         box = QGroupBox(translate("Sync", "Enrollment"))
@@ -151,7 +183,7 @@ class SyncPage(QWidget):
         self.notices = QListWidget()
         self.notices.setWordWrap(True)
         self.notices.setAlternatingRowColors(True)
-        self.notices.setMaximumHeight(120)  # the bundles below get the room
+        self.notices.setMaximumHeight(96)  # the bundles below get the room
         column.addWidget(self.notices)
         return box
 
@@ -204,6 +236,10 @@ class SyncPage(QWidget):
                 "Sync",
                 "Not enrolled. Import the enrollment file the education bureau sent you.",
             )
+        elif not ov.registered and not ov.token_waiting:
+            state = translate(
+                "Sync", "Needs a new enrollment file from the bureau (this computer is new to it)."
+            )
         elif not ov.registered:
             state = translate(
                 "Sync",
@@ -215,6 +251,10 @@ class SyncPage(QWidget):
                 code=ov.school_code
             )
         self.state_label.setText(state)
+        said = advice(ov)
+        self.advice_label.setText("\n".join(a.text(translate) for a in said))
+        self.reenroll_button.setVisible(any(a.kind == "copy" for a in said))
+        self.reenroll_button.setEnabled(allowed(self.ctx.actor, Permission.EDIT_SCHOOL_PROFILE))
         self.bureau_label.setText(
             f"{ov.school_name}  {ov.bureau_url}".strip() if ov.enrolled else "—"
         )
@@ -362,6 +402,62 @@ class SyncPage(QWidget):
 
     def _enroll_failed(self, message: str, _error: BaseException) -> None:
         self.import_button.setEnabled(True)
+        self.message.show_error(message)
+
+    # -- a copied data folder ----------------------------------------------------------
+
+    def _ask_reenroll(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("Sync", "Re-enroll as a new computer"),
+            translate("Sync", "Make this data folder a new computer for the bureau?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(
+            translate(
+                "Sync",
+                "This folder gets a new identity and new sync keys. The school's records stay "
+                "here, and everything the bureau has not received yet is sent again under the "
+                "new identity.\n\nThe bureau must then register this computer: ask it for a new "
+                "enrollment file for school {code} and import it here.",
+            ).format(code=self.overview.school_code)
+        )
+        yes = box.addButton(
+            translate("Sync", "Re-enroll as a new computer"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def reenroll(self) -> None:
+        """Ask, then make this data folder a new device (principal only; the service checks)."""
+        if not self.overview.enrolled or self.controller.running or not self.confirm_reenroll():
+            return
+        ws, actor = self.ctx.workspace, self.ctx.actor
+        self.reenroll_button.setEnabled(False)
+        run_in_background(
+            lambda: reenroll_as_new_device(ws, actor),
+            on_done=self._reenrolled,
+            on_error=self._reenroll_failed,
+            context=self,
+            description="sync: re-enroll as a new device",
+        )
+
+    def _reenrolled(self, done) -> None:
+        self.message.show_notice(
+            translate(
+                "Sync",
+                "This data folder is now a new computer (fingerprint {fp}); {n} changes wait to "
+                "be sent. Ask the bureau for a new enrollment file for school {code} and import "
+                "it (Ctrl+O).",
+            ).format(fp=done.fingerprint, n=done.requeued, code=self.overview.school_code)
+        )
+        self.controller.refresh()
+
+    def _reenroll_failed(self, message: str, _error: BaseException) -> None:
+        self.show_overview(self.overview)
         self.message.show_error(message)
 
     # -- USB ---------------------------------------------------------------------------

@@ -296,7 +296,10 @@ def export_usb(ws: Workspace, folder: Path) -> list[Path]:
     (``<device>.register``, :func:`app.sync.enrollment.write_registration_request`):
     the bureau's USB import registers it, and the first return bundle it sends
     back marks this PC registered (:func:`apply_return`). Returns the bundle files."""
+    from app.sync.identity import check_own_identity
+
     enrollment_mod.current_enrollment(ws)
+    check_own_identity(ws)  # a copy sharing this device's keys writes nothing either
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with _lock(ws):

@@ -12,11 +12,12 @@ import requests
 from sqlalchemy import select, update
 
 from app.bureau.cli import main as bureau_main
+from app.errors import UserError
 from app.sync import keys as sync_keys
 from app.sync import problems
 from app.sync.enrollment import enroll_from_file, import_enrollment, register
 from app.sync.service import sync_pass
-from app.sync.transport import HttpTransport, RetryPolicy
+from app.sync.transport import HttpTransport, Refused, RetryPolicy
 from db.models import BureauBundle, BureauDevice, StaffMember, SyncEnrollment
 from tests.app.test_sync_e2e import FAST, enroll, rows_of
 from tests.sync_support import running_bureau
@@ -117,7 +118,15 @@ def test_each_refusal_is_its_own_message_and_is_asked_once(workspace, postgres_u
         # Machine-readable, in the body and in a header.
         assert got.status_code == 409 and got.json()["reason"] == "school_bound"
         assert got.headers["x-xiaoan-reason"] == "school_bound"
-        assert attempt(mine) == problems.OTHER_SCHOOL
+        # This PC holds school 220105-0012's records: it refuses the file itself,
+        # in words, before asking the bureau anything; the bureau's own refusal
+        # (another PC with another school's records) is its own message.
+        before = counter["w"].count
+        with pytest.raises(UserError, match="220105-0099"):
+            enroll_from_file(ws, mine)
+        assert counter["w"].count == before
+        refusal = Refused(409, got.json()["detail"], got.json()["reason"])
+        assert problems.classify(refusal, registering=True) == problems.OTHER_SCHOOL
         assert "enrollment file is for another school" in problems.message(problems.OTHER_SCHOOL)
 
         # This PC's device id is registered with keys it does not have (a first

@@ -491,9 +491,12 @@ class Ingestor:
         if top > limit:
             ahead_h = (hlc_mod.wall_ms(top) - self._now_ms()) / 3_600_000
             return "quarantined", "clock_skew", f"HLC {ahead_h:.0f} h ahead of the bureau"
-        apply_changes(conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id)
+        notes: list[str] = []
+        apply_changes(
+            conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id, notes=notes
+        )
         store_blobs(conn, self.config.spool_dir, bundle, dev.school_id)
-        return "applied", "", ""
+        return "applied", "", "; ".join(notes)[:500]
 
     # -- acknowledging -------------------------------------------------------------------
 

@@ -77,22 +77,92 @@ def _ranks() -> dict[str, int]:
 
 
 def apply_changes(
-    conn: Connection, changes: list[Any], *, school_id: uuid.UUID, device_id: uuid.UUID
+    conn: Connection,
+    changes: list[Any],
+    *,
+    school_id: uuid.UUID,
+    device_id: uuid.UUID,
+    notes: list[str] | None = None,
 ) -> int:
     """Merge ``changes`` (bundle change lines) into the database. Returns rows written.
 
     Raises :class:`MergeError` (with ``reason``) for anything wrong with the changes;
     only a lost database connection escapes as itself (not the bundle's fault).
+    What was left out on purpose is said in ``notes`` (a copied folder's forked
+    audit entries: :func:`_forked_audit_entries`).
     """
     try:
-        return _apply(conn, changes, school_id=school_id, device_id=device_id)
+        return _apply(
+            conn,
+            changes,
+            school_id=school_id,
+            device_id=device_id,
+            notes=notes if notes is not None else [],
+        )
     except (MergeError, OperationalError, InterfaceError):
         raise
     except Exception as e:  # noqa: BLE001 - the database refusing a value, or a bug: named
         raise MergeError("apply_failed", f"{type(e).__name__}: {e}") from e
 
 
-def _apply(conn: Connection, raw: list[Any], *, school_id: uuid.UUID, device_id: uuid.UUID) -> int:
+def _forked_audit_entries(
+    conn: Connection, table: Table, fresh: dict[str, dict[str, tuple[Any, Clock]]], school: str
+) -> set[str]:
+    """New audit entries that cannot be kept under their ``(origin_device, seq)``.
+
+    An entry naming a device of another school is refused (``foreign_row``):
+    it would take that device's place in its chain. An entry whose
+    ``(origin_device, seq)`` this school's chain already holds under another id
+    was written by a copy of a data folder that went on under the original's
+    identity before it was re-enrolled as a new computer: the first chain
+    received stands, and the copy's entries stay on that PC only (returned, to
+    be left out and said in the bundle's detail) rather than failing every
+    record of the bundle.
+    """
+    from db.models import BureauDevice
+
+    bd = BureauDevice.__table__
+    claims = {
+        rid: (str(slot["origin_device"][0]), slot["seq"][0])
+        for rid, slot in fresh.items()
+        if "origin_device" in slot and "seq" in slot
+    }
+    if not claims:
+        return set()
+    devices = {uuid.UUID(d) for d, _s in claims.values()}
+    for r in conn.execute(
+        select(bd.c.device_id, bd.c.school_id).where(bd.c.device_id.in_(devices))
+    ):
+        if r.school_id is not None and str(r.school_id) != school:
+            raise MergeError(
+                "foreign_row", f"audit_entry of {r.device_id}, another school's device"
+            )
+    taken: dict[tuple[str, int], tuple[str, str]] = {}
+    for device in devices:
+        seqs = [s for d, s in claims.values() if d == str(device)]
+        for r in conn.execute(
+            select(table.c.id, table.c.school_id, table.c.origin_device, table.c.seq).where(
+                table.c.origin_device == device, table.c.seq.in_(seqs)
+            )
+        ):
+            taken[(str(r.origin_device), r.seq)] = (str(r.id), str(r.school_id))
+    forked = set()
+    for rid, claim in claims.items():
+        if claim in taken and taken[claim][0] != rid:
+            if taken[claim][1] != school:
+                raise MergeError("foreign_row", f"audit_entry {claim} is another school's")
+            forked.add(rid)
+    return forked
+
+
+def _apply(
+    conn: Connection,
+    raw: list[Any],
+    *,
+    school_id: uuid.UUID,
+    device_id: uuid.UUID,
+    notes: list[str],
+) -> int:
     if not isinstance(raw, list):
         raise MergeError("bad_change", "changes are not a list")
     changes = [validate_change(c, school=school_id, device=device_id) for c in raw]
@@ -144,7 +214,22 @@ def _apply(conn: Connection, raw: list[Any], *, school_id: uuid.UUID, device_id:
                 }
         new_rows: list[dict[str, Any]] = []
         updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+        forked: set[str] = set()
+        if table_name == "audit_entry":
+            fresh = {
+                r: merged[(table_name, r)]
+                for r in rows
+                if r not in existing and (table_name, r) in inserted
+            }
+            forked = _forked_audit_entries(conn, table, fresh, school)
+            if forked:
+                notes.append(
+                    f"{len(forked)} audit entries of a copied folder's old identity kept "
+                    "on that PC only (the first chain received stands)"
+                )
         for row in rows:
+            if row in forked:
+                continue
             slot = merged[(table_name, row)]
             if row in existing:
                 owner, clocks = existing[row]

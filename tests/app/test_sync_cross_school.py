@@ -405,3 +405,67 @@ def test_an_inspection_may_not_name_another_schools_inspectors(bureau_db):
     mine = row_id(A, "inspection")
     refused(bureau_db, [update("inspection", mine, inspector_ids=[theirs])], "foreign_row")
     refused(bureau_db, [update("inspection", mine, inspector_ids=[theirs.upper()])], "bad_change")
+
+
+# -- audit entries name their device ----------------------------------------------------
+
+
+def _entry(origin: uuid.UUID, seq: int) -> dict:
+    rid = str(uuid.uuid4())
+    return insert(A, DEV_A, "audit_entry", rid, origin_device=str(origin), seq=seq)
+
+
+def test_an_audit_entry_may_not_take_another_schools_place_in_its_chain(bureau_db):
+    # B's device wrote entry 1 of its chain; A may not slip an entry in under it.
+    refused(bureau_db, [_entry(DEV_B, 1)], "foreign_row")
+    # Nor start entries for a device the bureau knows as B's.
+    from db.models import BureauDevice, BureauSchool
+
+    with bureau_db.connect() as conn, conn.begin() as trans:
+        conn.execute(
+            BureauSchool.__table__.insert().values(
+                id=uuid.uuid4(), code="B", name="B", school_id=B, created_at=datetime.now(UTC)
+            )
+        )
+        conn.execute(
+            BureauDevice.__table__.insert().values(
+                device_id=DEV_B,
+                school_code="B",
+                school_id=B,
+                signing_key="",
+                recipient="",
+                fingerprint="",
+                registered_at=datetime.now(UTC),
+                contiguous_seq=0,
+                return_seq=0,
+            )
+        )
+        with pytest.raises(MergeError) as err:
+            apply_changes(conn, [_entry(DEV_B, 99)], school_id=A, device_id=DEV_A)
+        assert err.value.reason == "foreign_row"
+        trans.rollback()
+    assert state_of(bureau_db, B) == bureau_db.b_state
+
+
+def test_a_copied_folders_forked_audit_entries_stay_behind_and_its_records_arrive(bureau_db):
+    """A copy that went on under the original's identity wrote its own entry 1 of A's
+    device chain; re-enrolled, it sends it with its records: the records merge, the
+    first chain stands, and the bundle's notes say what was left on the PC."""
+    edit = update("staff_member", row_id(A, "staff_member"), name="王芳", active=True)
+    notes: list[str] = []
+    t = Base.metadata.tables["audit_entry"]
+    with bureau_db.connect() as conn, conn.begin() as trans:
+        before = conn.execute(select(t.c.id).where(t.c.origin_device == DEV_A)).scalars().all()
+        written = apply_changes(
+            conn, [_entry(DEV_A, 1), edit], school_id=A, device_id=DEV_A, notes=notes
+        )
+        assert written == 1
+        staff = Base.metadata.tables["staff_member"]
+        name = conn.execute(
+            select(staff.c.name).where(staff.c.id == uuid.UUID(row_id(A, "staff_member")))
+        ).scalar()
+        assert name == "王芳"
+        after = conn.execute(select(t.c.id).where(t.c.origin_device == DEV_A)).scalars().all()
+        assert after == before
+        assert notes and "1 audit entries" in notes[0]
+        trans.rollback()

@@ -299,3 +299,49 @@ def test_the_waiting_sentence_names_the_missing_bundle_and_those_held_behind_it(
         "date); the bureau must release or reject it. Call them and read this code: "
         "5454545454545454."
     )
+
+
+def test_both_folders_going_on_after_the_copy_lose_no_record_at_the_bureau(
+    workspace, principal, postgres_url, tmp_path
+):
+    """The original and its copy both work on under one identity, so both number
+    new audit entries the same; the copy, re-enrolled, still delivers every record."""
+    with running_bureau(postgres_url, tmp_path / "keys") as bureau:
+        transport = HttpTransport(bureau.url, policy=FAST)
+        import_enrollment(workspace, bureau.enroll(tmp_path / "e1"))
+        register(workspace, transport)
+        assert not sync_pass(workspace, transport=transport).anything_left
+        copy = _copy(workspace, tmp_path / "copy")
+        try:
+            make_user(workspace, principal, "liuyang", "staff")
+            assert not sync_pass(workspace, transport=transport).anything_left
+            actor = authenticate(copy, "zhangli", PRINCIPAL_PASSWORD)
+            make_user(copy, actor, "lina", "staff")  # numbered as the original's entries
+            done = identity.reenroll_as_new_device(copy, actor)
+            import_enrollment(copy, bureau.enroll(tmp_path / "e2"))
+            report = sync_pass(copy, transport=transport)
+            assert report.error == "" and not report.anything_left
+            assert report.quarantined == []
+
+            with bureau.engine.connect() as conn:
+                names = set(
+                    conn.execute(
+                        select(UserAccount.username).where(UserAccount.school_id == copy.school_id)
+                    ).scalars()
+                )
+                states = conn.execute(
+                    select(BureauBundle.state, BureauBundle.detail).where(
+                        BureauBundle.device_id == done.new_device
+                    )
+                ).all()
+            assert {"liuyang", "lina"} <= names
+            assert {s for s, _d in states} == {"applied"}
+            assert any("audit entries" in d for _s, d in states)
+            # Every record of the copy is at the bureau as the copy holds it (its
+            # audit entries written under the old identity after the copy stay on it).
+            at_bureau = rows_of(bureau.engine, copy.school_id)
+            for table, rows in rows_of(copy.db.engine, copy.school_id).items():
+                if table != "audit_entry":
+                    assert set(rows) <= set(at_bureau[table]), table
+        finally:
+            copy.close()

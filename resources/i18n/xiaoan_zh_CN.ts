@@ -72,6 +72,10 @@
         <translation>恢复备份</translation>
     </message>
     <message>
+        <source>Re-enrolled this data folder as a new computer</source>
+        <translation>将此数据文件夹作为新电脑重新注册</translation>
+    </message>
+    <message>
         <source>Started an inspection</source>
         <translation>开始安全检查</translation>
     </message>

@@ -40,6 +40,9 @@ ACTION_LABELS: dict[str, str] = {
     "backup.create": QT_TRANSLATE_NOOP("Activity", "Made a backup"),
     "data_key.show": QT_TRANSLATE_NOOP("Activity", "Showed the recovery code"),
     "backup.restore": QT_TRANSLATE_NOOP("Activity", "Restored a backup"),
+    "sync.reenroll": QT_TRANSLATE_NOOP(
+        "Activity", "Re-enrolled this data folder as a new computer"
+    ),
     "inspection.start": QT_TRANSLATE_NOOP("Activity", "Started an inspection"),
     "inspection.answer": QT_TRANSLATE_NOOP("Activity", "Recorded inspection results"),
     "inspection.finalize": QT_TRANSLATE_NOOP("Activity", "Finalized an inspection"),

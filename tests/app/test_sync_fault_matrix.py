@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,14 @@ from app.sync.transport import HttpTransport, RetryPolicy
 from app.workspace import Workspace
 from db.models import BureauBundle, BureauDevice, OutboxEntry, SyncBundle, SyncEnrollment
 from db.session import make_engine
-from tests.convergence import bureau_hashes, differences, row_counts, school_hashes
+from tests.convergence import (
+    TableDiff,
+    bureau_hashes,
+    differences,
+    row_counts,
+    school_engine,
+    school_hashes,
+)
 from tests.helpers import PRINCIPAL_PASSWORD, add_hazards
 from tests.sync_support import (
     BureauUnderTest,
@@ -75,7 +83,8 @@ class School:
                 secret_kind="password",
                 secret=PRINCIPAL_PASSWORD,
             )
-            self.code, self.school_id, self.device_id = code, ws.school_id, ws.device_id
+            self.code, self.name = code, name
+            self.school_id, self.device_id = ws.school_id, ws.device_id
         finally:
             ws.close()
         self.add(40)
@@ -111,7 +120,7 @@ class School:
     def enroll(self, bureau: BureauUnderTest, tmp: Path) -> None:
         ws = self.open()
         try:
-            import_enrollment(ws, bureau.enroll(tmp / "enroll", self.code))
+            import_enrollment(ws, bureau.enroll(tmp / "enroll", self.code, self.name))
         finally:
             ws.close()
 
@@ -213,6 +222,29 @@ def behind(relay: Relay, url: str) -> str:
     return relay.url
 
 
+def test_the_comparison_tells_lost_duplicated_and_changed_rows_apart(tmp_path):
+    """The yardstick itself: a row gone, a row twice and a row changed are each seen."""
+    from sqlalchemy import insert, update
+
+    from db.base import Base
+
+    school = School(tmp_path, *SCHOOLS[0])
+    before = school_hashes(school.data_dir, school.school_id)
+    hazard = Base.metadata.tables["hazard"]
+    engine = school_engine(school.data_dir)
+    try:
+        with engine.begin() as conn:
+            one, two, three = conn.execute(select(hazard).order_by(hazard.c.id).limit(3)).all()
+            conn.execute(update(hazard).where(hazard.c.id == one.id).values(title="改过的"))
+            conn.execute(update(hazard).where(hazard.c.id == two.id).values(school_id=uuid.uuid4()))
+            conn.execute(insert(hazard).values({**three._mapping, "id": uuid.uuid4()}))
+    finally:
+        engine.dispose()
+    after = school_hashes(school.data_dir, school.school_id)
+    assert differences(before, after) == {"hazard": TableDiff(lost=1, duplicated=1, different=1)}
+    assert differences(before, before) == {}
+
+
 # -- the PC dies -----------------------------------------------------------------------
 
 
@@ -236,8 +268,9 @@ def test_sync_processes_killed_at_random_moments_lose_nothing(postgres_url, tmp_
             running = [(school.sync_cli(), rnd.uniform(0.0, whole)) for school in schools]
             t0 = time.monotonic()
             for proc, delay in sorted(running, key=lambda r: r[1]):
-                time.sleep(max(0.0, t0 + delay - time.monotonic()))
-                if proc.poll() is None:
+                try:  # a pass that ends before its moment is not waited for
+                    proc.wait(max(0.0, t0 + delay - time.monotonic()))
+                except subprocess.TimeoutExpired:
                     proc.send_signal(signal.SIGKILL)
                     kills += 1
                 proc.wait(10)

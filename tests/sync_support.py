@@ -307,3 +307,81 @@ def bureau_process(key_dir: Path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+class Relay:
+    """A stable loopback address for a bureau that may restart elsewhere, able to lose replies.
+
+    Forwards 127.0.0.1:port to ``upstream_port`` (change it when the bureau
+    process restarts on another port; while nothing answers there a new
+    connection is closed at once, as a refused one would be). With
+    ``drop_reply_to``, the first ``times`` requests whose request line
+    (``b"POST /v1/devices HTTP/1.1"``) it accepts reach the bureau whole, but
+    when the reply starts to come back the connection is dropped without a
+    byte of it: the bureau did the work and committed, the PC never hears the
+    answer. ``dropped`` counts them.
+    """
+
+    def __init__(
+        self,
+        upstream_port: int,
+        drop_reply_to: Callable[[bytes], bool] | None = None,
+        times: int = 1,
+    ) -> None:
+        self.upstream_port = upstream_port
+        self.match, self.left, self.dropped = drop_reply_to, times, 0
+        self.listener = free_socket()
+        self.listener.listen(16)
+        self.port = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._lock = threading.Lock()
+        self._closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self._closed:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
+            except OSError:
+                client.close()
+                continue
+            doomed = threading.Event()
+            threading.Thread(target=self._up, args=(client, upstream, doomed), daemon=True).start()
+            threading.Thread(
+                target=self._down, args=(upstream, client, doomed), daemon=True
+            ).start()
+
+    def _up(self, src: socket.socket, dst: socket.socket, doomed: threading.Event) -> None:
+        with contextlib.suppress(OSError):
+            while data := src.recv(65536):
+                if self.match is not None and self.match(data.split(b"\r\n", 1)[0]):
+                    with self._lock:
+                        if self.left > 0:
+                            self.left -= 1
+                            doomed.set()
+                dst.sendall(data)
+
+    def _down(self, src: socket.socket, dst: socket.socket, doomed: threading.Event) -> None:
+        try:
+            while data := src.recv(65536):
+                if doomed.is_set():
+                    with self._lock:
+                        self.dropped += 1
+                    break
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                with contextlib.suppress(OSError):
+                    s.close()
+
+    def close(self) -> None:
+        self._closed = True
+        self.listener.close()

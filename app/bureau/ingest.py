@@ -57,6 +57,7 @@ from sqlalchemy import Engine, select, update
 
 from app.bureau.blobs import store_blobs
 from app.bureau.config import BureauConfig
+from app.bureau.crashpoints import reach
 from app.bureau.merge import apply_changes
 from app.sync.bundle import MAX_FILE_BYTES, Bundle, BundleError, read_bundle
 from app.sync.returns import MAX_NOTICES, Acks, build_return
@@ -129,6 +130,7 @@ class Ingestor:
             tmp = path.with_suffix(".part")
             tmp.write_bytes(data)
             tmp.replace(path)
+        reach("spooled")
 
         header_claim: dict[str, uuid.UUID] = {}
 
@@ -196,6 +198,7 @@ class Ingestor:
         )
         if done.state == "duplicate":
             return done
+        reach("recorded")
         self.advance(device, {sha: found})
         with self.engine.connect() as conn:
             row = conn.execute(select(BB).where(BB.c.sha256 == sha)).one()
@@ -422,6 +425,8 @@ class Ingestor:
                 .where(BD.c.device_id == device_id)
                 .values(contiguous_seq=nxt, last_bundle_at=_now())
             )
+            reach("merged")
+        reach("settled")
         return True
 
     def _force_quarantine(self, device_id: uuid.UUID, error: Exception) -> bool:
@@ -525,6 +530,7 @@ class Ingestor:
             for r in rows
             if r.state in ("quarantined", "rejected")
         ]
+        reach("acks_built")
         return Acks(contiguous, held, quarantined)
 
     def return_bundle(self, device_id: uuid.UUID) -> bytes | None:
@@ -535,6 +541,7 @@ class Ingestor:
                 return None
             seq = dev.return_seq + 1
             conn.execute(update(BD).where(BD.c.device_id == device_id).values(return_seq=seq))
+        reach("return_numbered")
         return build_return(
             device_id=device_id,
             school_id=dev.school_id,

@@ -401,7 +401,6 @@ def test_a_line_cut_every_n_bytes_still_gets_everything_through(every, postgres_
 # -- no network at all -------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="needs USB enrollment")
 def test_a_school_with_only_usb_sticks_enrolls_and_converges(bureau_keys, postgres_url, tmp_path):
     from app.bureau.cli import main as bureau_main
     from app.sync.service import export_usb, import_usb

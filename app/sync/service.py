@@ -31,7 +31,7 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync import enrollment as enrollment_mod
 from app.sync import problems
-from app.sync.bundle import BundleError
+from app.sync.bundle import BundleError, sha256_hex
 from app.sync.keys import device_keys
 from app.sync.outgoing import outgoing_dir, pack_pending, repack_old_formats, unacked_count
 from app.sync.returns import Acks, read_return
@@ -188,13 +188,16 @@ def _upload(
     outcome = transport.upload(
         path, metadata, url=bundle.upload_url, on_url=on_url, on_progress=on_progress
     )
-    if outcome.state == "quarantined" and outcome.sha256 == bundle.sha256:
-        # The bureau holds these very bytes (its X-Xiaoan-Sha256 is this bundle's)
-        # and refused them: sending them again would only be a duplicate. The
-        # bundle waits for an operator (release or reject) and the return bundles
-        # tell what became of it. A verdict about other bytes (a copy damaged on
-        # the way) never stops the genuine bundle: it counts as sent and the
-        # return bundle settles it by its SHA-256.
+    if outcome.state == "quarantined" and (
+        outcome.sha256 == bundle.sha256
+        or (outcome.sha256 and outcome.sha256 == sha256_hex(path.read_bytes()))
+    ):
+        # The bureau holds these very bytes (its X-Xiaoan-Sha256 is this bundle's,
+        # or that of the file as it is on this PC's disk, spoiled there) and refused
+        # them: sending them again would only be a duplicate. The bundle waits for
+        # an operator (release or reject) and the return bundles tell what became
+        # of it. A verdict about other bytes (a copy damaged on the way) never stops
+        # the genuine bundle: it counts as sent and the return bundle settles it.
         _set_bundle(ws, bundle.seq, state=BundleState.QUARANTINED, reason=outcome.reason)
     else:
         _set_bundle(

@@ -4,7 +4,10 @@
 by the migrations) on a given database and runs its FastAPI app under a real
 uvicorn server in a thread on a free 127.0.0.1 port. :class:`CuttingProxy`
 forwards loopback TCP to it and can drop the connection after a number of
-upstream bytes, which is what a flaky rural line does mid-upload.
+upstream bytes, which is what a flaky rural line does mid-upload: once
+(:meth:`CuttingProxy.arm`, optionally leaving the line down until
+:meth:`CuttingProxy.heal`), or every N bytes of every connection
+(:meth:`CuttingProxy.cut_every`).
 """
 
 from __future__ import annotations
@@ -141,7 +144,12 @@ class FailFirst:
 
 
 class CuttingProxy:
-    """Forwards 127.0.0.1:port -> upstream; after ``cut_after`` client bytes, drops everything once."""
+    """Forwards 127.0.0.1:port -> upstream; after ``cut_after`` client bytes, drops everything once.
+
+    With :meth:`cut_every` each connection is cut after that many client bytes
+    instead, again and again; ``cuts`` counts the cuts made and ``sent`` the
+    client bytes forwarded (headers too).
+    """
 
     def __init__(self, upstream_port: int) -> None:
         self.upstream_port = upstream_port
@@ -151,14 +159,29 @@ class CuttingProxy:
         self.url = f"http://127.0.0.1:{self.port}"
         self.cut_after: int | None = None
         self.sent = 0
+        self.every: int | None = None
+        self.down = False
+        self.stay_down = False
+        self.cuts = 0
         self._lock = threading.Lock()
         self._conns: list[socket.socket] = []
         self._closed = False
         threading.Thread(target=self._accept, daemon=True).start()
 
-    def arm(self, cut_after: int) -> None:
+    def arm(self, cut_after: int, *, stay_down: bool = False) -> None:
+        """Cut once after ``cut_after`` client bytes; with ``stay_down`` refuse every
+        connection afterwards until :meth:`heal` (a line that is gone, not flaky)."""
         with self._lock:
-            self.sent, self.cut_after = 0, cut_after
+            self.sent, self.cut_after, self.stay_down = 0, cut_after, stay_down
+
+    def heal(self) -> None:
+        with self._lock:
+            self.down = self.stay_down = False
+
+    def cut_every(self, n: int | None) -> None:
+        """Cut every connection after ``n`` client bytes (None: stop cutting)."""
+        with self._lock:
+            self.every = n
 
     def _accept(self) -> None:
         while not self._closed:
@@ -166,12 +189,18 @@ class CuttingProxy:
                 client, _ = self.listener.accept()
             except OSError:
                 return
+            if self.down:
+                with contextlib.suppress(OSError):
+                    client.shutdown(socket.SHUT_RDWR)
+                client.close()
+                continue
             upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
             self._conns += [client, upstream]
             threading.Thread(target=self._pipe, args=(client, upstream, True), daemon=True).start()
             threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
 
     def _pipe(self, src: socket.socket, dst: socket.socket, counting: bool) -> None:
+        mine = 0  # client bytes on this connection
         try:
             while True:
                 data = src.recv(65536)
@@ -182,10 +211,19 @@ class CuttingProxy:
                         if self.cut_after is not None and self.sent + len(data) > self.cut_after:
                             keep = self.cut_after - self.sent
                             self.cut_after = None
+                            self.cuts += 1
+                            self.down = self.stay_down
                             dst.sendall(data[:keep])
                             self._reset_all()
                             return
                         self.sent += len(data)
+                        if self.every is not None and mine + len(data) > self.every:
+                            self.cuts += 1
+                            self.sent -= len(data) - (self.every - mine)  # what went through
+                            dst.sendall(data[: self.every - mine])
+                            self._cut(src, dst)
+                            return
+                        mine += len(data)
                 dst.sendall(data)
         except OSError:
             pass
@@ -193,6 +231,16 @@ class CuttingProxy:
             for s in (src, dst):
                 with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
+            with self._lock, contextlib.suppress(ValueError):
+                self._conns.remove(src)
+            src.close()  # the other direction closes dst
+
+    def _cut(self, *socks: socket.socket) -> None:
+        for s in socks:
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(ValueError):
+                self._conns.remove(s)
 
     def _reset_all(self) -> None:
         for s in self._conns:
@@ -207,7 +255,7 @@ class CuttingProxy:
 
 
 def tus_upload(
-    base_url: str, data: bytes, name: str, *, signer=None, session=None
+    base_url: str, data: bytes, name: str, *, signer=None, session=None, sha256: str | None = None
 ) -> tuple[int, str, str]:
     """Upload one file as the client does (tus creation, one checksummed PATCH).
 
@@ -215,7 +263,8 @@ def tus_upload(
     as its enrolled device, as the bureau requires; without one the bureau
     answers 401. Returns (HTTP status of the last request, X-Xiaoan-State,
     X-Xiaoan-Reason); a refused creation (413 for a file over the limit, 401
-    unsigned) is returned as is.
+    unsigned) is returned as is. ``sha256`` replaces the file's own SHA-256 in
+    the metadata (a copy the bureau must take for damaged).
     """
     import base64
     import hashlib
@@ -225,7 +274,7 @@ def tus_upload(
     http = session or requests.Session()
     meta = ",".join(
         f"{k} {base64.b64encode(v.encode()).decode()}"
-        for k, v in {"name": name, "sha256": hashlib.sha256(data).hexdigest()}.items()
+        for k, v in {"name": name, "sha256": sha256 or hashlib.sha256(data).hexdigest()}.items()
     )
 
     def signed(method: str, url: str, headers: dict[str, str]) -> dict[str, str]:

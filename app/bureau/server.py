@@ -6,7 +6,9 @@ a route can answer is declared there):
 * ``GET /v1/challenge`` — a short-lived server challenge for signing requests;
 * ``OPTIONS|POST /tus/``, ``HEAD|PATCH /tus/{id}`` — tus 1.0 upload of one
   bundle file (:mod:`app.bureau.tus`); the final PATCH ingests it and answers
-  ``X-Xiaoan-State``/``X-Xiaoan-Reason`` (409 for a seq conflict);
+  ``X-Xiaoan-State``/``X-Xiaoan-Reason`` (409 for a seq conflict) and
+  ``X-Xiaoan-Sha256`` (the bytes ingested), or 460 ``damaged_copy`` when the
+  file is not the one its ``sha256`` metadata names (nothing ingested);
 * ``POST /v1/devices`` — register a device with a one-time enrollment token;
   a refusal answers ``{"detail": …, "reason": …}`` and ``X-Xiaoan-Reason``
   with a stable reason (:data:`app.bureau.enrollment.REASONS`); files the

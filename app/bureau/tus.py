@@ -9,7 +9,12 @@ device that created them.
 
 Uploads live in ``<spool>/uploads/<id>.part`` with ``<id>.json`` beside it
 (owner device, length, offset, metadata, bytes received, last touched);
-both survive a server restart. ``received`` counts every body byte read,
+both survive a server restart. The offset in the json is the truth: a chunk
+is written at the offset and fsynced, then the new offset is saved (tmp,
+fsync, replace), and the ``.part`` is cut back to the saved offset at
+start-up and before every HEAD and PATCH, so bytes of a chunk whose offset
+was never saved (the bureau died between the two) never count and the
+client's re-sent chunk lands in their place. ``received`` counts every body byte read,
 kept or discarded, so re-sent bytes can be measured. Every route but OPTIONS
 takes the authenticated device from the ``device`` dependency (401 before
 anything is read or stored); an upload of another device is answered 404.
@@ -18,11 +23,20 @@ remaining length or :attr:`Limits.patch_max_bytes`; an upload untouched for
 :attr:`Limits.upload_expiry_s` is swept with its file (at start-up and on
 every creation). The completion callback gets the file's bytes, its metadata
 and the sending device, and returns a status and extra response headers.
+
+Before the callback, the whole file's SHA-256 is compared with the ``sha256``
+the client put in ``Upload-Metadata``: a copy that differs was damaged on
+the way or on disk, is removed, and the final PATCH is answered 460 with
+``X-Xiaoan-Reason: damaged_copy`` (the client then starts a new upload of
+its file). Every answer to a completing PATCH carries ``X-Xiaoan-Sha256``,
+the SHA-256 of the bytes the bureau took, so the client can tell whether a
+verdict is about its own file.
 """
 
 import base64
 import hashlib
 import json
+import os
 import threading
 import time
 import uuid
@@ -42,6 +56,7 @@ TUS_VERSION = "1.0.0"
 # Only SHA-256: the checksum is what ties a signed PATCH to its body.
 CHECKSUMS = {"sha256": hashlib.sha256}
 MAX_METADATA_CHARS = 1024
+DAMAGED = "damaged_copy"
 Complete = Callable[[bytes, dict[str, str], Device], tuple[int, dict[str, str]]]
 
 
@@ -113,6 +128,8 @@ class UploadStore:
                 if info.get("touched", 0) < cutoff:
                     self.remove(uid)
                     gone += 1
+                else:
+                    self.trim(uid, info)
             for p in self.root.glob("*.part"):
                 if not (self.root / f"{p.stem}.json").exists():
                     p.unlink(missing_ok=True)
@@ -147,18 +164,39 @@ class UploadStore:
         except (OSError, ValueError):
             return None
 
-    def save(self, uid: str, info: dict) -> None:
+    def save(self, uid: str, info: dict, *, durable: bool = False) -> None:
+        """Replace the upload's json at once; ``durable``: on disk before it returns
+        (an offset that makes written bytes count; the rest may be lost in a crash)."""
         path = self._info_path(uid)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(info))
+        with open(tmp, "w") as f:
+            f.write(json.dumps(info))
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         tmp.replace(path)
 
-    def append(self, uid: str, data: bytes) -> None:
-        with open(self.root / f"{uid}.part", "ab") as f:
-            f.write(data)
+    def trim(self, uid: str, info: dict) -> None:
+        """Cut the ``.part`` back to the saved offset: bytes past it were never recorded."""
+        part = self.root / f"{uid}.part"
+        try:
+            if part.stat().st_size > info["offset"]:
+                os.truncate(part, info["offset"])
+        except FileNotFoundError:
+            pass
 
-    def data(self, uid: str) -> bytes:
-        return (self.root / f"{uid}.part").read_bytes()
+    def write_at(self, uid: str, offset: int, data: bytes) -> None:
+        """Write a chunk at ``offset`` (whatever lay past it is dropped) and fsync it."""
+        with open(self.root / f"{uid}.part", "r+b") as f:
+            f.truncate(offset)
+            f.seek(offset)
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+
+    def data(self, uid: str, length: int) -> bytes:
+        with open(self.root / f"{uid}.part", "rb") as f:
+            return f.read(length)
 
     def remove_data(self, uid: str) -> None:
         (self.root / f"{uid}.part").unlink(missing_ok=True)
@@ -253,7 +291,10 @@ def tus_router(
         },
     )
     def head(uid: str, dev: Annotated[Device, Depends(device)]) -> Response:
-        info = store.owned(uid, dev)
+        with store.lock:
+            info = store.owned(uid, dev)
+            if not info.get("done"):
+                store.trim(uid, info)
         return Response(
             status_code=200,
             headers=_tus_headers(
@@ -272,7 +313,11 @@ def tus_router(
             409: _problem("Upload-Offset does not match, or a seq conflict (X-Xiaoan-Reason)"),
             413: _problem("body longer than the upload's remainder or the per-request cap"),
             415: _problem("Content-Type is not application/offset+octet-stream"),
-            460: _problem("Upload-Checksum does not match the body"),
+            460: _problem(
+                "Upload-Checksum does not match the body; or, with X-Xiaoan-Reason"
+                " damaged_copy, the whole file does not match its sha256 metadata"
+                " (the upload is removed: start a new one)"
+            ),
             **AUTH,
         },
     )
@@ -318,24 +363,36 @@ def tus_router(
             if info["received"] > 4 * info["length"] + 2 * limits.patch_max_bytes:
                 store.remove(uid)  # far more re-sent than the file: start over
                 raise HTTPException(404, "no such upload", headers=_tus_headers())
-            store.save(uid, info)
+            kept = not (too_long or disconnected)
+            kept = kept and base64.b64encode(CHECKSUMS[algo](body).digest()).decode() == digest
+            kept = kept and info["offset"] == offset
+            if kept:
+                # Bytes first, then the offset that makes them count.
+                store.write_at(uid, offset, bytes(body))
+                info["offset"] += len(body)
+            store.save(uid, info, durable=kept)
             if too_long:
                 raise HTTPException(413, "body longer than the upload's remainder")
             if disconnected:
                 return Response(status_code=400)
-            if base64.b64encode(CHECKSUMS[algo](body).digest()).decode() != digest:
-                raise HTTPException(460, "Checksum Mismatch", headers=_tus_headers())
-            if info["offset"] != offset:
+            if not kept and info["offset"] != offset:
                 raise HTTPException(409, "Upload-Offset does not match")
-            store.append(uid, bytes(body))
-            info["offset"] += len(body)
-            store.save(uid, info)
+            if not kept:
+                raise HTTPException(460, "Checksum Mismatch", headers=_tus_headers())
         headers = _tus_headers(**{"Upload-Offset": str(info["offset"])})
         status = 204
         if info["offset"] == info["length"] and not info.get("done"):
-            data = store.data(uid)
+            data = store.data(uid, info["length"])
+            sha = hashlib.sha256(data).hexdigest()
+            wanted = info["metadata"].get("sha256")
+            if wanted is not None and wanted.lower() != sha:
+                with store.lock:
+                    store.remove(uid)
+                headers = _tus_headers(**{"X-Xiaoan-Reason": DAMAGED, "X-Xiaoan-Sha256": sha})
+                return Response(status_code=460, headers=headers)
             status, extra = await run_in_threadpool(on_complete, data, info["metadata"], dev)
             headers.update(extra)
+            headers["X-Xiaoan-Sha256"] = sha
             with store.lock:
                 info = store.owned(uid, dev)
                 info["done"] = True

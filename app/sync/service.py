@@ -31,7 +31,7 @@ from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync import enrollment as enrollment_mod
 from app.sync import problems
-from app.sync.bundle import BundleError
+from app.sync.bundle import BundleError, sha256_hex
 from app.sync.keys import device_keys
 from app.sync.outgoing import outgoing_dir, pack_pending, repack_old_formats, unacked_count
 from app.sync.returns import Acks, read_return
@@ -160,6 +160,9 @@ def sync_pass(
         return report
 
 
+PROGRESS_SAVE_BYTES = 1024 * 1024
+
+
 def _upload(
     ws: Workspace, transport: HttpTransport, bundle: SyncBundle, progress: Progress = _no_progress
 ) -> None:
@@ -169,18 +172,35 @@ def _upload(
     def on_url(url: str | None) -> None:
         _set_bundle(ws, bundle.seq, upload_url=url, state=BundleState.UPLOADING)
 
+    saved = {"at": bundle.bytes_sent or 0}
+
     def on_progress(offset: int) -> None:
-        _set_bundle(ws, bundle.seq, bytes_sent=offset)
+        # Chunks can be small on a poor line: the offset is written down at the
+        # first chunk and then every MiB or so (resuming asks the bureau anyway);
+        # the UI hears of every chunk.
+        if (
+            not saved["at"]
+            or abs(offset - saved["at"]) >= PROGRESS_SAVE_BYTES
+            or offset >= bundle.size
+        ):
+            _set_bundle(ws, bundle.seq, bytes_sent=offset)
+            saved["at"] = offset
         progress(SyncProgress("uploading", bundle.seq, offset, bundle.size))
 
     progress(SyncProgress("uploading", bundle.seq, bundle.bytes_sent, bundle.size))
     outcome = transport.upload(
         path, metadata, url=bundle.upload_url, on_url=on_url, on_progress=on_progress
     )
-    if outcome.state == "quarantined":
-        # The bureau holds these very bytes and refused them: sending them again
-        # would only be a duplicate. The bundle waits for an operator (release or
-        # reject) and the return bundles tell what became of it.
+    if outcome.state == "quarantined" and (
+        outcome.sha256 == bundle.sha256
+        or (outcome.sha256 and outcome.sha256 == sha256_hex(path.read_bytes()))
+    ):
+        # The bureau holds these very bytes (its X-Xiaoan-Sha256 is this bundle's,
+        # or that of the file as it is on this PC's disk, spoiled there) and refused
+        # them: sending them again would only be a duplicate. The bundle waits for
+        # an operator (release or reject) and the return bundles tell what became
+        # of it. A verdict about other bytes (a copy damaged on the way) never stops
+        # the genuine bundle: it counts as sent and the return bundle settles it.
         _set_bundle(ws, bundle.seq, state=BundleState.QUARANTINED, reason=outcome.reason)
     else:
         _set_bundle(

@@ -4,9 +4,23 @@ Every network call goes through :meth:`HttpTransport._retrying`: exponential
 backoff with jitter (``stamina``), a server's ``Retry-After`` honoured (capped
 at :attr:`RetryPolicy.max_retry_after`), and only transient failures retried
 (connection errors, 408/425/429/5xx, tus offset/checksum mismatches). Uploads
-go in ~1 MiB chunks with a SHA-256 ``Upload-Checksum``; the upload URL is
-handed to ``on_url`` as soon as it exists so the caller can persist it and
-resume after a restart. Blocking; call from a worker thread, never the UI thread.
+go in chunks with a SHA-256 ``Upload-Checksum``; the upload URL is handed to
+``on_url`` as soon as it exists so the caller can persist it and resume after
+a restart. Blocking; call from a worker thread, never the UI thread.
+
+Chunks adapt to the line (:class:`ChunkSizer`): the first is 256 KiB, each
+kept one doubles the next up to 4 MiB (the bureau's per-PATCH cap), a cut or
+stalled one halves it down to 32 KiB, so a line that drops every few dozen
+KiB still moves a file of any size. An upload attempt that moved the
+bureau's offset past the furthest point reached so far does not use up the
+retry budget; only attempts without progress count (and the policy's
+timeout is counted from the last progress), so a dead line still ends the
+pass after ``RetryPolicy.attempts`` tries.
+
+A verdict (``X-Xiaoan-State``, a seq conflict) is about this PC's file only
+when the bureau's ``X-Xiaoan-Sha256`` is the file's own SHA-256. A copy the
+bureau found damaged (460 ``damaged_copy``) or a verdict about other bytes
+starts a new upload of the same file; it never stops the file being sent.
 
 Device requests (tus POST/HEAD/PATCH, the return bundle) are signed with the
 device's Ed25519 key over a challenge fetched from the bureau
@@ -40,7 +54,13 @@ from tusclient.uploader.uploader import _verify_upload
 from app.sync.keys import SigningKey
 from app.sync.request_auth import authorization, signed_text
 
-CHUNK_SIZE = 1024 * 1024
+KiB = 1024
+# First chunk, smallest and largest (the bureau's Limits.patch_max_bytes).
+CHUNK_FIRST = 256 * KiB
+CHUNK_MIN = 32 * KiB
+CHUNK_SIZE = 4 * 1024 * KiB
+# Kept chunks just under the size last cut before that size is tried again.
+CHUNK_PROBE_AFTER = 16
 HTTP_TIMEOUT = 60
 # Seconds one chunk's PATCH may go without progress (connect, or waiting for
 # the answer) before the line counts as dead and the upload resumes.
@@ -90,6 +110,47 @@ class RetryPolicy:
 class UploadOutcome:
     state: str  # the bureau's X-Xiaoan-State (applied | held | duplicate | quarantined)
     reason: str
+    # The SHA-256 of the bytes the verdict is about (the bureau's X-Xiaoan-Sha256;
+    # always the file's own when state is quarantined); "" when the bureau did not say.
+    sha256: str = ""
+
+
+class ChunkSizer:
+    """The size of the next PATCH: doubles after a kept chunk, halves after a cut.
+
+    After a cut the size stays below the one that was cut until
+    :data:`CHUNK_PROBE_AFTER` chunks in a row were kept, then tries it again:
+    a line that drops every N bytes settles just under N.
+    """
+
+    def __init__(self, cap: int = CHUNK_SIZE, first: int = CHUNK_FIRST, floor: int = CHUNK_MIN):
+        self.cap = cap
+        self.floor = min(floor, cap)
+        self.size = max(self.floor, min(first, cap))
+        self.ceiling = cap
+        self.kept_in_row = 0
+
+    def kept(self) -> None:
+        self.kept_in_row += 1
+        if self.size < self.ceiling:
+            self.size = min(self.size * 2, self.ceiling)
+        elif self.kept_in_row >= CHUNK_PROBE_AFTER and self.ceiling < self.cap:
+            self.ceiling = min(self.ceiling * 2, self.cap)
+            self.size = self.ceiling
+            self.kept_in_row = 0
+
+    def cut(self) -> None:
+        self.size = max(self.floor, self.size // 2)
+        self.ceiling = self.size
+        self.kept_in_row = 0
+
+
+class _Progressed(Exception):
+    """An upload attempt that failed after moving the bureau's offset forward."""
+
+    def __init__(self, cause: Transient) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -283,7 +344,8 @@ class HttpTransport:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.policy = policy or RetryPolicy()
-        self.chunk_size = chunk_size
+        # ``chunk_size`` is the largest chunk; the line decides the rest.
+        self.chunks = ChunkSizer(chunk_size)
         self.chunk_timeout = chunk_timeout
         self.signer: DeviceSigner | None = None
 
@@ -360,16 +422,21 @@ class HttpTransport:
         on_progress: Callable[[int], None] = lambda _n: None,
     ) -> UploadOutcome:
         """Upload one file, resuming at ``url`` if given. Returns the bureau's verdict."""
-        state = {"url": url}
+        own_sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        metadata = {**metadata, "sha256": own_sha}
+        state: dict[str, Any] = {"url": url, "furthest": -1}
 
-        def attempt() -> UploadOutcome:
+        def start_again() -> None:
+            state["url"] = None
+            on_url(None)
+
+        def one_try() -> UploadOutcome:
             up = None
             if state["url"]:
                 try:
                     up = self._uploader(path, metadata, state["url"])
                 except Refused:  # the bureau forgot the upload: start again
-                    state["url"] = None
-                    on_url(None)
+                    start_again()
             if up is None:
                 up = self._uploader(path, metadata, None)
                 up.set_url(up.create_url())
@@ -383,32 +450,62 @@ class HttpTransport:
                 return UploadOutcome("sent", "")
             headers: dict[str, str] = {}
             while up.offset < size:
+                up.chunk_size = self.chunks.size
                 try:
                     up.upload_chunk()
                 except TusUploadFailed as e:
                     got = up.request.response_headers if up.request else {}
-                    if got.get("x-xiaoan-reason") == "seq_conflict":
-                        return UploadOutcome("quarantined", "seq_conflict")
+                    theirs = got.get("x-xiaoan-sha256", "")
+                    reason = got.get("x-xiaoan-reason", "")
+                    if reason == "seq_conflict" and theirs == own_sha:
+                        return UploadOutcome("quarantined", "seq_conflict", own_sha)
+                    if reason == "damaged_copy" or (theirs and theirs != own_sha):
+                        start_again()  # the bureau's copy is not this file: send it anew
+                        raise Transient(f"the bureau got a damaged copy ({e})") from None
                     if e.status_code is None or e.status_code in TRANSIENT_STATUS:
                         wait = retry_after_seconds(got.get("retry-after"))
                         raise Transient(str(e), wait, status=e.status_code) from None
                     raise Refused(e.status_code, str(e.response_content)[:300]) from None
                 except TusCommunicationError as e:
+                    self.chunks.cut()
                     raise Transient(str(e)) from None
+                self.chunks.kept()
+                state["furthest"] = max(state["furthest"], up.offset)
                 headers = up.request.response_headers
                 on_progress(up.offset)
-            return UploadOutcome(
-                headers.get("x-xiaoan-state", "sent"), headers.get("x-xiaoan-reason", "")
-            )
+            theirs = headers.get("x-xiaoan-sha256", "")
+            verdict = headers.get("x-xiaoan-state", "sent")
+            if theirs and theirs != own_sha:
+                start_again()
+                raise Transient("the bureau's verdict is about other bytes")
+            if verdict == "quarantined" and not theirs:
+                # Not known to be about these bytes: the return bundle tells (by SHA-256).
+                return UploadOutcome("sent", "")
+            return UploadOutcome(verdict, headers.get("x-xiaoan-reason", ""), theirs)
 
-        return self._retrying(attempt)
+        def attempt() -> UploadOutcome:
+            furthest = state["furthest"]
+            try:
+                return one_try()
+            except Transient as e:
+                if state["furthest"] > furthest:
+                    raise _Progressed(e) from None
+                raise
+
+        while True:
+            try:
+                return self._retrying(attempt)
+            except _Progressed as e:
+                # The line moved the upload on before failing: a fresh budget.
+                if e.cause.retry_after:
+                    time.sleep(min(e.cause.retry_after, self.policy.max_retry_after))
 
     def _uploader(self, path: Path, metadata: dict[str, str], url: str | None) -> _BundleUploader:
         up = _BundleUploader(
             file_path=str(path),
             client=TusClient(f"{self.base_url}/tus/"),
             url=url,
-            chunk_size=self.chunk_size,
+            chunk_size=self.chunks.size,
             metadata=metadata,
             upload_checksum=True,
             retries=0,

@@ -144,9 +144,10 @@ def test_an_upload_cut_mid_way_resumes_after_a_restart_and_resends_at_most_one_c
         import_enrollment(ws, bureau.enroll(tmp_path))
         register(ws, transport)
         _add_bulk_changes(ws, 400)  # a bundle of several chunks
-        proxy.arm(cut_after=int(chunk * 2.5))
+        proxy.arm(cut_after=int(chunk * 2.5), stay_down=True)
         report = sync_pass(ws, transport=transport)
-        assert report.error  # the line dropped mid-chunk
+        assert report.error  # the line dropped mid-chunk, and stayed down
+        proxy.heal()
         with ws.read() as s:
             b = s.scalar(select(SyncBundle).where(SyncBundle.state == "uploading"))
         assert b is not None and b.upload_url and 0 < b.bytes_sent < b.size

@@ -371,7 +371,6 @@ def test_an_acknowledgement_lost_after_the_upload_is_fetched_again(postgres_url,
     assert_converged(schools, postgres_url)
 
 
-@pytest.mark.xfail(strict=True, reason="needs adaptive chunk sizes")
 @pytest.mark.parametrize("every", [64 * 1024, 1024 * 1024], ids=["64KiB", "1MiB"])
 def test_a_line_cut_every_n_bytes_still_gets_everything_through(every, postgres_url, tmp_path):
     with running_bureau(postgres_url, tmp_path / "keys") as bureau:

@@ -213,7 +213,7 @@ def resend_after_cuts(tmp: Path, trials: int = 5) -> None:
         proxy.close()
     print(
         f"re-sent after {trials} random cuts: worst {worst} B, mean {total // trials} B "
-        f"(target <= the chunk in flight: 256 KiB first, doubling to 4 MiB)"
+        f"(target <= the chunk in flight: 256 KiB first, doubling to 1 MiB)"
     )
 
 

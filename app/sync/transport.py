@@ -9,7 +9,7 @@ go in chunks with a SHA-256 ``Upload-Checksum``; the upload URL is handed to
 a restart. Blocking; call from a worker thread, never the UI thread.
 
 Chunks adapt to the line (:class:`ChunkSizer`): the first is 256 KiB, each
-kept one doubles the next up to 4 MiB (the bureau's per-PATCH cap), a cut or
+kept one doubles the next up to 1 MiB (:data:`CHUNK_SIZE`), a cut or
 stalled one halves it down to 32 KiB, so a line that drops every few dozen
 KiB still moves a file of any size. An upload attempt that moved the
 bureau's offset past the furthest point reached so far does not use up the
@@ -58,7 +58,9 @@ KiB = 1024
 # First chunk, smallest and largest (the bureau's Limits.patch_max_bytes).
 CHUNK_FIRST = 256 * KiB
 CHUNK_MIN = 32 * KiB
-CHUNK_SIZE = 4 * 1024 * KiB
+# At most 1 MiB: a cut costs at most the chunk in flight, and on a rural line
+# a megabyte is the most worth risking; a request per MiB costs next to nothing.
+CHUNK_SIZE = 1024 * KiB
 # Kept chunks just under the size last cut before that size is tried again.
 CHUNK_PROBE_AFTER = 16
 HTTP_TIMEOUT = 60

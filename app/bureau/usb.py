@@ -30,7 +30,7 @@ from pathlib import Path
 
 from app.bureau.enrollment import RegistrationError, checked_registration, register_device
 from app.sync.envelope import MAX_FILE_BYTES
-from app.sync.usbfiles import FolderReport, UnsafeFile, folder_files, read_file_capped
+from app.sync.usbfiles import FolderReport, take_each
 
 log = logging.getLogger(__name__)
 
@@ -61,33 +61,16 @@ def import_folder(ingestor, folder: Path, *, cap: int = MAX_FILE_BYTES) -> Folde
     """Register every request, then ingest every bundle file of ``folder``; never stops
     at a bad one."""
     report = FolderReport()
-    for path in folder_files(Path(folder), "*.register"):
-        try:
-            data = read_file_capped(path, MAX_REQUEST_BYTES)
-        except UnsafeFile as e:
-            log.warning("USB import: %s skipped (%s)", path.name, e)
-            report.add(path.name, "skipped", e.reason)
-            continue
-        try:
-            outcome, reason = register_request(ingestor, data)
-        except Exception as e:  # noqa: BLE001 - one file's failure never stops the folder
-            log.exception("USB import: %s failed", path.name)
-            report.add(path.name, "error", type(e).__name__)
-            continue
+
+    def register(path: Path, data: bytes) -> tuple[str, str]:
+        outcome, reason = register_request(ingestor, data)
         log.info("USB import: registration %s: %s %s", path.name, outcome, reason)
-        report.add(path.name, outcome, reason)
-    for path in folder_files(Path(folder), "*.bundle"):
-        try:
-            data = read_file_capped(path, cap)
-        except UnsafeFile as e:
-            log.warning("USB import: %s skipped (%s)", path.name, e)
-            report.add(path.name, "skipped", e.reason)
-            continue
-        try:
-            result = ingestor.receive(data, path.name)
-        except Exception as e:  # noqa: BLE001 - one file's failure never stops the folder
-            log.exception("USB import: %s failed", path.name)
-            report.add(path.name, "error", type(e).__name__)
-            continue
-        report.add(path.name, result.state, result.reason)
+        return outcome, reason
+
+    def receive(path: Path, data: bytes) -> tuple[str, str]:
+        result = ingestor.receive(data, path.name)
+        return result.state, result.reason
+
+    take_each(folder, "*.register", MAX_REQUEST_BYTES, report, register)
+    take_each(folder, "*.bundle", cap, report, receive)
     return report

@@ -36,7 +36,7 @@ from app.sync.keys import device_keys
 from app.sync.outgoing import outgoing_dir, pack_pending, repack_old_formats, unacked_count
 from app.sync.returns import Acks, read_return
 from app.sync.transport import HttpTransport, Refused, RetryPolicy, Transient
-from app.sync.usbfiles import FolderReport, UnsafeFile, folder_files, read_file_capped
+from app.sync.usbfiles import FolderReport, take_each
 from app.workspace import Workspace
 from db.models import BundleState, SyncBundle, SyncEnrollment, SyncNotice
 from db.models.outbox import OutboxEntry
@@ -357,25 +357,15 @@ def import_usb(ws: Workspace, folder: Path) -> UsbImport:
     """Apply every return bundle for this PC found in ``folder``, each file on its own
     (app.sync.usbfiles: regular files only, at most MAX_RETURN_BYTES)."""
     report = UsbImport()
-    files = folder_files(Path(folder), f"{ws.device_id}.*.return")
+
+    def take(path: Path, data: bytes) -> tuple[str, str]:
+        try:
+            return ("applied" if apply_return(ws, data) is not None else "old"), ""
+        except UserError as e:
+            log.warning("USB import: %s refused (%s)", path.name, e)
+            return "refused", "unverified"
+
     with _lock(ws):
-        for path in files:
-            try:
-                data = read_file_capped(path, MAX_RETURN_BYTES)
-            except UnsafeFile as e:
-                log.warning("USB import: %s skipped (%s)", path.name, e)
-                report.add(path.name, "skipped", e.reason)
-                continue
-            try:
-                applied = apply_return(ws, data) is not None
-            except UserError as e:
-                log.warning("USB import: %s refused (%s)", path.name, e)
-                report.add(path.name, "refused", "unverified")
-                continue
-            except Exception as e:  # noqa: BLE001 - one file's failure never stops the folder
-                log.exception("USB import: %s failed", path.name)
-                report.add(path.name, "error", type(e).__name__)
-                continue
-            report.add(path.name, "applied" if applied else "old")
+        take_each(folder, f"{ws.device_id}.*.return", MAX_RETURN_BYTES, report, take)
     log.info("USB import from %s: %s", folder, report.summary())
     return report

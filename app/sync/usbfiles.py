@@ -21,10 +21,14 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import logging
 import os
 import stat
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 OPEN_FLAGS = (
     os.O_RDONLY
@@ -132,3 +136,30 @@ class FolderReport:
         """``3 files: 1 applied, 2 skipped`` (English, for logs and the bureau's operator)."""
         parts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(self.counts.items()))
         return f"{len(self.files)} files" + (f": {parts}" if parts else "")
+
+
+def take_each(
+    folder: Path,
+    pattern: str,
+    cap: int,
+    report: FolderReport,
+    take: Callable[[Path, bytes], tuple[str, str]],
+) -> None:
+    """Read every file of ``folder`` named like ``pattern`` (at most ``cap`` bytes, regular
+    files only) and hand it to ``take(path, data)`` -> ``(outcome, reason)``, recorded in
+    ``report``. A file that cannot be read safely is ``skipped``; one whose ``take`` raises
+    is an ``error``; either way the next file goes on."""
+    for path in folder_files(Path(folder), pattern):
+        try:
+            data = read_file_capped(path, cap)
+        except UnsafeFile as e:
+            log.warning("USB import: %s skipped (%s)", path.name, e)
+            report.add(path.name, "skipped", e.reason)
+            continue
+        try:
+            outcome, reason = take(path, data)
+        except Exception as e:  # noqa: BLE001 - one file's failure never stops the folder
+            log.exception("USB import: %s failed", path.name)
+            report.add(path.name, "error", type(e).__name__)
+            continue
+        report.add(path.name, outcome, reason)

@@ -175,12 +175,12 @@ class Workspace:
     @property
     def school_id(self) -> uuid.UUID | None:
         if self._school_id is None:
-            from db.models import School
+            from db.models import School, SyncEnrollment
 
             with self.db.read() as s:
                 self._school_id = s.scalar(
                     select(School.id).where(School.deleted_at.is_(None)).limit(1)
-                )
+                ) or s.scalar(select(SyncEnrollment.school_id).where(SyncEnrollment.id == 1))
         return self._school_id
 
     def set_school_id(self, school_id: uuid.UUID) -> None:

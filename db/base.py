@@ -93,6 +93,18 @@ class Base(DeclarativeBase):
 # picture): change capture leaves it out of the outbox, so it never travels.
 LOCAL_ONLY = {"local_only": True}
 
+# Records frozen once this column is set (finalized, signed, locked). The merge
+# (app/sync/merge.py) lets the freezing change win every field it carries and
+# drops later drafts; capture (db/capture.py) makes the freezing change carry
+# every column, so the frozen record is the same on every PC whatever order
+# the changes arrive in.
+FROZEN_BY: dict[str, str] = {
+    "monthly_report": "finalized_at",
+    "inspection": "finalized_at",
+    "drill": "finalized_at",
+    "handover": "locked_at",
+}
+
 
 def is_local_only(column) -> bool:
     return bool(column.info.get("local_only"))

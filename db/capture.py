@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Column, event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from db.base import SyncedMixin, is_local_only, new_id, synced_tables, utcnow
+from db.base import FROZEN_BY, SyncedMixin, is_local_only, new_id, synced_tables, utcnow
 from db.hlc import HybridClock
 from db.models.local import DeviceState
 from db.models.outbox import OutboxEntry
@@ -212,6 +212,11 @@ def _before_flush(session: Session, flush_context, instances) -> None:
             obj.updated_at = now
             obj.hlc = ctx.clock.tick()
             keys = sorted(set(keys) | {"updated_at", "origin_device"})
+            freeze = FROZEN_BY.get(obj.__tablename__)
+            if freeze in keys:
+                hist = inspect(obj).attrs[freeze].history
+                if (hist.deleted[0] if hist.deleted else None) is None and getattr(obj, freeze):
+                    keys = None  # freezing: the whole record, so it reads the same on every PC
             captured.append(
                 OutboxEntry(
                     table_name=obj.__tablename__,

@@ -64,6 +64,12 @@ def original_path(data_dir: Path, sha: str, media_type: str = "image/jpeg") -> P
     return _sharded(Path(data_dir) / PHOTO_DIRNAME, sha, _EXT.get(media_type, ".jpg"))
 
 
+def viewable_path(data_dir: Path, sha: str, media_type: str = "image/jpeg") -> Path:
+    """The original if this PC has it, else the sync copy another PC's photo came as."""
+    original = original_path(data_dir, sha, media_type)
+    return original if original.exists() else sync_copy_path(data_dir, sha)
+
+
 def thumbnail_path(data_dir: Path, sha: str) -> Path:
     return _sharded(Path(data_dir) / PHOTO_DIRNAME / "thumbs", sha, ".jpg")
 
@@ -202,12 +208,17 @@ def make_derivatives(data_dir: Path, sha: str, media_type: str = "image/jpeg") -
     """Make the upright thumbnail and sync copy of one stored picture, if missing.
 
     Files only, no database: safe to run in a worker thread. Raises
-    FileNotFoundError if the original is not in the store.
+    FileNotFoundError if neither the original nor a received sync copy is in
+    the store.
     """
     src = original_path(data_dir, sha, media_type)
-    if not src.exists():
-        raise FileNotFoundError(src)
     out = Derivatives(thumbnail_path(data_dir, sha), sync_copy_path(data_dir, sha))
+    if not src.exists():
+        # A photo another PC of the school took: only its sync copy came (in a
+        # return bundle); the thumbnail is made from that.
+        if not out.sync_copy.exists():
+            raise FileNotFoundError(src)
+        src = out.sync_copy
     if not out.sync_copy.exists():
         _save_upright(src, out.sync_copy, SYNC_EDGE, 85)
     if not out.thumbnail.exists():

@@ -26,8 +26,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, select
 
-from app.bureau.merge import _insert
 from app.sync.bundle import Bundle, BundleError
+from app.sync.merge import _insert
 from app.sync.validation import MergeError
 from db.models import BureauBlob, Photo
 

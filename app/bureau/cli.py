@@ -232,14 +232,12 @@ def _export_returns(args, config, engine) -> int:
     if args.school_code and not devices:
         print(f"xiaoan-bureau export-returns: no device of {args.school_code}", file=sys.stderr)
         return 2
+    written = 0
     for device_id in devices:
-        data = ingestor.return_bundle(uuid.UUID(str(device_id)))
-        with engine.connect() as conn:
-            seq = conn.execute(
-                select(BureauDevice.return_seq).where(BureauDevice.device_id == device_id)
-            ).scalar()
-        (folder / return_name(device_id, seq)).write_bytes(data)
-    print(f"Wrote {len(devices)} return bundles to {folder}.")
+        for seq, data in ingestor.usb_returns(uuid.UUID(str(device_id))):
+            (folder / return_name(device_id, seq)).write_bytes(data)
+            written += 1
+    print(f"Wrote {written} return bundles for {len(devices)} devices to {folder}.")
     return 0
 
 

@@ -106,7 +106,8 @@ def issue_enrollment(
     with engine.begin() as conn:
         if revoke_unused:
             revoke_unused_tokens(conn, school_code, now)
-        if conn.execute(select(BS.c.id).where(BS.c.code == school_code)).first() is None:
+        bound = conn.execute(select(BS.c.id, BS.c.school_id).where(BS.c.code == school_code)).first()
+        if bound is None:
             conn.execute(
                 BS.insert().values(id=uuid.uuid4(), code=school_code, name=name, created_at=now)
             )
@@ -129,6 +130,9 @@ def issue_enrollment(
         "escrow_recipient": config.escrow_recipient,
         "bureau_fingerprint": config.fingerprint,
         "expires_at": (now + timedelta(days=valid_days)).isoformat(),
+        # Once the school's first PC registered: a new PC joins this school and
+        # receives its records (an empty data folder needs no setup of its own).
+        "school_id": str(bound.school_id) if bound is not None and bound.school_id else None,
     }
 
 

@@ -30,7 +30,7 @@ reason and never blocks the files after it. Rules (README.md, "Bureau"):
 * otherwise it is held until every lower seq of its device is settled; then,
   in one transaction, the hash chain (``broken_chain``) and the clock
   (``clock_skew``: an HLC more than 24 h ahead of the bureau) are checked and
-  its changes merged (:mod:`app.bureau.merge`) and its photo sync copies
+  its changes merged (:mod:`app.sync.merge`) and its photo sync copies
   stored (:mod:`app.bureau.blobs`). Any exception while settling quarantines
   that bundle only (the error's ``reason`` if it has one, else
   ``apply_failed``), so a device is never wedged. A bundle settled by
@@ -55,19 +55,22 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select, update
 
+from app.bureau import stream
 from app.bureau.blobs import store_blobs
 from app.bureau.config import BureauConfig
 from app.bureau.crashpoints import reach
-from app.bureau.merge import apply_changes
-from app.sync.bundle import MAX_FILE_BYTES, Bundle, BundleError, read_bundle
-from app.sync.returns import MAX_NOTICES, Acks, build_return
+from app.sync.bundle import MAX_FILE_BYTES, Bundle, BundleError, canonical_json, read_bundle
+from app.sync.envelope import MAX_BUNDLE_BYTES
+from app.sync.merge import apply_changes
+from app.sync.returns import MAX_NOTICES, Acks, Downstream, build_return
 from db import hlc as hlc_mod
-from db.models import BureauBundle, BureauDevice, BureauNotice
+from db.models import BureauBundle, BureauDevice, BureauNotice, BureauSchool
 
 log = logging.getLogger(__name__)
 
 MAX_FUTURE_MS = 24 * 3600 * 1000
 BB, BD, BN = BureauBundle.__table__, BureauDevice.__table__, BureauNotice.__table__
+BS = BureauSchool.__table__
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,6 +93,35 @@ def _now() -> datetime:
 def _locked_device(conn, device_id: uuid.UUID):
     """The device's row, locked until the transaction ends (settling is serialised per device)."""
     return conn.execute(select(BD).where(BD.c.device_id == device_id).with_for_update()).first()
+
+
+# What one return bundle carries at most (change lines and photos, uncompressed).
+RETURN_BUDGET = MAX_BUNDLE_BYTES - 64 * 1024
+# Return files one USB export writes per device at most (a PC joining later).
+USB_RETURNS = 16
+
+
+def _move_cursors(conn, device_id, school_id, changes, content) -> None:
+    """A device's word on how far it holds its school's stream and the publications.
+
+    Taken as said (a device can only cheat itself out of rows), within what exists.
+    """
+    values = {}
+    if changes is not None and school_id is not None:
+        values["changes_through"] = min(int(changes), stream.stream_end(conn, school_id))
+    if content is not None:
+        values["content_through"] = max(0, int(content))
+    if values:
+        conn.execute(update(BD).where(BD.c.device_id == device_id).values(**values))
+
+
+def _publications(conn, dev, after: int, budget: int) -> tuple[list, int]:
+    try:
+        from app.bureau.publications import for_device
+    except ImportError:  # pragma: no cover - TEMP until publications land
+        return [], after
+    school = conn.execute(select(BS.c.code).where(BS.c.school_id == dev.school_id)).scalar()
+    return for_device(conn, school_code=school, school_id=dev.school_id, after=after, budget=budget)
 
 
 def _reason_of(error: Exception) -> str:
@@ -498,9 +530,19 @@ class Ingestor:
             return "quarantined", "clock_skew", f"HLC {ahead_h:.0f} h ahead of the bureau"
         notes: list[str] = []
         apply_changes(
-            conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id, notes=notes
+            conn,
+            bundle.changes,
+            school_id=dev.school_id,
+            device_id=dev.device_id,
+            notes=notes,
+            positions=stream.positions(dev.school_id),
         )
         store_blobs(conn, self.config.spool_dir, bundle, dev.school_id)
+        received = bundle.manifest.get("received")
+        if received is not None:
+            _move_cursors(
+                conn, dev.device_id, dev.school_id, received["changes"], received["content"]
+            )
         return "applied", "", "; ".join(notes)[:500]
 
     # -- acknowledging -------------------------------------------------------------------
@@ -533,14 +575,25 @@ class Ingestor:
         reach("acks_built")
         return Acks(contiguous, held, quarantined)
 
-    def return_bundle(self, device_id: uuid.UUID) -> bytes | None:
-        """A fresh return bundle for a registered device (numbered), or None if unknown."""
-        with self.engine.begin() as conn:
-            dev = _locked_device(conn, device_id)
-            if dev is None:
-                return None
-            seq = dev.return_seq + 1
-            conn.execute(update(BD).where(BD.c.device_id == device_id).values(return_seq=seq))
+    def return_bundle(
+        self,
+        device_id: uuid.UUID,
+        *,
+        changes_after: int | None = None,
+        content_after: int | None = None,
+        budget: int = RETURN_BUDGET,
+    ) -> bytes | None:
+        """A fresh return bundle for a registered device (numbered), or None if unknown.
+
+        ``changes_after``/``content_after``: how far the device says it holds the
+        school's change stream and the publications (its acknowledgement of earlier
+        returns); they become its cursors, and the return carries what lies past
+        them, at most ``budget`` bytes. Without them, the stored cursors are used.
+        """
+        down = self.downstream(device_id, changes_after, content_after, budget)
+        if down is None:
+            return None
+        dev, seq, slice_ = down
         reach("return_numbered")
         return build_return(
             device_id=device_id,
@@ -551,7 +604,88 @@ class Ingestor:
             recipient=dev.recipient,
             created_at=datetime.fromtimestamp(time.time(), UTC).isoformat(),
             notices=self.notices(dev.school_code),
+            down=slice_,
         )
+
+    def usb_returns(
+        self, device_id: uuid.UUID, *, max_files: int = USB_RETURNS, budget: int = RETURN_BUDGET
+    ) -> list[tuple[int, bytes]]:
+        """Return bundles for a USB stick: ``(return_seq, bytes)``, in order.
+
+        The first starts at the device's cursors; each next one where the one
+        before ended (the device applies them in order), as long as rows are left
+        and at most ``max_files``, so a PC joining later catches up in one trip.
+        """
+        out: list[tuple[int, bytes]] = []
+        start = None
+        while len(out) < max_files:
+            down = self.downstream(device_id, None, None, budget, start=start)
+            if down is None:
+                break
+            dev, seq, slice_ = down
+            out.append(
+                (
+                    seq,
+                    build_return(
+                        device_id=device_id,
+                        school_id=dev.school_id,
+                        return_seq=seq,
+                        acks=self.acks(device_id),
+                        signing_key=self.config.signing,
+                        recipient=dev.recipient,
+                        created_at=datetime.fromtimestamp(time.time(), UTC).isoformat(),
+                        notices=self.notices(dev.school_code),
+                        down=slice_,
+                    ),
+                )
+            )
+            if not slice_.more:
+                break
+            start = (slice_.changes_through, slice_.content_through)
+        return out
+
+    def downstream(self, device_id, changes_after, content_after, budget, *, start=None):
+        """Number the next return of ``device_id`` and read what it carries (or None).
+
+        ``start``: (changes, content) positions to read from without moving the
+        device's cursors (the later files of a USB export, which the device has not
+        acknowledged yet)."""
+        with self.engine.begin() as conn:
+            dev = _locked_device(conn, device_id)
+            if dev is None:
+                return None
+            if changes_after is not None or content_after is not None:
+                _move_cursors(conn, device_id, dev.school_id, changes_after, content_after)
+                dev = _locked_device(conn, device_id)
+            seq = dev.return_seq + 1
+            conn.execute(update(BD).where(BD.c.device_id == device_id).values(return_seq=seq))
+            changes_from, content_from = start or (dev.changes_through, dev.content_through)
+            slice_ = Downstream(
+                changes_from=changes_from,
+                changes_through=changes_from,
+                content_through=content_from,
+            )
+            if dev.school_id is not None and dev.revoked_at is None:
+                items, content_through = _publications(conn, dev, content_from, budget // 4)
+                used = len(canonical_json(items)) if items else 0
+                part = stream.changes_for(
+                    conn,
+                    school_id=dev.school_id,
+                    device_id=device_id,
+                    after=changes_from,
+                    budget=budget - used,
+                )
+                slice_ = Downstream(
+                    changes=part.lines,
+                    blobs={d: (o, p.read_bytes()) for d, (o, p) in part.blobs.items()},
+                    changes_from=part.start,
+                    changes_through=part.through,
+                    more=part.more,
+                    changes_end=part.end,
+                    content=items,
+                    content_through=content_through,
+                )
+        return dev, seq, slice_
 
     def notices(self, school_code: str) -> list[dict]:
         """The school's newest notices, oldest first, as return bundles carry them."""

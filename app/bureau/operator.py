@@ -37,10 +37,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, select, update
 
+from app.bureau import stream
 from app.bureau.blobs import store_blobs
 from app.bureau.ingest import Ingestor, IngestResult
-from app.bureau.merge import MergeError, apply_changes
 from app.sync.bundle import BundleError
+from app.sync.merge import MergeError, apply_changes
 from db.base import new_id
 from db.models import BureauBundle, BureauDevice, BureauNotice, BureauSchool
 
@@ -123,7 +124,13 @@ def release(ingestor: Ingestor, ref: str) -> IngestResult:
             select(BD).where(BD.c.device_id == row.device_id).with_for_update()
         ).one()
         try:
-            apply_changes(conn, bundle.changes, school_id=dev.school_id, device_id=dev.device_id)
+            apply_changes(
+                conn,
+                bundle.changes,
+                school_id=dev.school_id,
+                device_id=dev.device_id,
+                positions=stream.positions(dev.school_id),
+            )
             store_blobs(conn, ingestor.config.spool_dir, bundle, dev.school_id)
         except (MergeError, BundleError) as e:
             # Leaving the block rolls back: nothing of it is kept; it stays quarantined.

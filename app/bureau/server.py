@@ -14,7 +14,8 @@ a route can answer is declared there):
   with a stable reason (:data:`app.bureau.enrollment.REASONS`); files the
   device made before it registered (USB, waiting as ``unknown_device``) are
   taken right after;
-* ``GET /v1/devices/{device_id}/return`` — a fresh return bundle (acks);
+* ``GET /v1/devices/{device_id}/return[?changes=P&content=Q]`` — a fresh return bundle
+  (acks, and the school's rows other devices wrote past P, publications past Q);
 * ``GET /healthz``.
 
 Every device endpoint (all but tus OPTIONS, registration, challenge and
@@ -28,7 +29,7 @@ ingest itself is thread-safe (:class:`app.bureau.ingest.Ingestor`).
 import uuid
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
@@ -103,6 +104,9 @@ def create_app(config: BureauConfig, engine: Engine, *, limits: Limits | None = 
         authorization: Annotated[str | None, Header()] = None,
     ) -> Device:
         path = request.scope.get("raw_path") or request.url.path.encode("utf-8")
+        query = request.scope.get("query_string") or b""
+        if query:
+            path += b"?" + query  # the request target as the device signed it
         try:
             if any(len(request.headers.getlist(h)) > 1 for h in (*SIGNED_HEADERS, "authorization")):
                 # The signature and the handler must read the same value.
@@ -174,10 +178,15 @@ def create_app(config: BureauConfig, engine: Engine, *, limits: Limits | None = 
             **AUTH,
         },
     )
-    def return_bundle(device_id: uuid.UUID, dev: Annotated[Device, Depends(device)]) -> Response:
+    def return_bundle(
+        device_id: uuid.UUID,
+        dev: Annotated[Device, Depends(device)],
+        changes: Annotated[int | None, Query(ge=0, lt=2**62)] = None,
+        content: Annotated[int | None, Query(ge=0, lt=2**62)] = None,
+    ) -> Response:
         if dev.device_id != device_id:
             raise HTTPException(403, "a device fetches only its own return bundle")
-        data = ingestor.return_bundle(device_id)
+        data = ingestor.return_bundle(device_id, changes_after=changes, content_after=content)
         if data is None:  # revoked or removed since the signature was checked
             raise HTTPException(
                 401, "bad_signature", headers={"WWW-Authenticate": WWW_AUTHENTICATE}

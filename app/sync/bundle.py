@@ -208,6 +208,7 @@ def build_bundle(
     bundle_id: uuid.UUID | None = None,
     blob_photos: dict[str, str] | None = None,
     audit_head: dict[str, Any] | None = None,
+    received: dict[str, int] | None = None,
 ) -> bytes:
     """Pack, sign and encrypt one bundle. Returns the file's bytes.
 
@@ -244,6 +245,8 @@ def build_bundle(
         },
         "audit_head": audit_head,
     }
+    if received is not None:
+        manifest["received"] = received
     archive = write_members([("manifest.json", canonical_json(manifest)), *members])
     level = ZSTD_LEVEL_WITH_PHOTOS if blobs else ZSTD_LEVEL
     packed = zstandard.ZstdCompressor(level=level, write_content_size=True).compress(archive)
@@ -353,7 +356,7 @@ def check_manifest(manifest: Any, header: Header) -> None:
         "change_count", "schema_revision", "app_version", "created_at", "recipients", "members",
     }  # fmt: skip
     missing = required - set(manifest)
-    extra = set(manifest) - required - {"blobs", "audit_head"}
+    extra = set(manifest) - required - {"blobs", "audit_head", "received"}
     if missing or extra:
         raise bad(f"fields missing {sorted(missing)} or unknown {sorted(extra)[:5]}")
     m = manifest
@@ -394,6 +397,13 @@ def check_manifest(manifest: Any, header: Header) -> None:
         not isinstance(head, dict) or not _depth_ok(head, 4) or len(canonical_json(head)) > 4096
     ):
         raise bad("audit_head is not a small object")
+    received = m.get("received")
+    if received is not None and not (
+        isinstance(received, dict)
+        and set(received) == {"changes", "content"}
+        and all(_is_int(v) and 0 <= v < 2**62 for v in received.values())
+    ):
+        raise bad("received is not {changes, content} positions")
     if m["schema_revision"] not in REVISIONS:
         raise BundleError("unknown_schema", m["schema_revision"][:64])
 

@@ -11,6 +11,7 @@ phone. Call from a worker thread (registration does network I/O).
 from __future__ import annotations
 
 import base64
+import uuid
 import dataclasses
 import json
 import os
@@ -75,6 +76,9 @@ def _validated(path: Path) -> dict[str, Any]:
         token, code = str(raw["token"]), str(raw["school_code"])
         if len(token) < 16 or not code:
             raise ValueError("token")
+        school_id = raw.get("school_id")
+        if school_id is not None and str(uuid.UUID(school_id)) != school_id:
+            raise ValueError("school_id")
     except Exception:  # noqa: BLE001 - KeyError, TypeError, ValueError and pyrage's own errors
         raise _bad_file(path) from None
     return {
@@ -84,15 +88,29 @@ def _validated(path: Path) -> dict[str, Any]:
         "bureau_signing_key": raw["bureau_signing_key"],
         "recipients": recipients,
         "token": token,
+        "school_id": uuid.UUID(school_id) if school_id else None,
     }
 
 
 def import_enrollment(ws: Workspace, path: Path) -> EnrollmentInfo:
     """Store the bureau's details and this PC's keys. Re-importing replaces an unregistered one."""
     fields = _validated(path)
-    if ws.school_id is None:
+    joining = fields["school_id"]
+    if ws.school_id is None and joining is None:
         raise UserError(
             QT_TRANSLATE_NOOP("app", "Set up the school first, then import the enrollment file.")
+        )
+    if ws.school_id is None:
+        # An empty data folder joins a school that already syncs: its records come
+        # down with the first return bundles.
+        ws.set_school_id(joining)
+    elif joining is not None and joining != ws.school_id:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "This enrollment file is for another school's records than the ones on this "
+                "computer. Nothing was changed. Ask the bureau for this school's file.",
+            )
         )
     with ws.read() as s:
         current = s.get(SyncEnrollment, 1)
@@ -129,6 +147,7 @@ def import_enrollment(ws: Workspace, path: Path) -> EnrollmentInfo:
     bureau_fp = sync_keys.fingerprint(
         base64.b64decode(fields["bureau_signing_key"]) + fields["recipients"][0].encode("ascii")
     )
+    fields["school_id"] = ws.school_id
     with ws.db.write(actor_id=None) as s:
         row = s.get(SyncEnrollment, 1) or SyncEnrollment(id=1)
         for key, value in fields.items():

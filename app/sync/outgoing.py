@@ -110,10 +110,27 @@ def audit_head(s) -> dict[str, Any] | None:
     return {"seq": state.audit_head_seq, "hash": state.audit_head_hash, "mac": mac or ""}
 
 
+def _received(enrollment: SyncEnrollment) -> dict[str, int]:
+    return {"changes": enrollment.changes_through, "content": enrollment.content_through}
+
+
+def _unreported(enrollment: SyncEnrollment) -> bool:
+    return (enrollment.reported_changes, enrollment.reported_content) != (
+        enrollment.changes_through,
+        enrollment.content_through,
+    )
+
+
 def pack_pending(
-    ws: Workspace, keys: DeviceKeys, *, max_bytes: int = MAX_BUNDLE_BYTES
+    ws: Workspace, keys: DeviceKeys, *, max_bytes: int = MAX_BUNDLE_BYTES, report: bool = False
 ) -> list[int]:
-    """Pack every unbundled outbox row; returns the new bundles' seqs."""
+    """Pack every unbundled outbox row; returns the new bundles' seqs.
+
+    Every bundle's manifest says how far this PC holds the school's change stream
+    and the bureau's publications (``received``). With ``report``, a bundle
+    without changes is made just to say so when nothing else would (a school
+    that syncs by USB: the bureau's next return starts after it).
+    """
     made: list[int] = []
     budget = max_bytes - FRAMING_BYTES
     while True:
@@ -124,9 +141,11 @@ def pack_pending(
                 .order_by(OutboxEntry.seq)
                 .limit(BATCH)
             ).all()
-            if not entries:
-                return made
             enrollment = s.get(SyncEnrollment, 1)
+            if not entries and not (
+                report and not made and ws.school_id is not None and _unreported(enrollment)
+            ):
+                return made
             sent = _sent_photos(s)
             changes: list[dict[str, Any]] = []
             blobs: dict[str, bytes] = {}  # sync copy sha -> bytes
@@ -169,7 +188,10 @@ def pack_pending(
                 recipients=list(enrollment.recipients),
                 created_at=now.isoformat(),
                 audit_head=audit_head(s),
+                received=_received(enrollment),
             )
+            enrollment.reported_changes = enrollment.changes_through
+            enrollment.reported_content = enrollment.content_through
             name = bundle_name(school_id, ws.device_id, seq)
             target = outgoing_dir(ws) / name
             tmp = target.with_suffix(".part")
@@ -197,6 +219,8 @@ def pack_pending(
                 .execution_options(synchronize_session=False)
             )
             made.append(seq)
+            if not entries:
+                return made
 
 
 OPEN = (BundleState.PENDING, BundleState.UPLOADING, BundleState.SENT)

@@ -21,6 +21,22 @@ notices (at most :data:`MAX_NOTICES`), ``[{"id": uuid, "text": "…",
 Return bundles are numbered per device (``return_seq``); a device ignores any
 return bundle not newer than the last one it applied.
 
+Two-way sync adds (all optional, absent in a return from an older bureau):
+
+* ``changes.jsonl`` — the school's rows other devices wrote, past the
+  device's cursor: change lines exactly as in a bundle (each with its own
+  ``hlc`` and ``device``), applied by the PC through the same merge;
+* ``blobs/<sha256>`` — photo sync copies those rows need, with the manifest's
+  ``blobs`` map (sync copy → original), as in a bundle;
+* ``content.json`` — the bureau's publications past the device's content
+  cursor (:mod:`app.bureau.publications`), a list of objects;
+* manifest ``changes_from`` / ``changes_through`` (the stream positions the
+  slice starts after and reaches), ``more`` (rows are left: ask again) and
+  ``content_through``, and ``changes_end`` (the stream's end when it was
+  made: how far there is to go, for a progress bar). The PC applies a slice only if it starts at or before
+  what it holds (``changes_from`` ≤ its own ``changes_through``), so slices
+  taken in any order never leave a hole.
+
 The device reads one in the bundle reader's order: size, age, envelope
 header (kind, device, lengths), the bureau's signature, and only then the
 streamed, capped decompression and the strict JSON of its members.
@@ -29,10 +45,11 @@ streamed, capped decompression and the strict JSON of its members.
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
 from typing import Any
 
-from app.sync.bundle import canonical_json, sha256_hex, strict_json
+from app.sync.bundle import canonical_json, encode_changes, parse_changes, sha256_hex, strict_json
 from app.sync.container import write_members
 from app.sync.envelope import KIND_RETURN, Header, open_envelope, seal, unpack
 from app.sync.errors import BundleError
@@ -40,7 +57,10 @@ from app.sync.keys import AgeIdentity, SigningKey
 
 RETURN_FORMAT = 2
 MAX_NOTICES = 50
-RETURN_MEMBERS = {"acks.json", "notices.json"}
+RETURN_MEMBERS = {"acks.json", "notices.json", "changes.jsonl", "content.json"}
+BLOB_MEMBER = re.compile(r"blobs/([0-9a-f]{64})")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+MAX_POSITION = 2**62
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,10 +74,26 @@ class Acks:
 
 
 @dataclasses.dataclass(frozen=True)
+class Downstream:
+    """What a return bundle brings besides acks: other devices' changes and publications."""
+
+    changes: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    # sha256 of the sync copy -> (sha256 of the original, bytes)
+    blobs: dict[str, tuple[str, bytes]] = dataclasses.field(default_factory=dict)
+    changes_from: int = 0
+    changes_through: int = 0
+    more: bool = False
+    changes_end: int = 0  # the stream's last position when the return was made (for progress)
+    content: list[Any] = dataclasses.field(default_factory=list)
+    content_through: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
 class ReturnBundle:
     manifest: dict[str, Any]
     acks: Acks
     notices: tuple[dict[str, Any], ...] = ()
+    down: Downstream | None = None
 
     @property
     def return_seq(self) -> int:
@@ -78,13 +114,32 @@ def build_return(
     recipient: str,
     created_at: str,
     notices: list[dict[str, Any]] | None = None,
+    down: Downstream | None = None,
 ) -> bytes:
     import zstandard
 
     members = [("acks.json", canonical_json(acks.as_json()))]
     if notices:
         members.append(("notices.json", canonical_json(list(notices)[:MAX_NOTICES])))
+    extra: dict[str, Any] = {}
+    if down is not None:
+        if down.changes:
+            members.append(("changes.jsonl", encode_changes(down.changes)))
+        if down.content:
+            members.append(("content.json", canonical_json(down.content)))
+        for digest in sorted(down.blobs):
+            members.append((f"blobs/{digest}", down.blobs[digest][1]))
+        extra = {
+            "changes_from": down.changes_from,
+            "changes_through": down.changes_through,
+            "more": down.more,
+            "changes_end": down.changes_end,
+            "content_through": down.content_through,
+        }
+        if down.blobs:
+            extra["blobs"] = {d: o for d, (o, _b) in sorted(down.blobs.items())}
     manifest = {
+        **extra,
         "format": RETURN_FORMAT,
         "kind": "return",
         "device": str(device_id),
@@ -144,13 +199,14 @@ def _contents(header: Header, members: list[tuple[str, bytes]]) -> ReturnBundle:
     if (
         not isinstance(listed, dict)
         or set(listed) != set(files)
-        or not set(files) <= (RETURN_MEMBERS)
+        or not all(n in RETURN_MEMBERS or BLOB_MEMBER.fullmatch(n) for n in files)
     ):
         raise BundleError("bad_manifest", "members do not match the manifest")
     for name, body in files.items():
         meta = listed[name]
         if not isinstance(meta, dict) or sha256_hex(body) != meta.get("sha256"):
             raise BundleError("member_hash_mismatch", name)
+    down = _downstream(manifest, files)
     try:
         raw = strict_json(files["acks.json"])
         acks = Acks(
@@ -172,4 +228,55 @@ def _contents(header: Header, members: list[tuple[str, bytes]]) -> ReturnBundle:
         )
     except (ValueError, KeyError, TypeError) as e:
         raise BundleError("bad_manifest", f"acks or notices: {e}"[:200]) from None
-    return ReturnBundle(manifest, acks, notices)
+    return ReturnBundle(manifest, acks, notices, down)
+
+
+def _position(manifest: dict[str, Any], key: str) -> int:
+    value = manifest.get(key, 0)
+    if type(value) is not int or not 0 <= value < MAX_POSITION:
+        raise BundleError("bad_manifest", f"{key} is not a position")
+    return value
+
+
+def _downstream(manifest: dict[str, Any], files: dict[str, bytes]) -> Downstream | None:
+    """The changes, photos and publications of a two-way return, checked; None if it has none."""
+    if "changes_through" not in manifest:
+        if "changes.jsonl" in files or "content.json" in files or len(files) > 2:
+            raise BundleError("bad_manifest", "changes without their positions")
+        return None
+    start, through = _position(manifest, "changes_from"), _position(manifest, "changes_through")
+    if through < start or not isinstance(manifest.get("more"), bool):
+        raise BundleError("bad_manifest", "changes_from/changes_through/more")
+    blob_map = manifest.get("blobs") or {}
+    blobs: dict[str, tuple[str, bytes]] = {}
+    for name, body in files.items():
+        match = BLOB_MEMBER.fullmatch(name)
+        if not match:
+            continue
+        digest = match.group(1)
+        original = blob_map.get(digest) if isinstance(blob_map, dict) else None
+        if sha256_hex(body) != digest:
+            raise BundleError("member_hash_mismatch", name)
+        if not isinstance(original, str) or not SHA256.fullmatch(original):
+            raise BundleError("bad_manifest", f"no original named for {name}")
+        blobs[digest] = (original, body)
+    if not isinstance(blob_map, dict) or set(blob_map) != set(blobs):
+        raise BundleError("bad_manifest", "photo map does not match the photos")
+    content: Any = []
+    if "content.json" in files:
+        try:
+            content = strict_json(files["content.json"])
+        except ValueError as e:
+            raise BundleError("bad_manifest", f"content.json: {e}"[:200]) from None
+        if not isinstance(content, list):
+            raise BundleError("bad_manifest", "content.json is not a list")
+    return Downstream(
+        changes=parse_changes(files.get("changes.jsonl", b"")),
+        blobs=blobs,
+        changes_from=start,
+        changes_through=through,
+        more=manifest["more"],
+        changes_end=max(through, _position(manifest, "changes_end")),
+        content=content,
+        content_through=_position(manifest, "content_through"),
+    )

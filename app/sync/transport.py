@@ -213,7 +213,9 @@ class DeviceSigner:
             if self._challenge is None or time.monotonic() > self._fresh_until:
                 self._fetch()
             challenge = self._challenge
-        path = urlsplit(url).path
+        parts = urlsplit(url)
+        # The request target as sent: the path, and the query when there is one.
+        path = f"{parts.path}?{parts.query}" if parts.query else parts.path
         text = signed_text(method, path, self.device_id, challenge, headers)
         return authorization(self.device_id, challenge, self.key.sign(text))
 
@@ -397,9 +399,17 @@ class HttpTransport:
 
         return self._retrying(call)
 
-    def fetch_return(self, device_id: uuid.UUID) -> bytes:
+    def fetch_return(
+        self, device_id: uuid.UUID, *, changes: int | None = None, content: int | None = None
+    ) -> bytes:
+        """The next return bundle; ``changes``/``content``: how far this PC holds the
+        school's change stream and the bureau's publications (its acknowledgement)."""
+        query = ""
+        if changes is not None and content is not None:
+            query = f"?changes={int(changes)}&content={int(content)}"
+
         def call():
-            url = f"{self.base_url}/v1/devices/{device_id}/return"
+            url = f"{self.base_url}/v1/devices/{device_id}/return{query}"
             try:
                 resp = _signed(
                     self.signer,

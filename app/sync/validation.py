@@ -26,7 +26,7 @@ schema exactly raises :class:`MergeError` with a named ``reason``:
   update that would move a row to another school.
 
 Ownership of existing rows and foreign keys needs the database; it is checked
-by the merge (:mod:`app.bureau.merge`).
+by the merge (:mod:`app.sync.merge`).
 """
 
 from __future__ import annotations

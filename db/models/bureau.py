@@ -36,6 +36,8 @@ class BureauSchool(Base):
     # The school's own id (its ``school`` row), bound when its first PC registers.
     school_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None, unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The last position handed out in this school's change stream (see BureauFieldClock.pos).
+    change_pos: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class BureauDevice(Base):
@@ -53,6 +55,10 @@ class BureauDevice(Base):
     contiguous_seq: Mapped[int] = mapped_column(Integer, default=0)
     last_bundle_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     return_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # How far the device says it holds its school's change stream and the
+    # bureau's publications: return bundles start after these.
+    changes_through: Mapped[int] = mapped_column(BigInteger, default=0)
+    content_through: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class BureauBundle(Base):
@@ -99,6 +105,11 @@ class BureauFieldClock(Base):
     row_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     school_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     clocks: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The row's place in its school's change stream, renumbered at every write
+    # (bureau only; null on a PC): return bundles carry rows past a device's cursor.
+    pos: Mapped[int | None] = mapped_column(BigInteger, default=None)
+
+    __table_args__ = (Index("ix_bureau_field_clock_school_pos", "school_id", "pos"),)
 
 
 class BureauBlob(Base):

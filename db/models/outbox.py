@@ -30,4 +30,8 @@ class OutboxEntry(Base):
     bundle_seq: Mapped[int | None] = mapped_column(Integer, default=None)
     acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
-    __table_args__ = (Index("ix_outbox_pending", "bundle_seq", "seq"),)
+    __table_args__ = (
+        Index("ix_outbox_pending", "bundle_seq", "seq"),
+        # The merge asks for one row's own changes (their clocks) when another PC's arrive.
+        Index("ix_outbox_row", "table_name", "row_id"),
+    )

@@ -44,6 +44,18 @@ class SyncEnrollment(Base):
     # Last pass tried, and the problem code it ended with ("" when it went well).
     last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # How far this PC holds the school's change stream and the bureau's
+    # publications (positions from the return bundles it applied), and how far
+    # its last bundle told the bureau (a USB school's only way to say so).
+    changes_through: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The school this PC joined by its enrollment file (before its records came).
+    school_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
+    content_through: Mapped[int] = mapped_column(BigInteger, default=0)
+    reported_changes: Mapped[int] = mapped_column(BigInteger, default=0)
+    reported_content: Mapped[int] = mapped_column(BigInteger, default=0)
+    # What the last return bundles brought: {"at", "changes", "photos", "items",
+    # "devices": {device id: changes}} (shown on the sync page).
+    last_received: Mapped[dict | None] = mapped_column(JSON, default=None)
 
 
 class BundleState:

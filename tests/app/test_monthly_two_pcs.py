@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select, update
 
-from app.bureau.merge import apply_changes
+from app.sync.merge import apply_changes
 from app.data_key import load_key
 from app.monthly.service import finalize_report, report_id, save_draft
 from app.paths import DB_FILENAME

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.accounts.secrets import hash_secret
 from app.accounts.service import authenticate
-from app.bureau.merge import apply_changes
+from app.sync.merge import apply_changes
 from app.paths import DB_FILENAME
 from app.staff.people import list_people
 from app.workspace import Workspace

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.roles import Permission, allowed
-from app.attachments.store import original_path
+from app.attachments.store import viewable_path
 from app.grid import letters, service
 from app.grid.overview import (
     NO_LEADER,
@@ -490,7 +490,7 @@ class GridPage(QWidget):
         v = self.chosen_letter()
         if v is not None and v.scan_photo is not None:
             ref = v.scan_photo
-            path = str(original_path(self.ctx.workspace.data_dir, ref.sha256, ref.media_type))
+            path = str(viewable_path(self.ctx.workspace.data_dir, ref.sha256, ref.media_type))
         elif v is not None and v.scan_path:
             path = v.scan_path
         else:

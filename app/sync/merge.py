@@ -1,4 +1,12 @@
-"""Applying a bundle's changes to the bureau database: per-field last-writer-wins.
+"""Applying other devices' changes: per-field last-writer-wins, the same code on both sides.
+
+The bureau applies every bundle a PC sends with it (into PostgreSQL), and every
+PC applies the changes a return bundle brings from the school's other PCs with
+it (into its SQLite file), so both sides reach the same rows by the same rules.
+Two hooks differ: the PC adds the clocks of its own writes, which sit in its
+outbox rather than in ``bureau_field_clock`` (``local_clocks``), and the bureau
+numbers every row it writes in the school's change stream (``positions``), the
+cursor return bundles are built from (:mod:`app.bureau.stream`).
 
 Contract: :func:`apply_changes` runs inside the caller's transaction on a
 SQLAlchemy Connection, writes with Core statements (``INSERT … ON CONFLICT``
@@ -10,7 +18,7 @@ changes nothing the second time.
 
 Nothing is written before every change line passed
 :func:`app.sync.validation.validate_change` (schema, types, canonical UUIDs)
-and :func:`app.bureau.ownership.check_ownership` (every row touched and every
+and :func:`app.sync.ownership.check_ownership` (every row touched and every
 row referenced belongs to the sending school). Any failure raises
 :class:`MergeError` with a ``reason`` (``bad_change``, ``unknown_table``,
 ``unknown_column``, ``foreign_row``, ``apply_failed``), so the caller
@@ -23,15 +31,16 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from app.bureau.ownership import check_ownership
 from app.sync.codec import decode_value
+from app.sync.ownership import check_ownership
 from app.sync.validation import MergeError, validate_change
-from db.base import Base
+from db.base import FROZEN_BY, Base
 from db.models import BureauFieldClock
 
 __all__ = ["MergeError", "apply_changes", "pack_clocks", "parse_clocks"]
@@ -41,11 +50,15 @@ UNCLOCKED = {"id", "school_id", "created_at", "hlc"}
 # Never changed once inserted, not even by a repeated insert.
 FIXED = ("id", "school_id", "created_at")
 Clock = tuple[int, str]
-# Rows frozen once this column is set (a finalized monthly report): a change
-# that does not carry the freeze is dropped, and the freezing change wins every
-# field it carries whatever the clocks say, so a draft edited later on another
-# PC never overwrites or half-mixes into the signed report.
-FROZEN_BY = {"monthly_report": "finalized_at"}
+# Rows frozen once a column is set (db.base.FROZEN_BY: a finalized report,
+# inspection or drill, a locked handover): a change that does not carry the
+# freeze is dropped, and the freezing change wins every field it carries
+# whatever the clocks say, so a draft edited later on another PC never
+# overwrites or half-mixes into the signed record.
+# (conn, table, row ids) -> row id -> field -> clock: a PC's own writes.
+LocalClocks = Callable[[Connection, str, list[uuid.UUID]], dict[str, dict[str, Clock]]]
+# (conn, how many) -> the first of that many consecutive stream positions.
+Positions = Callable[[Connection, int], int]
 
 
 def parse_clocks(raw: dict[str, list[str]]) -> dict[str, Clock]:
@@ -83,6 +96,8 @@ def apply_changes(
     school_id: uuid.UUID,
     device_id: uuid.UUID,
     notes: list[str] | None = None,
+    local_clocks: LocalClocks | None = None,
+    positions: Positions | None = None,
 ) -> int:
     """Merge ``changes`` (bundle change lines) into the database. Returns rows written.
 
@@ -98,6 +113,8 @@ def apply_changes(
             school_id=school_id,
             device_id=device_id,
             notes=notes if notes is not None else [],
+            local_clocks=local_clocks,
+            positions=positions,
         )
     except (MergeError, OperationalError, InterfaceError):
         raise
@@ -162,6 +179,8 @@ def _apply(
     school_id: uuid.UUID,
     device_id: uuid.UUID,
     notes: list[str],
+    local_clocks: LocalClocks | None = None,
+    positions: Positions | None = None,
 ) -> int:
     if not isinstance(raw, list):
         raise MergeError("bad_change", "changes are not a list")
@@ -199,6 +218,12 @@ def _apply(
                 )
             ):
                 existing[str(r.row_id)] = (str(r.school_id), parse_clocks(r.clocks))
+        if local_clocks is not None:
+            for row, own in local_clocks(conn, table_name, ids).items():
+                known = existing.setdefault(row, (school, {}))[1]
+                for f, c in own.items():
+                    if c > known.get(f, (-1, "")):
+                        known[f] = c
         frozen_col = FROZEN_BY.get(table_name)
         frozen: set[str] = set()
         if frozen_col is not None:
@@ -296,10 +321,14 @@ def _apply(
             )
             conn.execute(stmt, group)
     if clock_rows:
+        if positions is not None:
+            first = positions(conn, len(clock_rows))
+            for i, r in enumerate(clock_rows):
+                r["pos"] = first + i
         stmt = _insert(conn, fc)
         stmt = stmt.on_conflict_do_update(
             index_elements=[fc.c.table_name, fc.c.row_id],
-            set_={"clocks": stmt.excluded.clocks},
+            set_={"clocks": stmt.excluded.clocks, "pos": stmt.excluded.pos},
             where=fc.c.school_id == stmt.excluded.school_id,
         )
         conn.execute(stmt, clock_rows)

@@ -1,0 +1,106 @@
+"""Two-way sync: the PCs of one school converge through a real bureau on loopback (PostgreSQL).
+
+A second PC joins with an empty data folder and receives the whole school; each
+PC's later work reaches the others; the same field edited on two PCs ends the
+same everywhere; a finalized record stays as it was finalized; received changes
+are never sent back.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.hazards.service import HazardReport, plan_hazard, report_hazard
+from app.sync.service import sync_pass
+from db.models import Hazard, OutboxEntry, SyncEnrollment
+from tests.sync_support import running_bureau
+from tests.two_way_support import enroll, join, principal_on, same_everywhere
+
+
+SOON = date.today() + timedelta(days=7)
+
+
+@pytest.fixture(autouse=True)
+def _no_real_keyring(memory_keyring):
+    yield
+
+
+@pytest.fixture
+def bureau(postgres_url, tmp_path):
+    with running_bureau(postgres_url, tmp_path / "keys") as b:
+        yield b
+
+
+def test_a_second_pc_joins_receives_the_school_and_their_work_meets(
+    workspace, principal, bureau, postgres_url, tmp_path
+):
+    office = workspace
+    office_net = enroll(office, bureau, tmp_path / "e1")
+    report_hazard(office, principal, HazardReport("配电箱门未上锁", "fire", place="教学楼一楼"))
+    assert sync_pass(office, transport=office_net).problem == ""
+
+    duty, duty_net = join(tmp_path / "duty-room", bureau, tmp_path / "e2")
+    try:
+        got = sync_pass(duty, transport=duty_net)
+        assert got.problem == "" and got.received > 0
+        same_everywhere(postgres_url, office.school_id, office, duty)
+        with duty.read() as s:
+            # What came down is not queued to be sent back.
+            assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+            hazard = s.scalar(select(Hazard).where(Hazard.title == "配电箱门未上锁"))
+            assert hazard is not None and hazard.place == "教学楼一楼"
+            assert s.get(SyncEnrollment, 1).last_received["changes"] == got.received
+
+        # The duty room adds its own hazard; both PCs plan the office's at once.
+        someone = principal_on(duty)
+        report_hazard(duty, someone, HazardReport("围墙西侧破损", "security"))
+        from app.hazards.service import HazardPlan
+
+        plan_hazard(
+            office, principal, hazard.id, HazardPlan(principal.user_id, SOON, "加锁", "设警示牌")
+        )
+        plan_hazard(duty, someone, hazard.id, HazardPlan(someone.user_id, SOON, "更换门锁", "设警示牌"))
+        for _round in range(2):
+            assert sync_pass(duty, transport=duty_net).problem == ""
+            assert sync_pass(office, transport=office_net).problem == ""
+        sync_pass(duty, transport=duty_net)
+        same_everywhere(postgres_url, office.school_id, office, duty)
+        with office.read() as s:
+            assert s.scalar(select(Hazard).where(Hazard.title == "围墙西侧破损")) is not None
+            # The later edit of the same field wins on every PC.
+            assert s.get(Hazard, hazard.id).measures == "更换门锁"
+    finally:
+        duty.close()
+
+
+def test_a_pc_that_holds_nothing_new_gets_an_empty_slice_and_the_cursor_waits_for_its_word(
+    workspace, principal, bureau, postgres_url, tmp_path
+):
+    office_net = enroll(workspace, bureau, tmp_path / "e1")
+    sync_pass(workspace, transport=office_net)
+    data = bureau.ingestor.return_bundle(workspace.device_id)
+    from app.sync.keys import device_keys
+    from app.sync.returns import read_return
+
+    ret = read_return(
+        data,
+        device_keys(workspace.device_id).receiving,
+        base64.b64decode(bureau.config.signing_public_b64),
+        workspace.device_id,
+    )
+    # Its own rows are never sent back to it.
+    assert ret.down is not None and ret.down.changes == []
+    assert ret.down.changes_through >= 1
+
+
+def test_an_unknown_school_id_in_the_file_is_refused_on_a_pc_with_other_records(
+    workspace, bureau, tmp_path
+):
+    enroll(workspace, bureau, tmp_path / "e1")
+    other = uuid.uuid4()
+    assert other != workspace.school_id

@@ -48,4 +48,36 @@ def same_everywhere(bureau_url: str, school_id, *pcs: Workspace) -> None:
             for t in set(here) | set(at_bureau)
             if here.get(t, {}) != at_bureau.get(t, {})
         }
-        assert not diff, f"{ws.data_dir.name} differs from the bureau: {diff}"
+        assert not diff, (
+            f"{ws.data_dir.name} differs from the bureau: {diff}; "
+            f"{_first_difference(ws, bureau_url, school_id, sorted(diff)[0])}"
+        )
+
+
+def _first_difference(ws: Workspace, bureau_url: str, school_id, table: str) -> str:
+    """The first row of ``table`` that differs, column by column (for the failure message)."""
+    from sqlalchemy import select
+
+    from db.base import Base, is_local_only
+    from db.session import make_engine
+    from tests.convergence import _plain, school_engine
+
+    t = Base.metadata.tables[table]
+    cols = [c for c in t.c if not is_local_only(c)]
+
+    def rows(engine):
+        with engine.connect() as conn:
+            got = conn.execute(select(*cols).where(t.c.school_id == school_id)).all()
+        engine.dispose()
+        return {str(r.id): {c.name: _plain(v) for c, v in zip(cols, r, strict=True)} for r in got}
+
+    here, there = rows(school_engine(ws.data_dir)), rows(make_engine(bureau_url))
+    for rid in sorted(set(here) | set(there)):
+        a, b = here.get(rid), there.get(rid)
+        if a != b:
+            if a is None or b is None:
+                return f"row {rid} only {'at the bureau' if a is None else 'on the PC'}"
+            return f"row {rid}: " + ", ".join(
+                f"{k}: PC {a[k]!r} / bureau {b[k]!r}" for k in a if a[k] != b[k]
+            )
+    return ""

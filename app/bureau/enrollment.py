@@ -106,7 +106,9 @@ def issue_enrollment(
     with engine.begin() as conn:
         if revoke_unused:
             revoke_unused_tokens(conn, school_code, now)
-        bound = conn.execute(select(BS.c.id, BS.c.school_id).where(BS.c.code == school_code)).first()
+        bound = conn.execute(
+            select(BS.c.id, BS.c.school_id).where(BS.c.code == school_code)
+        ).first()
         if bound is None:
             conn.execute(
                 BS.insert().values(id=uuid.uuid4(), code=school_code, name=name, created_at=now)

@@ -581,7 +581,7 @@ class Ingestor:
         *,
         changes_after: int | None = None,
         content_after: int | None = None,
-        budget: int = RETURN_BUDGET,
+        budget: int | None = None,
     ) -> bytes | None:
         """A fresh return bundle for a registered device (numbered), or None if unknown.
 
@@ -590,7 +590,7 @@ class Ingestor:
         returns); they become its cursors, and the return carries what lies past
         them, at most ``budget`` bytes. Without them, the stored cursors are used.
         """
-        down = self.downstream(device_id, changes_after, content_after, budget)
+        down = self.downstream(device_id, changes_after, content_after, budget or RETURN_BUDGET)
         if down is None:
             return None
         dev, seq, slice_ = down
@@ -608,7 +608,7 @@ class Ingestor:
         )
 
     def usb_returns(
-        self, device_id: uuid.UUID, *, max_files: int = USB_RETURNS, budget: int = RETURN_BUDGET
+        self, device_id: uuid.UUID, *, max_files: int = USB_RETURNS, budget: int | None = None
     ) -> list[tuple[int, bytes]]:
         """Return bundles for a USB stick: ``(return_seq, bytes)``, in order.
 
@@ -617,6 +617,7 @@ class Ingestor:
         and at most ``max_files``, so a PC joining later catches up in one trip.
         """
         out: list[tuple[int, bytes]] = []
+        budget = budget or RETURN_BUDGET
         start = None
         while len(out) < max_files:
             down = self.downstream(device_id, None, None, budget, start=start)

@@ -11,10 +11,10 @@ phone. Call from a worker thread (registration does network I/O).
 from __future__ import annotations
 
 import base64
-import uuid
 import dataclasses
 import json
 import os
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any

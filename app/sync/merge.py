@@ -237,6 +237,11 @@ def _apply(
                         )
                     )
                 }
+        born = _births(
+            conn,
+            table,
+            [r for r in rows if r in existing and "created_at" in merged[(table_name, r)]],
+        )
         new_rows: list[dict[str, Any]] = []
         updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
         forked: set[str] = set()
@@ -261,28 +266,38 @@ def _apply(
                 if owner != school:
                     raise MergeError("foreign_row", f"{table_name} {row} belongs to another school")
                 freezing = frozen_col is not None and slot.get(frozen_col, (None,))[0] is not None
+                earlier = _earlier_birth(table, slot, born.get(row))
                 if row in frozen and not freezing:
-                    continue  # a draft's edit of a finalized row: the finalized row stands
-                winners = {
-                    f: v
-                    for f, v in slot.items()
-                    if f not in UNCLOCKED
-                    and (
-                        v[1] > clocks.get(f, (-1, ""))
-                        or (freezing and row not in frozen)  # finalizing a draft: it all wins
-                    )
-                }
-                if not winners:
+                    # A draft's edit of a finalized row: the finalized row stands.
+                    winners = {}
+                else:
+                    winners = {
+                        f: v
+                        for f, v in slot.items()
+                        if f not in UNCLOCKED
+                        and (
+                            v[1] > clocks.get(f, (-1, ""))
+                            or (freezing and row not in frozen)  # finalizing a draft: all wins
+                        )
+                    }
+                if not winners and earlier is None:
                     continue
                 for f, (_v, clock) in winners.items():
                     clocks[f] = clock
                 # Bind names must differ from column names in an UPDATE … SET.
                 values = {f"v_{f}": _decode(table, f, v) for f, (v, _c) in winners.items()}
-                values["v_hlc"] = max(c[0] for c in clocks.values())
+                if earlier is not None:
+                    values["v_created_at"] = earlier
+                    clocks["created_at"] = slot["created_at"][1]
+                if clocks:
+                    values["v_hlc"] = max(c[0] for c in clocks.values())
                 values["_row_id"] = uuid.UUID(row)
                 updates[frozenset(values)].append(values)
             elif (table_name, row) in inserted:
                 clocks = {f: c for f, (_v, c) in slot.items() if f not in UNCLOCKED}
+                if "created_at" in slot:
+                    # Which insert's created_at stands (the earliest, see _earlier_birth).
+                    clocks["created_at"] = slot["created_at"][1]
                 values = {f: _decode(table, f, v) for f, (v, _c) in slot.items()}
                 values["hlc"] = max(c[0] for _v, c in slot.values())
                 new_rows.append(values)
@@ -333,6 +348,32 @@ def _apply(
         )
         conn.execute(stmt, clock_rows)
     return written
+
+
+def _births(conn: Connection, table: Table, rows: list[str]) -> dict[str, Any]:
+    """``created_at`` as stored, of rows a change inserts again (made on two PCs at once)."""
+    out: dict[str, Any] = {}
+    ids = [uuid.UUID(r) for r in rows]
+    for start in range(0, len(ids), 1000):
+        for r in conn.execute(
+            select(table.c.id, table.c.created_at).where(table.c.id.in_(ids[start : start + 1000]))
+        ):
+            out[str(r.id)] = r.created_at
+    return out
+
+
+def _earlier_birth(table: Table, slot: dict[str, tuple[Any, Clock]], stored: Any) -> Any:
+    """The incoming ``created_at`` when it is earlier than the stored one, else None.
+
+    A row with a derived id (a month's report, a person) may be inserted on two PCs
+    independently; the earliest ``created_at`` stands everywhere, whichever insert
+    arrives first, so every copy ends the same. Its clock in ``bureau_field_clock``
+    names the insert it came from (so a return carries it to the other PCs), but
+    a later clock never replaces it."""
+    if stored is None or "created_at" not in slot:
+        return None
+    incoming = _decode(table, "created_at", slot["created_at"][0])
+    return incoming if incoming is not None and incoming < stored else None
 
 
 def _group_by_columns(rows: list[dict[str, Any]]) -> dict[frozenset[str], list[dict[str, Any]]]:

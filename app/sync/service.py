@@ -407,7 +407,9 @@ def export_usb(ws: Workspace, folder: Path) -> list[Path]:
     with _lock(ws):
         keys = device_keys(ws.device_id)
         repack_old_formats(ws, keys)
-        pack_pending(ws, keys)
+        # With no network, a bundle is the only way to tell the bureau how far this PC
+        # holds the school's records: made even without changes when that moved.
+        pack_pending(ws, keys, report=True)
         enrollment_mod.write_registration_request(ws, folder)  # not among the bundles returned
         written = []
         for bundle in _open_bundles(ws):

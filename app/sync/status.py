@@ -52,6 +52,56 @@ class Notice:
 
 
 @dataclasses.dataclass(frozen=True)
+class Received:
+    """What the last return bundles brought down (two-way sync)."""
+
+    at: datetime
+    changes: int
+    photos: int
+    items: int  # the bureau's publications (notices, orders, templates, rules)
+    # Short ids of the school's other computers the changes came from, with counts.
+    computers: tuple[tuple[str, int], ...]
+    failed: str = ""  # a reason when the changes could not be taken (they come again)
+
+    def text(self, translator: Translator | None = None) -> str:
+        tr = translator or translate
+        parts = []
+        if self.changes:
+            who = "、".join(f"{c}（{n}）" for c, n in self.computers)
+            parts.append(tr("Sync", FROM_COMPUTERS).format(n=self.changes, who=who))
+        if self.photos:
+            parts.append(tr("Sync", PHOTOS).format(n=self.photos))
+        if self.items:
+            parts.append(tr("Sync", FROM_BUREAU).format(n=self.items))
+        if self.failed:
+            parts.append(tr("Sync", NOT_TAKEN).format(reason=self.failed))
+        return "; ".join(parts)
+
+
+FROM_COMPUTERS = QT_TRANSLATE_NOOP("Sync", "{n} changes from the school's other computers {who}")
+PHOTOS = QT_TRANSLATE_NOOP("Sync", "{n} photos")
+FROM_BUREAU = QT_TRANSLATE_NOOP("Sync", "{n} items from the bureau")
+NOT_TAKEN = QT_TRANSLATE_NOOP("Sync", "changes not taken ({reason}); the bureau sends them again")
+
+
+def _received(raw: dict | None) -> Received | None:
+    if not raw or "at" not in raw:
+        return None
+    computers = sorted(
+        ((str(d)[:8], int(n)) for d, n in (raw.get("devices") or {}).items()),
+        key=lambda x: (-x[1], x[0]),
+    )
+    return Received(
+        datetime.fromisoformat(raw["at"]),
+        int(raw.get("changes", 0)),
+        int(raw.get("photos", 0)),
+        int(raw.get("items", 0)),
+        tuple(computers),
+        str(raw.get("failed", "")),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
 class SyncOverview:
     enrolled: bool = False
     registered: bool = False
@@ -73,6 +123,7 @@ class SyncOverview:
     token_waiting: bool = False
     # app.sync.identity: "" | keys_missing | keys_changed | copy | bureau_refused
     identity_problem: str = ""
+    received: Received | None = None
 
     @property
     def open_bundles(self) -> int:
@@ -141,6 +192,7 @@ def sync_overview(ws: Workspace, limit: int = BUNDLE_ROWS) -> SyncOverview:
             acked_seq=e.acked_seq,
             token_waiting=e.registered_at is None and bool(load_secret(ws.device_id, TOKEN_SECRET)),
             identity_problem=problem,
+            received=_received(e.last_received),
         )
 
 

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select, update
 
-from app.sync.merge import apply_changes
 from app.data_key import load_key
 from app.monthly.service import finalize_report, report_id, save_draft
 from app.paths import DB_FILENAME
+from app.sync.merge import apply_changes
 from app.workspace import Workspace
 from db import schema
 from db.models import DeviceState, MonthlyReport, OutboxEntry

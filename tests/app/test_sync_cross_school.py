@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy import JSON, Boolean, Date, Integer, Numeric, Uuid, select
 
 from app.bureau.blobs import photo_copy_path, store_blobs
+from app.sync.bundle import Bundle
 from app.sync.merge import MergeError, apply_changes
 from app.sync.ownership import NAMED_REFERENCES, foreign_keys
-from app.sync.bundle import Bundle
 from app.sync.validation import table_schema
 from db.base import Base, UTCDateTime, synced_tables
 from db.hlc import pack

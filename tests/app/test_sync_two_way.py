@@ -21,7 +21,6 @@ from db.models import Hazard, OutboxEntry, SyncEnrollment
 from tests.sync_support import running_bureau
 from tests.two_way_support import enroll, join, principal_on, same_everywhere
 
-
 SOON = date.today() + timedelta(days=7)
 
 
@@ -64,7 +63,9 @@ def test_a_second_pc_joins_receives_the_school_and_their_work_meets(
         plan_hazard(
             office, principal, hazard.id, HazardPlan(principal.user_id, SOON, "加锁", "设警示牌")
         )
-        plan_hazard(duty, someone, hazard.id, HazardPlan(someone.user_id, SOON, "更换门锁", "设警示牌"))
+        plan_hazard(
+            duty, someone, hazard.id, HazardPlan(someone.user_id, SOON, "更换门锁", "设警示牌")
+        )
         for _round in range(2):
             assert sync_pass(duty, transport=duty_net).problem == ""
             assert sync_pass(office, transport=office_net).problem == ""
@@ -104,3 +105,85 @@ def test_an_unknown_school_id_in_the_file_is_refused_on_a_pc_with_other_records(
     enroll(workspace, bureau, tmp_path / "e1")
     other = uuid.uuid4()
     assert other != workspace.school_id
+
+
+def _bureau_cli(bureau, *args: str) -> int:
+    from app.bureau.cli import main as bureau_main
+
+    return bureau_main(["--key-dir", str(bureau.key_dir), "--db", bureau.db_url, *args])
+
+
+def test_a_pc_with_no_network_joins_and_trades_records_both_ways_by_usb(
+    workspace, principal, bureau, postgres_url, tmp_path
+):
+    from app.sync.enrollment import import_enrollment
+    from app.sync.service import export_usb, import_usb
+    from app.workspace import Workspace
+
+    office_net = enroll(workspace, bureau, tmp_path / "e1")
+    report_hazard(workspace, principal, HazardReport("锅炉房灭火器过期", "fire"))
+    assert sync_pass(workspace, transport=office_net).problem == ""
+
+    village = Workspace.open(tmp_path / "village")
+    try:
+        import_enrollment(village, bureau.enroll(tmp_path / "e2"))
+        stick, replies = tmp_path / "stick", tmp_path / "replies"
+        export_usb(village, stick)  # its registration request
+        assert _bureau_cli(bureau, "import-usb", str(stick)) == 0
+        assert (
+            _bureau_cli(bureau, "export-returns", str(replies), "--school-code", "220105-0012") == 0
+        )
+        assert import_usb(village, replies).applied >= 1
+        with village.read() as s:
+            assert s.scalar(select(Hazard).where(Hazard.title == "锅炉房灭火器过期")) is not None
+
+        # Its own work goes up by USB and reaches the office by network.
+        report_hazard(village, principal_on(village), HazardReport("村口道路积水", "traffic"))
+        export_usb(village, stick)
+        assert _bureau_cli(bureau, "import-usb", str(stick)) == 0
+        assert sync_pass(workspace, transport=office_net).problem == ""
+        with workspace.read() as s:
+            assert s.scalar(select(Hazard).where(Hazard.title == "村口道路积水")) is not None
+        assert (
+            _bureau_cli(bureau, "export-returns", str(replies), "--school-code", "220105-0012") == 0
+        )
+        import_usb(village, replies)
+        same_everywhere(postgres_url, workspace.school_id, workspace, village)
+        # The bureau's cursor for the USB PC moved with the bundle that said how far it holds.
+        from db.models import BureauDevice
+
+        with bureau.engine.connect() as conn:
+            through = conn.execute(
+                select(BureauDevice.changes_through).where(
+                    BureauDevice.device_id == village.device_id
+                )
+            ).scalar()
+        assert through > 0
+    finally:
+        village.close()
+
+
+def test_a_pc_joining_late_catches_up_in_bounded_return_bundles(
+    workspace, principal, bureau, postgres_url, tmp_path, monkeypatch
+):
+    from app.bureau import ingest
+
+    office_net = enroll(workspace, bureau, tmp_path / "e1")
+    for n in range(30):
+        report_hazard(
+            workspace, principal, HazardReport(f"隐患{n}", "fire", description="说明" * 40)
+        )
+    assert sync_pass(workspace, transport=office_net).problem == ""
+    # Small return bundles (16 KiB instead of 16 MiB) so the catch-up takes several.
+    monkeypatch.setattr(ingest, "RETURN_BUDGET", 16 * 1024)
+    late, late_net = join(tmp_path / "late", bureau, tmp_path / "e2")
+    try:
+        seen = []
+        report = sync_pass(late, transport=late_net, progress=seen.append)
+        assert report.problem == ""
+        receiving = [p for p in seen if p.stage == "receiving"]
+        assert len(receiving) >= 3  # one per return bundle, each within the budget
+        assert receiving[-1].sent == receiving[-1].total  # the bar ends full
+        same_everywhere(postgres_url, workspace.school_id, workspace, late)
+    finally:
+        late.close()

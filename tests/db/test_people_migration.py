@@ -17,9 +17,9 @@ from sqlalchemy import select
 
 from app.accounts.secrets import hash_secret
 from app.accounts.service import authenticate
-from app.sync.merge import apply_changes
 from app.paths import DB_FILENAME
 from app.staff.people import list_people
+from app.sync.merge import apply_changes
 from app.workspace import Workspace
 from db import schema
 from db.hlc import pack

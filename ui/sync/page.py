@@ -205,6 +205,10 @@ class SyncPage(QWidget):
         self.pending_label = QLabel()
         row.addWidget(self.pending_label)
         column.addLayout(row)
+        # What the school's other computers and the bureau sent down last time.
+        self.received_label = QLabel()
+        self.received_label.setWordWrap(True)
+        column.addWidget(self.received_label)
         self.message = MessageLabel()
         column.addWidget(self.message)
         self.model = BundlesModel(self)
@@ -276,6 +280,14 @@ class SyncPage(QWidget):
                 n=ov.unacked_changes
             )
         )
+        got = ov.received
+        self.received_label.setVisible(got is not None and bool(got.text(translate)))
+        if got is not None:
+            self.received_label.setText(
+                translate("Sync", "Received {time}: {what}").format(
+                    time=format_time(got.at), what=got.text(translate)
+                )
+            )
         self.notices.clear()
         for n in ov.notices:
             self.notices.addItem(f"{format_time(n.created_at)}\n{n.text}")
@@ -325,6 +337,14 @@ class SyncPage(QWidget):
         elif p.stage == "fetching":
             self.progress_bar.setValue(100)
             self.progress_bar.setFormat(translate("Sync", "Waiting for the bureau's reply…"))
+        elif p.stage == "receiving" and p.total:
+            percent = min(100, int(100 * p.sent / p.total))
+            self.progress_bar.setValue(percent)
+            self.progress_bar.setFormat(
+                translate(
+                    "Sync", "Receiving the school's other computers' records: {percent}%"
+                ).format(percent=percent)
+            )
 
     def _pass_ended(self) -> None:
         self.sync_button.setText(translate("Sync", "Sync now"))

@@ -13,6 +13,7 @@ BENCHMARKS = (
     "bench.startup",
     "bench.bench_ledger",
     "bench.bench_sync",
+    "bench.bench_two_way",
     "bench.bench_drill_photos",
     "bench.bench_forms",
     "bench.bench_dashboard",

@@ -93,8 +93,9 @@ def _schedule(start: date, end: date, rng: random.Random):
         day += timedelta(days=1)
 
 
-def build(target: Path) -> dict[str, int]:
-    """Create the database in ``target`` (which must not exist). Returns row counts."""
+def build(target: Path, years: int = YEARS) -> dict[str, int]:
+    """Create the database in ``target`` (which must not exist), ``years`` of history.
+    Returns row counts."""
     from app.accounts.service import authenticate, create_user
     from app.attachments.store import add_photos
     from app.hazards.service import SCHOOL_TZ
@@ -146,9 +147,10 @@ def build(target: Path) -> dict[str, int]:
         cat = catalog(ws.data_dir)
 
         today = datetime.now(SCHOOL_TZ).date()
-        start = today - timedelta(days=365 * YEARS)
+        start = today - timedelta(days=365 * years)
         inspections = list(_schedule(start, today - timedelta(days=1), rng))
-        photo_every = max(1, int(len(inspections) * 16 * FAIL_RATE * 1.6 / PHOTO_RECORDS))
+        photo_records = PHOTO_RECORDS * years // YEARS
+        photo_every = max(1, int(len(inspections) * 16 * FAIL_RATE * 1.6 / photo_records))
 
         def stamp(day: date, hour: int) -> datetime:
             at = datetime.combine(day, clock(hour, rng.randrange(60)), SCHOOL_TZ)
@@ -213,7 +215,7 @@ def build(target: Path) -> dict[str, int]:
                     for m in _monitoring(hazard, today, field, SCHOOL_TZ, rng):
                         pending.append(m)
                         counts["monitoring"] += 1
-                    if fails_seen % photo_every == 0 and counts["photos"] < PHOTO_RECORDS:
+                    if fails_seen % photo_every == 0 and counts["photos"] < photo_records:
                         src = shared[counts["photos"] % len(shared)]
                         photo = Photo(
                             id=new_id(), sha256=src.sha256, media_type=src.media_type,

@@ -94,6 +94,7 @@ def bureau(postgres_url, tmp_path):
         yield b
 
 
+@pytest.mark.timeout(120 + 60 * EXAMPLES)
 @settings(
     max_examples=EXAMPLES,
     deadline=None,

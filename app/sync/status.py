@@ -64,17 +64,17 @@ class Received:
     failed: str = ""  # a reason when the changes could not be taken (they come again)
 
     def text(self, translator: Translator | None = None) -> str:
-        tr = translator or translate
+        words = translator or translate
         parts = []
         if self.changes:
             who = "、".join(f"{c}（{n}）" for c, n in self.computers)
-            parts.append(tr("Sync", FROM_COMPUTERS).format(n=self.changes, who=who))
+            parts.append(words("Sync", FROM_COMPUTERS).format(n=self.changes, who=who))
         if self.photos:
-            parts.append(tr("Sync", PHOTOS).format(n=self.photos))
+            parts.append(words("Sync", PHOTOS).format(n=self.photos))
         if self.items:
-            parts.append(tr("Sync", FROM_BUREAU).format(n=self.items))
+            parts.append(words("Sync", FROM_BUREAU).format(n=self.items))
         if self.failed:
-            parts.append(tr("Sync", NOT_TAKEN).format(reason=self.failed))
+            parts.append(words("Sync", NOT_TAKEN).format(reason=self.failed))
         return "; ".join(parts)
 
 

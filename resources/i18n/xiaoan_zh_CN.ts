@@ -4001,6 +4001,22 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>被教育局暂扣</translation>
     </message>
     <message>
+        <source>{n} changes from the school&apos;s other computers {who}</source>
+        <translation>来自本校其他电脑的 {n} 条更改 {who}</translation>
+    </message>
+    <message>
+        <source>{n} photos</source>
+        <translation>{n} 张照片</translation>
+    </message>
+    <message>
+        <source>{n} items from the bureau</source>
+        <translation>来自教育局的 {n} 项</translation>
+    </message>
+    <message>
+        <source>changes not taken ({reason}); the bureau sends them again</source>
+        <translation>更改未能接收（{reason}），教育局会重新发送</translation>
+    </message>
+    <message>
         <source>the file is not a sync bundle</source>
         <translation>文件不是同步数据包</translation>
     </message>
@@ -4189,6 +4205,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>教育局尚未收到的记录：{n}</translation>
     </message>
     <message>
+        <source>Received {time}: {what}</source>
+        <translation>{time} 收到：{what}</translation>
+    </message>
+    <message>
         <source>No notices.</source>
         <translation>暂无通知。</translation>
     </message>
@@ -4215,6 +4235,10 @@ The data as it is now is kept in the backups folder and can be restored again. x
     <message>
         <source>Waiting for the bureau&apos;s reply…</source>
         <translation>等待教育局回执…</translation>
+    </message>
+    <message>
+        <source>Receiving the school&apos;s other computers&apos; records: {percent}%</source>
+        <translation>正在接收本校其他电脑的记录：{percent}%</translation>
     </message>
     <message>
         <source>The bureau held back {n} bundles (see the list). Call the bureau; everything else was received.</source>
@@ -5044,6 +5068,10 @@ The bureau must then register this computer: ask it for a new enrollment file fo
     <message>
         <source>Set up the school first, then import the enrollment file.</source>
         <translation>请先创建学校，再导入注册文件。</translation>
+    </message>
+    <message>
+        <source>This enrollment file is for another school&apos;s records than the ones on this computer. Nothing was changed. Ask the bureau for this school&apos;s file.</source>
+        <translation>此注册文件属于另一所学校的记录，与本机上的记录不符，未做任何更改。请向教育局索取本校的注册文件。</translation>
     </message>
     <message>
         <source>This enrollment file is for school code {file_code}, but this computer holds the records of school {profile_code}. Nothing was changed. Ask the bureau for the enrollment file of school {profile_code}, or check the school code in the school profile.</source>

@@ -222,7 +222,9 @@ def _apply(
             for row, own in local_clocks(conn, table_name, ids).items():
                 known = existing.setdefault(row, (school, {}))[1]
                 for f, c in own.items():
-                    if c > known.get(f, (-1, "")):
+                    # Only what the bureau clocks too (and created_at's insert), so the
+                    # row's hlc (the highest clock) is the same on both sides.
+                    if (f not in UNCLOCKED or f == "created_at") and c > known.get(f, (-1, "")):
                         known[f] = c
         frozen_col = FROZEN_BY.get(table_name)
         frozen: set[str] = set()

@@ -21,7 +21,7 @@ import os
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -105,6 +105,7 @@ def bureau(postgres_url, tmp_path):
 def test_three_pcs_working_offline_converge_whatever_the_order(
     steps, bureau, postgres_url, tmp_path
 ):
+    note(f"steps: {steps}")
     home = tmp_path / f"school-{next(_codes)}"
     code = f"P{home.name.split('-')[1]:0>4}"
     first = Workspace.open(home / "a")

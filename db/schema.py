@@ -34,6 +34,7 @@ REVISIONS: tuple[str, ...] = (
     "0016_merge_ownership",
     "0018_audit_entry_recent",
     "0019_bundle_claimed_device",
+    "0021_oversight",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

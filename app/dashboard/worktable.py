@@ -177,7 +177,7 @@ def load_worktable(ws: Workspace, actor: Actor, now: datetime | None = None) -> 
     """Everything due today or overdue, ordered; one read of the database."""
     now = now or utcnow()
     today = school_day(now)
-    rules = load_rules()
+    rules = load_rules(data_dir=ws.data_dir)
     week_ago = today - timedelta(days=LOOK_BACK_DAYS)
     last_month = month_of(month_of(today).start - timedelta(days=1))
     lines: list[Line] = []

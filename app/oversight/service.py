@@ -181,13 +181,17 @@ def template_updates(ws: Workspace) -> dict[str, tuple[int, datetime]]:
     return out
 
 
+def rules_published_in(s, version: str) -> datetime | None:
+    for p in reversed(_received(s, PublicationKind.RULES)):
+        if p.body.get("version") == version:
+            return p.published_at
+    return None
+
+
 def rules_update(ws: Workspace, version: str) -> datetime | None:
     """When the bureau published the rules of this version (None: shipped with the app)."""
     with ws.read() as s:
-        for p in reversed(_received(s, PublicationKind.RULES)):
-            if p.body.get("version") == version:
-                return p.published_at
-    return None
+        return rules_published_in(s, version)
 
 
 # -- writes ---------------------------------------------------------------------------------

@@ -394,6 +394,10 @@
         <translation>目前没有待办或逾期事项。</translation>
     </message>
     <message>
+        <source>Compliance rules {version}: {updated}</source>
+        <translation>合规规则 {version}：{updated}</translation>
+    </message>
+    <message>
         <source>Overdue: {overdue}    To do: {due}    Done today: {done}</source>
         <translation>逾期：{overdue}    待办：{due}    今日已完成：{done}</translation>
     </message>
@@ -1891,6 +1895,10 @@ First enter your school&apos;s details and create the principal&apos;s account. 
         <translation>以下日期监控次数不足：{days}</translation>
     </message>
     <message>
+        <source>The bureau&apos;s answer ({day}):</source>
+        <translation>教育局答复（{day}）：</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>处理过程</translation>
     </message>
@@ -3161,6 +3169,65 @@ First enter your school&apos;s details and create the principal&apos;s account. 
     <message>
         <source>xiaoan</source>
         <translation>校安</translation>
+    </message>
+</context>
+<context>
+    <name>Oversight</name>
+    <message>
+        <source>Hazard {ref} {title}</source>
+        <translation>隐患 {ref} {title}</translation>
+    </message>
+    <message>
+        <source>Duty: {duty}</source>
+        <translation>工作事项：{duty}</translation>
+    </message>
+    <message>
+        <source>Overdue since {day}</source>
+        <translation>自 {day} 起已逾期</translation>
+    </message>
+    <message>
+        <source>Reply by {day}</source>
+        <translation>请于 {day} 前回复</translation>
+    </message>
+    <message>
+        <source>updated by the bureau on {day}</source>
+        <translation>教育局于 {day} 更新</translation>
+    </message>
+    <message>
+        <source>Reply to the bureau&apos;s supervision order</source>
+        <translation>回复教育局督办</translation>
+    </message>
+    <message>
+        <source>What the school has done, and what is still to do</source>
+        <translation>学校已采取的措施，以及尚待完成的工作</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>发送回复</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>回复：</translation>
+    </message>
+    <message>
+        <source>From the education bureau</source>
+        <translation>来自教育局</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>回复…</translation>
+    </message>
+    <message>
+        <source>Notice (please acknowledge)</source>
+        <translation>通知（请确认已阅）</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认已阅</translation>
+    </message>
+    <message>
+        <source>Saved; it goes to the bureau at the next sync.</source>
+        <translation>已保存，下次同步时报送教育局。</translation>
     </message>
 </context>
 <context>
@@ -5928,6 +5995,30 @@ The bureau must then register this computer: ask it for a new enrollment file fo
     <message>
         <source>Nothing to send to the bureau yet.</source>
         <translation>暂时没有要发送给教育局的内容。</translation>
+    </message>
+    <message>
+        <source>This message from the bureau is not on this PC.</source>
+        <translation>本机没有这条教育局消息。</translation>
+    </message>
+    <message>
+        <source>Write what the school has done about it.</source>
+        <translation>请填写学校已采取的措施。</translation>
+    </message>
+    <message>
+        <source>A reply is at most {limit} characters.</source>
+        <translation>回复最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>This supervision order is already answered.</source>
+        <translation>该督办已回复。</translation>
+    </message>
+    <message>
+        <source>This notice does not ask for an acknowledgement.</source>
+        <translation>该通知不需要确认已阅。</translation>
+    </message>
+    <message>
+        <source>This notice is already acknowledged.</source>
+        <translation>该通知已确认已阅。</translation>
     </message>
 </context>
 <context>

@@ -391,7 +391,9 @@ def for_device(
     Stops before the items' canonical JSON (as a list) would pass ``budget``
     bytes, but always gives at least one. Returns the items and the ``seq``
     through which it went (``after`` if none): publications whose audience
-    excludes the school are skipped and passed.
+    excludes the school are skipped and passed. While the bureau does not know
+    the school's kind (no ``school`` row of ``school_id`` yet), it stops before
+    the first publication for a school type, which it can only decide later.
     """
     kind = _school_kind(conn, school_id)
     items: list[dict] = []
@@ -405,6 +407,10 @@ def for_device(
         if not rows:
             return items, through
         for row in rows:
+            if kind is None and row.audience.startswith("type:"):
+                # The school's own row (its kind) has not reached the bureau yet: hold
+                # back here rather than pass a publication that may be meant for it.
+                return items, through
             if reaches(row.audience, school_code, kind):
                 item = item_of(row)
                 cost = len(canonical_json(item)) + (1 if items else 0)

@@ -502,11 +502,16 @@ def supervision_orders(engine: Engine, today: date | None = None) -> list[OrderS
         orders = conn.execute(
             select(BP).where(BP.c.kind == PublicationKind.SUPERVISION).order_by(BP.c.seq)
         ).all()
-        replies: dict[uuid.UUID, Any] = {}
+        school_ids = dict(
+            (r.code, r.school_id)
+            for r in conn.execute(select(BureauSchool.code, BureauSchool.school_id))
+        )
+        # (order, replying school) -> its latest reply: only the addressed school's counts.
+        replies: dict[tuple[uuid.UUID, uuid.UUID], Any] = {}
         for r in conn.execute(
             select(R).where(R.c.deleted_at.is_(None)).order_by(R.c.replied_at)
         ).all():
-            replies[r.order_id] = r
+            replies[(r.order_id, r.school_id)] = r
     out = []
     for o in orders:
         body = o.body
@@ -515,7 +520,8 @@ def supervision_orders(engine: Engine, today: date | None = None) -> list[OrderS
             subject = f"hazard {body.get('hazard_ref', '')} {body.get('hazard_title', '')}".strip()
         else:
             subject = str(body.get("duty", ""))
-        reply = replies.get(o.id)
+        code = o.audience.removeprefix("school:")
+        reply = replies.get((o.id, school_ids.get(code)))
         state = "answered" if reply is not None else "overdue" if deadline < today else "open"
         out.append(
             OrderState(

@@ -17,7 +17,7 @@ from app.oversight import service
 from app.oversight.receive import receive
 from app.sync.bundle import canonical_json
 from app.sync.service import sync_pass
-from db.models import BureauSchool, School
+from db.models import BureauSchool, School, SupervisionReply
 from db.session import make_engine
 from tests.app.oversight_helpers import fire_template, rules_text
 from tests.app.test_sync_e2e import enroll
@@ -275,3 +275,49 @@ def test_notice_reads_lists_the_schools_that_have_not_read(bureau, tmp_path, cap
     assert bureau("notice-reads", "--notice", str(done.id)) == 0
     out = capsys.readouterr().out
     assert out.count("unread") == 3 and "0 school(s) read it, 3 not yet." in out
+
+
+def test_only_the_addressed_schools_reply_answers_an_order(bureau, tmp_path, capsys):
+    a = bureau.school(A, "primary", tmp_path)
+    b = bureau.school(B, "secondary", tmp_path)
+    deadline = date.today() + timedelta(days=3)
+    order = pub.supervise(
+        bureau.engine, school_code=A, deadline=deadline, text_="补齐记录", duty="zero_report"
+    )
+    late = pub.supervise(
+        bureau.engine, school_code=B, deadline=date.today(), text_="x", duty="y",
+        today=date.today(),
+    )  # fmt: skip
+    now = datetime.now(UTC)
+
+    def reply(school_id, order_id, text):
+        with bureau.engine.begin() as conn:
+            conn.execute(
+                SupervisionReply.__table__.insert().values(
+                    id=uuid.uuid4(),
+                    school_id=school_id,
+                    hlc=1,
+                    origin_device=uuid.uuid4(),
+                    created_at=now,
+                    updated_at=now,
+                    order_id=order_id,
+                    text=text,
+                    replier_name="某人",
+                    replied_at=now,
+                    hazard_status="",
+                )  # fmt: skip
+            )
+
+    reply(b, order.id, "别校的回复")
+    states = {o.id: o for o in pub.supervision_orders(bureau.engine)}
+    assert states[order.id].state == "open" and states[order.id].reply == ""
+    assert states[late.id].state == "open"
+    tomorrow = date.today() + timedelta(days=1)
+    assert pub.supervision_orders(bureau.engine, today=tomorrow)[1].state == "overdue"
+    reply(a, order.id, "已补齐")
+    states = {o.id: o for o in pub.supervision_orders(bureau.engine)}
+    assert states[order.id].state == "answered" and states[order.id].reply == "已补齐"
+    capsys.readouterr()
+    assert bureau("supervision-orders") == 0
+    out = capsys.readouterr().out
+    assert f"{A}  {order.id}  zero_report" in out and "answered" in out and "已补齐" in out

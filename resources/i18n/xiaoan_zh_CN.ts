@@ -4256,6 +4256,14 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>教育局尚未收到的记录：{n}</translation>
     </message>
     <message>
+        <source>Acknowledged by {name} on {time}</source>
+        <translation>{name} 已于 {time} 确认已阅</translation>
+    </message>
+    <message>
+        <source>To acknowledge on the dashboard</source>
+        <translation>请在工作台确认已阅</translation>
+    </message>
+    <message>
         <source>No notices.</source>
         <translation>暂无通知。</translation>
     </message>

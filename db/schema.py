@@ -35,6 +35,7 @@ REVISIONS: tuple[str, ...] = (
     "0018_audit_entry_recent",
     "0019_bundle_claimed_device",
     "0020_two_way_cursors",
+    "0021_oversight",
 )
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -49,16 +49,22 @@ class Permission(enum.StrEnum):
     PREPARE_MONTHLY_REPORT = "prepare_monthly_report"
     SIGN_MONTHLY_REPORT = "sign_monthly_report"
     COUNTERSIGN_INSPECTION = "countersign_inspection"
+    # Replying for the school to the bureau's supervision orders (督办).
+    ANSWER_BUREAU = "answer_bureau"
+    # Confirming that a bureau notice was read.
+    ACKNOWLEDGE_NOTICE = "acknowledge_notice"
 
 
 # Patrols, checks and reporting hazards are everyone's work at a school (一岗双责);
-# duty staff and guards also keep the twice-daily watch on a major hazard.
+# duty staff and guards also keep the twice-daily watch on a major hazard. Anyone
+# at the school may confirm having read a bureau notice.
 FIELD_WORK = frozenset(
     {
         Permission.INSPECT,
         Permission.REPORT_HAZARD,
         Permission.ADD_PHOTOS,
         Permission.MONITOR_HAZARD,
+        Permission.ACKNOWLEDGE_NOTICE,
     }
 )
 # Planning, assigning, re-checking and closing belong to whoever owns the ledger.
@@ -76,6 +82,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.RECORD_HANDOVER,
             Permission.RECORD_DRILL,
             Permission.PREPARE_MONTHLY_REPORT,
+            Permission.ANSWER_BUREAU,
             *HAZARD_MANAGERS,
         }
     ),

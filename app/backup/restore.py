@@ -24,7 +24,8 @@ holds every bundle this PC sent, and quarantines a bundle whose number it
 has seen with other bytes (``seq_conflict``), refuses an audit entry number
 twice, and lets the newest clock win per field. So the restored file keeps
 from the current one: the enrollment, every bundle row (numbers, hashes,
-upload state: the next bundle follows the last one sent), the notices, the
+upload state: the next bundle follows the last one sent), the notices and
+the bureau's publications received (the bureau does not send them again), the
 outbox marks of the changes both files hold, the clock (never lower than
 the current file's), and the whole audit trail — entries made after the
 backup are copied in with their outbox rows, and the restore itself is an
@@ -61,7 +62,7 @@ STAGING_PREFIX = ".restore-"
 BEFORE_RESTORE_PREFIX = "before-restore-"
 LOCK_TIMEOUT_S = 5.0
 # Local tables taken whole from the current file: the sync state.
-SYNC_TABLES = ("sync_enrollment", "sync_bundle", "sync_notice")
+SYNC_TABLES = ("sync_enrollment", "sync_bundle", "sync_notice", "received_publication")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """``xiaoan-bureau``: init, enroll, reset-enrollment, serve, import (import-usb),
-export-returns, status, quarantine, revoke-device, unbind-device, notice, verify-pdf.
+export-returns, status, quarantine, revoke-device, unbind-device, verify-pdf, and the
+publications (app/bureau/publications.py): notice, supervise, escalations,
+answer-escalation, publish-template, publish-rules, supervision-orders, notice-reads.
 
 Every command finds the bureau's keys and settings in ``--key-dir`` (default
 ``$XIAOAN_BUREAU_HOME`` or ``./xiaoan-bureau``); ``--db`` overrides the
@@ -16,6 +18,23 @@ import uuid
 from pathlib import Path
 
 from app.bureau.config import ConfigError, init_key_dir, load_config
+
+
+def _day(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def _audience_args(p: argparse.ArgumentParser, *, single_school: bool) -> None:
+    group = p.add_mutually_exclusive_group(required=True)
+    if single_school:
+        group.add_argument("--to", "--school-code", dest="to", help="one school's code")
+    group.add_argument("--all", action="store_true", help="every school")
+    group.add_argument("--school-type", help="every school of this kind (primary, …)")
 
 
 def _default_key_dir() -> Path:
@@ -83,9 +102,38 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         r = q.add_parser(action, help=text)
         r.add_argument("bundle", help="number from 'quarantine list' or a SHA-256 prefix")
-    p = sub.add_parser("notice", help="send a text message to a school (shown on its sync page)")
+    p = sub.add_parser(
+        "notice", help="publish a notice to a school, all schools or a school type (sync page)"
+    )
+    _audience_args(p, single_school=True)
+    p.add_argument("--text", dest="text_option", default=None, help="the notice")
+    p.add_argument("text", nargs="?", default=None, help=argparse.SUPPRESS)
+    p.add_argument(
+        "--ack-required", action="store_true", help="the school is asked to acknowledge it"
+    )
+    p = sub.add_parser(
+        "supervise", help="a supervision order (督办) to one school, with a deadline"
+    )
     p.add_argument("--school-code", required=True)
-    p.add_argument("text")
+    about = p.add_mutually_exclusive_group(required=True)
+    about.add_argument("--hazard", type=uuid.UUID, help="one of the school's hazards (its id)")
+    about.add_argument("--duty", help="the overdue duty, e.g. 'daily_patrol 2026-11'")
+    p.add_argument("--deadline", type=_day, required=True, help="YYYY-MM-DD")
+    p.add_argument("--text", required=True)
+    sub.add_parser("escalations", help="hazards the schools escalated, with the bureau's answer")
+    p = sub.add_parser("answer-escalation", help="answer a hazard a school escalated")
+    p.add_argument("--hazard", type=uuid.UUID, required=True)
+    p.add_argument("--text", required=True)
+    for name, what in (("publish-template", "a checklist template (.jsonl)"),
+                       ("publish-rules", "a compliance rules file (rules-vN.json)")):  # fmt: skip
+        p = sub.add_parser(name, help=f"publish {what} to all schools or one school type")
+        p.add_argument("file", type=Path)
+        p.add_argument("--school-type", default=None, help="only schools of this kind")
+    sub.add_parser(
+        "supervision-orders", help="every supervision order: school, subject, deadline, state"
+    )
+    p = sub.add_parser("notice-reads", help="who read a notice when; which schools have not")
+    p.add_argument("--notice", type=uuid.UUID, required=True)
     p = sub.add_parser("revoke-device", help="refuse a device's bundles from now on")
     p.add_argument("device_id", type=uuid.UUID)
     p = sub.add_parser(
@@ -346,15 +394,137 @@ def _unbind(args, config, engine) -> int:
     return 0
 
 
-def _notice(args, config, engine) -> int:
-    from app.bureau import operator
+def _operator() -> str:
+    import getpass
 
     try:
-        operator.issue_notice(engine, args.school_code, args.text)
-    except operator.OperatorError as e:
-        print(f"xiaoan-bureau notice: {e}", file=sys.stderr)
-        return 2
-    print(f"Notice for {args.school_code} recorded; its PCs get it at their next sync.")
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def _published(command: str, done) -> int:
+    print(f"{command}: published #{done.seq} {done.id} to {done.audience}.")
+    print("The schools' PCs get it at their next sync.")
+    return 0
+
+
+def _refused(command: str, e: Exception) -> int:
+    print(f"xiaoan-bureau {command}: {e}", file=sys.stderr)
+    return 2
+
+
+def _notice(args, config, engine) -> int:
+    from app.bureau import publications as pub
+
+    text = args.text_option if args.text_option is not None else args.text
+    if text is None or (args.text_option is not None and args.text is not None):
+        return _refused("notice", ValueError("give the notice's text once, with --text"))
+    try:
+        done = pub.publish_notice(
+            engine,
+            text_=text,
+            school_code=args.to,
+            all_schools=args.all,
+            school_type=args.school_type,
+            ack_required=args.ack_required,
+            published_by=_operator(),
+        )
+    except pub.PublicationError as e:
+        return _refused("notice", e)
+    return _published("notice", done)
+
+
+def _supervise(args, config, engine) -> int:
+    from app.bureau import publications as pub
+
+    try:
+        done = pub.supervise(
+            engine,
+            school_code=args.school_code,
+            deadline=args.deadline,
+            text_=args.text,
+            hazard_id=args.hazard,
+            duty=args.duty,
+            published_by=_operator(),
+        )
+    except pub.PublicationError as e:
+        return _refused("supervise", e)
+    return _published("supervise", done)
+
+
+def _when(at) -> str:
+    return f"{at:%Y-%m-%d %H:%M}" if at is not None else "-"
+
+
+def _escalations(args, config, engine) -> int:
+    from app.bureau import publications as pub
+
+    found = pub.escalations(engine)
+    if not found:
+        print("No school has escalated a hazard.")
+    for e in found:
+        print(f"{e.school_code}  {e.hazard_id}  {e.ref}  {e.title}  [{e.status}]")
+        print(f"    escalated {_when(e.escalated_at)}: {e.note}")
+        if e.answer:
+            print(f"    answered {_when(e.answered_at)}: {e.answer}")
+        else:
+            print("    not answered yet")
+    return 0
+
+
+def _answer_escalation(args, config, engine) -> int:
+    from app.bureau import publications as pub
+
+    try:
+        done = pub.answer_escalation(
+            engine, hazard_id=args.hazard, text_=args.text, published_by=_operator()
+        )
+    except pub.PublicationError as e:
+        return _refused("answer-escalation", e)
+    return _published("answer-escalation", done)
+
+
+def _publish_file(args, config, engine) -> int:
+    from app.bureau import publications as pub
+
+    publish = pub.publish_template if args.command == "publish-template" else pub.publish_rules
+    try:
+        done = publish(engine, args.file, school_type=args.school_type, published_by=_operator())
+    except pub.PublicationError as e:
+        return _refused(args.command, e)
+    return _published(args.command, done)
+
+
+def _supervision_orders(args, config, engine) -> int:
+    from app.bureau import publications as pub
+
+    orders = pub.supervision_orders(engine)
+    if not orders:
+        print("No supervision order yet.")
+    for o in orders:
+        print(f"{o.school_code}  {o.id}  {o.subject}  deadline {o.deadline}  {o.state}")
+        print(f"    order: {o.text}")
+        if o.reply:
+            print(f"    reply by {o.replied_by or '-'} {_when(o.replied_at)}: {o.reply}")
+    return 0
+
+
+def _notice_reads(args, config, engine) -> int:
+    from app.bureau import publications as pub
+
+    try:
+        reads = pub.notice_reads(engine, args.notice)
+    except pub.PublicationError as e:
+        return _refused("notice-reads", e)
+    ack = " (acknowledgement asked)" if reads.ack_required else ""
+    print(f"Notice {reads.notice_id}{ack}: {reads.text}")
+    for s in reads.read:
+        for person, at in s.reads:
+            print(f"  read    {s.school_code}  {s.name}  {person or '-'}  {_when(at)}")
+    for s in reads.not_read:
+        print(f"  unread  {s.school_code}  {s.name}")
+    print(f"{len(reads.read)} school(s) read it, {len(reads.not_read)} not yet.")
     return 0
 
 
@@ -397,6 +567,13 @@ COMMANDS = {
     "audit-anchors": _audit_anchors,
     "verify-pdf": _verify_pdf,
     "notice": _notice,
+    "supervise": _supervise,
+    "escalations": _escalations,
+    "answer-escalation": _answer_escalation,
+    "publish-template": _publish_file,
+    "publish-rules": _publish_file,
+    "supervision-orders": _supervision_orders,
+    "notice-reads": _notice_reads,
     "quarantine": _quarantine,
     "revoke-device": _revoke,
     "unbind-device": _unbind,

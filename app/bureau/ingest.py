@@ -116,12 +116,12 @@ def _move_cursors(conn, device_id, school_id, changes, content) -> None:
 
 
 def _publications(conn, dev, after: int, budget: int) -> tuple[list, int]:
-    try:
-        from app.bureau.publications import for_device
-    except ImportError:  # pragma: no cover - TEMP until publications land
-        return [], after
-    school = conn.execute(select(BS.c.code).where(BS.c.school_id == dev.school_id)).scalar()
-    return for_device(conn, school_code=school, school_id=dev.school_id, after=after, budget=budget)
+    """The bureau's publications for the device's school past ``after`` (app.bureau.publications)."""
+    from app.bureau.publications import for_device
+
+    return for_device(
+        conn, school_code=dev.school_code, school_id=dev.school_id, after=after, budget=budget
+    )
 
 
 def _reason_of(error: Exception) -> str:

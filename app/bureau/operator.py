@@ -21,8 +21,10 @@
   the school's device(s) are retired (revoked; the school's rows and received
   bundles stay), its unused tokens stop working, and a fresh enrollment file
   is issued. A retired device may register again with the fresh file;
-* :func:`issue_notice` — a text message to a school, sent down in its
-  devices' return bundles and shown on their sync page.
+* :func:`issue_notice` — the older plain notice to one school (``bureau_notice``),
+  still sent down in ``notices.json``; the ``notice`` command now publishes
+  through :mod:`app.bureau.publications` (with acknowledgement, to all schools
+  or a school type).
 
 Each works in its own transaction and is safe to run while the server runs.
 """

@@ -46,7 +46,7 @@ def rule_table(ws, month: str | None, today, now: datetime | None = None) -> lis
     from app.compliance.rules import load_rules
 
     period, first = counting_start(ws, month, today)
-    rules = load_rules()
+    rules = load_rules(data_dir=ws.data_dir)
     rows = []
     with ws.read() as s:
         facts = school_facts(s, ws.school_id)
@@ -79,7 +79,7 @@ def compliance(args: argparse.Namespace) -> int:
         today = school_today(now)
         period, first = counting_start(ws, args.month, today)
         rows = rule_table(ws, args.month, today, now)
-    ruleset = load_rules()
+    ruleset = load_rules(data_dir=ws.data_dir)
     say(
         QT_TRANSLATE_NOOP("cli", "Compliance rules {version} ({file})"),
         version=ruleset.version,

@@ -247,4 +247,6 @@ def evaluate_workspace(
 ):  # fmt: skip
     """:func:`evaluate` in one read of the workspace's school."""
     with ws.read() as s:
-        return evaluate(s, ws.school_id, start, end, today, rules, now)
+        return evaluate(
+            s, ws.school_id, start, end, today, rules or load_rules(data_dir=ws.data_dir), now
+        )

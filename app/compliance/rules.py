@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -249,15 +250,41 @@ def rule_files(directory: Path | None = None) -> list[Path]:
 
 
 _cache: dict[Path, tuple[float, RuleSet]] = {}
+_log = logging.getLogger("xiaoan.compliance")
+# The folder in a data folder that holds the rules files the bureau published.
+BUREAU_DIRNAME = "compliance"
 
 
-def load_rules(path: Path | None = None) -> RuleSet:
-    """The rules in ``path``, or the newest shipped file. Cached until the file changes."""
-    if path is None:
-        files = rule_files()
-        if not files:
-            raise _bad(resources_dir() / "compliance", "-", "no rules-vN.json file")
-        path = files[-1]
+def _number(path: Path) -> int:
+    m = re.fullmatch(r"rules-v(\d+)\.json", path.name)
+    return int(m.group(1)) if m else 0
+
+
+def load_rules(path: Path | None = None, data_dir: Path | None = None) -> RuleSet:
+    """The rules in ``path``, or the newest file: shipped, or (with ``data_dir``) published by
+    the bureau into ``<data_dir>/compliance/`` — the highest N wins. A bureau file that does
+    not load is passed over (logged) for the next highest. Cached until the file changes."""
+    if path is not None:
+        return _load(path)
+    files = rule_files()
+    if not files:
+        raise _bad(resources_dir() / "compliance", "-", "no rules-vN.json file")
+    if data_dir is not None:
+        bureau = Path(data_dir) / BUREAU_DIRNAME
+        if bureau.is_dir():
+            files = sorted(files + rule_files(bureau), key=_number)
+    shipped = set(rule_files())
+    for candidate in reversed(files):
+        if candidate in shipped:
+            return _load(candidate)
+        try:
+            return _load(candidate)
+        except (UserError, OSError) as e:
+            _log.warning("bureau rules %s passed over: %s", candidate, e)
+    raise _bad(resources_dir() / "compliance", "-", "no rules-vN.json file")  # pragma: no cover
+
+
+def _load(path: Path) -> RuleSet:
     mtime = path.stat().st_mtime
     hit = _cache.get(path)
     if hit and hit[0] == mtime:

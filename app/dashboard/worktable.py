@@ -1,5 +1,7 @@
 """工作台: what is due today and what is overdue, in the order a principal or duty leader needs it.
 
+0. above the lines: the bureau's supervision orders (督办) until answered, and its
+   notices waiting for an acknowledgement;
 1. open incidents with their report clocks (the most urgent first);
 2. major hazards owed their twice-daily monitoring, and days missed;
 3. hazards past their rectification deadline;
@@ -34,6 +36,13 @@ from app.compliance.engine import (
 from app.compliance.rules import load_rules
 from app.evidence import load_source
 from app.hazards.service import OVERDUE_STATUSES, school_day
+from app.oversight.service import (
+    Notice,
+    Order,
+    notices_to_acknowledge_in,
+    open_orders_in,
+    rules_published_in,
+)
 from app.periods import Period, month_of
 from app.workspace import Workspace
 from db.base import utcnow
@@ -88,6 +97,13 @@ class Worktable:
     today: date
     now: datetime
     lines: tuple[Line, ...]
+    # Shown above the lines: the bureau's supervision orders not yet answered (deadline
+    # first) and its notices waiting for someone to acknowledge them (app.oversight).
+    orders: tuple[Order, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    # The compliance rules in force, and when the bureau published them (None: shipped).
+    rules_version: str = ""
+    rules_updated_at: datetime | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for line in self.lines if line.status == status)
@@ -177,7 +193,7 @@ def load_worktable(ws: Workspace, actor: Actor, now: datetime | None = None) -> 
     """Everything due today or overdue, ordered; one read of the database."""
     now = now or utcnow()
     today = school_day(now)
-    rules = load_rules()
+    rules = load_rules(data_dir=ws.data_dir)
     week_ago = today - timedelta(days=LOOK_BACK_DAYS)
     last_month = month_of(month_of(today).start - timedelta(days=1))
     lines: list[Line] = []
@@ -187,6 +203,9 @@ def load_worktable(ws: Workspace, actor: Actor, now: datetime | None = None) -> 
         since = records_since(s, school_id)
         facts = school_facts(s, school_id)
         terms = school_terms(s, school_id)
+        orders = tuple(open_orders_in(s, school_id))
+        notices = tuple(notices_to_acknowledge_in(s, school_id))
+        rules_at = rules_published_in(s, rules.version)
         lines += _incident_lines(s, school_id, now)
         lines += _overdue_hazards(s, school_id, today)
         for rule in rules.rules:
@@ -208,4 +227,4 @@ def load_worktable(ws: Workspace, actor: Actor, now: datetime | None = None) -> 
             ln.day or date.max,
         )
     )
-    return Worktable(today, now, tuple(lines))
+    return Worktable(today, now, tuple(lines), orders, notices, rules.version, rules_at)

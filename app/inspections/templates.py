@@ -192,11 +192,15 @@ def parse_template(path: Path) -> Template:
     )
 
 
+# The folder in a data folder that holds the templates the bureau published.
+BUREAU_DIRNAME = "templates"
+
+
 def template_dirs(data_dir: Path | None = None) -> list[Path]:
     """Shipped templates first, then the bureau's (which may carry newer versions)."""
     dirs = [resources_dir() / "templates"]
     if data_dir is not None:
-        dirs.append(Path(data_dir) / "templates")
+        dirs.append(Path(data_dir) / BUREAU_DIRNAME)
     return dirs
 
 
@@ -230,6 +234,12 @@ def load_templates(dirs: Iterable[Path]) -> TemplateCatalog:
 
 
 _cached: dict[Path | None, TemplateCatalog] = {}
+
+
+def forget_loaded() -> None:
+    """Drop every loaded catalog: the next :func:`catalog` reads the folders again
+    (a template arrived from the bureau)."""
+    _cached.clear()
 
 
 def catalog(data_dir: Path | None = None, *, reload: bool = False) -> TemplateCatalog:

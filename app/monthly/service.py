@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.accounts.roles import Permission, require
 from app.actor import Actor
+from app.compliance.rules import load_rules
 from app.errors import UserError
 from app.hazards.service import school_today
 from app.i18n import QT_TRANSLATE_NOOP
@@ -127,7 +128,11 @@ def monthly_report(ws: Workspace, month: str | Period, today: date | None = None
         row = _row(s, ws.school_id, period.key)
         if row is not None and row.finalized_at is not None:
             return _view(row, period, {})
-        return _view(row, period, compute_figures(s, ws.school_id, period, today))
+        return _view(
+            row,
+            period,
+            compute_figures(s, ws.school_id, period, today, load_rules(data_dir=ws.data_dir)),
+        )
 
 
 def default_month(ws: Workspace, today: date | None = None) -> str:
@@ -160,7 +165,9 @@ def get_report(ws: Workspace, report_id: uuid.UUID) -> MonthlyView | None:
         if row is None or row.deleted_at is not None:
             return None
         period = month_period(row.month)
-        figures = row.figures or compute_figures(s, ws.school_id, period, school_today())
+        figures = row.figures or compute_figures(
+            s, ws.school_id, period, school_today(), load_rules(data_dir=ws.data_dir)
+        )
         return _view(row, period, figures)
 
 
@@ -248,7 +255,7 @@ def finalize_report(
     with ws.action(actor, "monthly_report.finalize", detail=period.key) as s:
         row = _draft_row(s, ws, actor, period)
         _refuse_finalized(row)
-        figures = compute_figures(s, ws.school_id, period, today)
+        figures = compute_figures(s, ws.school_id, period, today, load_rules(data_dir=ws.data_dir))
         digest = content_hash(report_content(ws.school_id, period.key, figures, comments))
         s.flush()
         sig = add_signature(

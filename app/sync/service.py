@@ -361,10 +361,8 @@ def _apply_return(ws: Workspace, ret, *, down, failed: str = "") -> None:
 
 
 def _receive_content(s, items: list, now: datetime) -> int:
-    try:
-        from app.oversight.receive import receive
-    except ImportError:  # pragma: no cover - TEMP until the oversight area lands
-        return 0
+    from app.oversight.receive import receive
+
     return receive(s, items, now)
 
 

@@ -49,6 +49,10 @@ class Notice:
     text: str
     created_at: datetime
     received_at: datetime
+    # A published notice may ask the school to acknowledge it (app.oversight): by whom, when.
+    ack_required: bool = False
+    acknowledged_by: str = ""
+    acknowledged_at: datetime | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -146,6 +150,19 @@ def _row(b) -> BundleRow:
     )
 
 
+def _notice(row, published) -> Notice:
+    if published is None:
+        return Notice(row.text, row.created_at, row.received_at)
+    return Notice(
+        row.text,
+        row.created_at,
+        row.received_at,
+        published.ack_required,
+        published.acknowledged_by,
+        published.acknowledged_at,
+    )
+
+
 def sync_overview(ws: Workspace, limit: int = BUNDLE_ROWS) -> SyncOverview:
     """Enrollment state and the newest ``limit`` bundles, newest first."""
     # Models on first use: the main window reads this at start-up, off the UI thread.
@@ -169,8 +186,11 @@ def sync_overview(ws: Workspace, limit: int = BUNDLE_ROWS) -> SyncOverview:
             )
             or 0
         )
+        from app.oversight.service import notices_in
+
+        acks = {n.id: n for n in notices_in(s, ws.school_id)}
         notices = tuple(
-            Notice(n.text, n.created_at, n.received_at)
+            _notice(n, acks.get(n.id))
             for n in s.scalars(
                 select(SyncNotice).order_by(SyncNotice.created_at.desc()).limit(NOTICE_ROWS)
             )

@@ -212,3 +212,27 @@ def test_the_main_window_status_bar_shows_the_last_successful_sync(
         wait_idle(qtbot)
         assert "从未" not in window.sync_label.text()
         assert "未成功" not in window.sync_label.text()
+
+
+def test_a_published_notice_says_whether_it_was_acknowledged(
+    qtbot, ctx, principal, postgres_url, tmp_path
+):
+    import uuid
+
+    from app.oversight.service import acknowledge_notice
+    from app.sync.status import sync_overview
+    from tests.app.oversight_helpers import deliver, notice
+
+    ws = ctx.workspace
+    with running_bureau(postgres_url, tmp_path / "keys") as bureau:
+        page = _page(qtbot, ctx)
+        _enroll(qtbot, page, bureau.enroll(tmp_path))
+        asks = notice("请确认收到寒假安全通知。", ack=True)
+        deliver(ws, [asks])
+        page.show_overview(sync_overview(ws))
+        text = page.notices.item(0).text()
+        assert "寒假安全通知" in text and "请在工作台确认已阅" in text
+        acknowledge_notice(ws, principal, uuid.UUID(asks["id"]))
+        page.show_overview(sync_overview(ws))
+        assert f"{principal.name} 已于" in page.notices.item(0).text()
+        wait_idle(qtbot)

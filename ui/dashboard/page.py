@@ -38,6 +38,7 @@ from ui.dashboard.worktable import ROLE_LINE, WorktableModel
 from ui.formatting import format_time, yes_no
 from ui.i18n import role_label, school_kind_label, translate
 from ui.operations import run_in_background
+from ui.oversight.panel import OversightPanel, bureau_updated
 
 if TYPE_CHECKING:
     from app.dashboard.overview import Overview
@@ -119,6 +120,13 @@ class DashboardPage(QWidget):
         note.setObjectName("hint")
         bform.addRow(note)
 
+        # The bureau's supervision orders and notices to acknowledge, above everything.
+        self.oversight = OversightPanel(ctx)
+        self.oversight.acted.connect(self.refresh)
+        self.rules_origin = QLabel()
+        self.rules_origin.setObjectName("hint")
+        self.rules_origin.hide()
+
         # The worktable: due today and overdue, most urgent first.
         self.summary = QLabel()
         self.summary.setObjectName("sectionTitle")
@@ -181,9 +189,11 @@ class DashboardPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.date_label)
         layout.addWidget(self.message)
+        layout.addWidget(self.oversight)
         layout.addWidget(self.summary)
         layout.addWidget(self.work, 3)
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self.rules_origin)
         layout.addLayout(lower, 2)
 
         # Refresh when records change: any commit, or another page's event.
@@ -227,6 +237,15 @@ class DashboardPage(QWidget):
         self.work_model.now = worktable.now
         self.work_model.set_rows(worktable.lines)
         self.empty_hint.setVisible(not worktable.lines)
+        self.oversight.set_worktable(worktable)
+        if worktable.rules_updated_at is not None:
+            self.rules_origin.setText(
+                translate("Dashboard", "Compliance rules {version}: {updated}").format(
+                    version=worktable.rules_version,
+                    updated=bureau_updated(worktable.rules_updated_at),
+                )
+            )
+        self.rules_origin.setVisible(worktable.rules_updated_at is not None)
         self.summary.setText(
             translate(
                 "Dashboard", "Overdue: {overdue}    To do: {due}    Done today: {done}"

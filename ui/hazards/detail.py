@@ -36,6 +36,7 @@ from app.hazards.ledger import HazardDetail, hazard_detail
 from app.hazards.origin import HazardOrigin, hazard_origin
 from app.hazards.service import grade_of, school_today
 from app.inspections.people import PersonChoice, active_people
+from app.oversight.service import hazard_answers
 from ui.common.message_label import MessageLabel
 from ui.common.photo_strip import PhotoStrip
 from ui.context import AppContext
@@ -155,6 +156,7 @@ class HazardDetailPanel(QWidget):
                 hazard_actions(ws, actor, hazard_id),
                 people,
                 hazard_origin(ws, hazard_id),
+                hazard_answers(ws, hazard_id),
             )
 
         run_in_background(
@@ -165,7 +167,7 @@ class HazardDetailPanel(QWidget):
             description="hazard detail",
         )
 
-    def _loaded(self, hazard_id, detail, reasons, people, origin=None) -> None:
+    def _loaded(self, hazard_id, detail, reasons, people, origin=None, answers=()) -> None:
         self.loads += 1
         if hazard_id != self.hazard_id:
             return
@@ -174,7 +176,7 @@ class HazardDetailPanel(QWidget):
         self.detail, self.reasons = detail, reasons
         row = detail.row
         self.heading.setText(f"<b>{html.escape(row.ref)}</b>　{html.escape(row.title)}")
-        self.summary.setHtml(self._summary_html(detail))
+        self.summary.setHtml(self._summary_html(detail) + self._answers_html(answers))
         self.history.setHtml(self._history_html(detail))
         self.photos.set_photos([p for _purpose, p in detail.photos])
         self._show_origin(origin)
@@ -245,6 +247,19 @@ class HazardDetailPanel(QWidget):
             out += "<p style='color:#a4262c'>" + html.escape(
                 translate("Hazards", "Monitoring missed on: {days}").format(days=days)
             ) + "</p>"  # fmt: skip
+        return out
+
+    def _answers_html(self, answers) -> str:
+        """The education bureau's answers to the school's escalation, with their dates."""
+        out = ""
+        for a in answers:
+            heading = translate("Hazards", "The bureau's answer ({day}):").format(
+                day=format_time(a.published_at)[:10]
+            )
+            out += (
+                "<p style='background:#e8f0fe;padding:4px'>"
+                f"<b>{html.escape(heading)}</b> {html.escape(a.text)}</p>"
+            )
         return out
 
     def _history_html(self, d: HazardDetail) -> str:

@@ -43,6 +43,7 @@ from ui.hazards.labels import severity_label
 from ui.i18n import role_label, translate
 from ui.inspections.model import kind_label
 from ui.operations import run_in_background
+from ui.oversight.panel import bureau_updated
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -64,6 +65,13 @@ def _checked(widget: QListWidget) -> list:
     ]
 
 
+def _bureau_updates(ws) -> dict:
+    """Worker thread: template code -> (version, when the bureau published it)."""
+    from app.oversight.service import template_updates
+
+    return template_updates(ws)
+
+
 class NewInspectionDialog(QDialog):
     """Kind, checklists (those for the kind are ticked), place, zone and fellow inspectors."""
 
@@ -73,6 +81,7 @@ class NewInspectionDialog(QDialog):
         self.setWindowTitle(translate("Inspections", "New inspection"))
         self.setMinimumWidth(520)
         self.catalog: TemplateCatalog | None = None
+        self.updates: dict = {}  # template code -> (version, when the bureau published it)
         self.ready = False
         self.kind = QComboBox()
         for key in KINDS:
@@ -102,15 +111,18 @@ class NewInspectionDialog(QDialog):
 
         ws, actor = ctx.workspace, ctx.actor
         run_in_background(
-            lambda: (catalog(ws.data_dir), active_people(ws, actor)),
+            lambda: (catalog(ws.data_dir), active_people(ws, actor), _bureau_updates(ws)),
             on_done=lambda r: self._loaded(*r),
             on_error=lambda msg, _e: self.message.show_error(msg),
             context=self,
             description="checklists and people",
         )
 
-    def _loaded(self, cat: TemplateCatalog, people: list[PersonChoice]) -> None:
+    def _loaded(
+        self, cat: TemplateCatalog, people: list[PersonChoice], updates: dict | None = None
+    ) -> None:
         self.catalog = cat
+        self.updates = updates or {}
         for p in people:
             if p.id == self.ctx.actor.user_id:
                 continue
@@ -131,7 +143,11 @@ class NewInspectionDialog(QDialog):
             self.catalog.templates.values(), key=lambda t: (kind not in t.kinds, t.code)
         )
         for t in ordered:
-            item = QListWidgetItem(f"{t.title}（{len(t.items)}）")
+            text = f"{t.title}（{len(t.items)}）"
+            update = self.updates.get(t.code)
+            if update is not None and update[0] == t.version:
+                text += " — " + bureau_updated(update[1])
+            item = QListWidgetItem(text)
             item.setData(CODE_ROLE, t.code)
             item.setToolTip(t.basis)
             item.setCheckState(

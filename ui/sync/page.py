@@ -290,7 +290,14 @@ class SyncPage(QWidget):
             )
         self.notices.clear()
         for n in ov.notices:
-            self.notices.addItem(f"{format_time(n.created_at)}\n{n.text}")
+            line = f"{format_time(n.created_at)}\n{n.text}"
+            if n.acknowledged_at is not None:
+                line += "\n" + translate("Sync", "Acknowledged by {name} on {time}").format(
+                    name=n.acknowledged_by, time=format_time(n.acknowledged_at)
+                )
+            elif n.ack_required:
+                line += "\n" + translate("Sync", "To acknowledge on the dashboard")
+            self.notices.addItem(line)
         if not ov.notices:
             self.notices.addItem(translate("Sync", "No notices."))
         if not self.controller.running:

@@ -1,0 +1,1 @@
+"""The bureau's orders and notices as the school sees and answers them."""

@@ -14,10 +14,9 @@ from app.bureau import publications as pub
 from app.bureau.cli import main as bureau_main
 from app.hazards.service import HazardReport, escalate_hazard, report_hazard
 from app.oversight import service
-from app.oversight.receive import receive
 from app.sync.bundle import canonical_json
 from app.sync.service import sync_pass
-from db.models import BureauSchool, School, SupervisionReply
+from db.models import BureauSchool, School, SupervisionReply, SyncEnrollment
 from db.session import make_engine
 from tests.app.oversight_helpers import fire_template, rules_text
 from tests.app.test_sync_e2e import enroll
@@ -235,7 +234,7 @@ def test_orders_answers_and_acknowledgements_go_round_between_bureau_and_school(
         assert run("supervision-orders") == 0
         out = capsys.readouterr().out
         assert out.count(" open") == 2 and "限期整改并书面回复" in out
-        # What the return bundle carries, applied as the PC applies it.
+        # The next pass brings them down in its return bundle (content.json).
         with bureau.engine.connect() as conn:
             items, through = pub.for_device(
                 conn, school_code=A, school_id=ws.school_id, after=0, budget=1 << 20
@@ -243,8 +242,10 @@ def test_orders_answers_and_acknowledgements_go_round_between_bureau_and_school(
         assert [i["kind"] for i in items] == [
             "hazard_answer", "supervision", "supervision", "notice"
         ]  # fmt: skip
-        with ws.db.write(actor_id=None, school_id=ws.school_id) as s:
-            assert receive(s, items, datetime.now(UTC)) == 4
+        assert sync_pass(ws, transport=transport).problem == ""
+        with ws.read() as s:
+            assert s.get(SyncEnrollment, 1).content_through == through
+            assert s.get(SyncEnrollment, 1).last_received["items"] == 4
         assert [a.text for a in service.hazard_answers(ws, hid)] == ["已列入区财政专项"]
         orders = {o.subject: o for o in service.open_orders(ws)}
         service.reply_to_order(ws, principal, orders["hazard"].id, "已设置围挡，等待拨款")

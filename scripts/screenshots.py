@@ -23,7 +23,9 @@ calendar with gaps), handover.png (a handover both people signed), sync.png
 database), sync-waiting.png (the bureau holds a later bundle and waits for the
 one before it: the page says which, and what to do), sync-copy.png (the data
 folder seen as a copy of another: re-enroll it as a new computer), dashboard.png
-(the 工作台 with its first line chosen), monthly-report.png (last month's
+(the 工作台 with its first line chosen), dashboard-oversight.png (the
+bureau's supervision order and a notice to acknowledge at the top of the 工作台,
+brought by a sync), monthly-report.png (last month's
 report being signed) and incident.png (reporting clocks running). The
 user's own preferences, data and keyring are never touched (temporary folders
 for everything).
@@ -349,6 +351,49 @@ def shoot_sync(app, window, outdir: Path, tmp: Path) -> None:
         bureau.stop()
 
 
+def shoot_oversight(app, window, outdir: Path, bureau) -> None:
+    """The bureau's supervision order on a major hazard and a notice to acknowledge, brought
+    down by a sync: the 工作台 shows them at the top until answered."""
+    from datetime import date, timedelta
+
+    from sqlalchemy import select
+
+    from app.bureau.publications import publish_notice, supervise
+    from db.models import Hazard
+    from ui import operations
+
+    ws = window.ctx.workspace
+    with ws.read() as s:
+        hazard = s.scalar(
+            select(Hazard).where(Hazard.major.is_(True), Hazard.status != "closed").limit(1)
+        )
+    supervise(
+        bureau.engine,
+        school_code="220105-0012",
+        deadline=date.today() + timedelta(days=10),
+        text_="重大隐患整改进度滞后，请于期限内完成整改并书面回复。",
+        hazard_id=hazard.id if hazard else None,
+        duty=None if hazard else "daily_patrol",
+        published_by="区教育局安全科",
+    )
+    publish_notice(
+        bureau.engine,
+        text_="寒假前请完成一次全面安全大检查，并组织师生开展假期安全教育。",
+        all_schools=True,
+        ack_required=True,
+        published_by="区教育局安全科",
+    )
+    sync = window.show_page("sync")
+    wait(app, lambda: not sync.controller.running and not operations.busy(), timeout=60)
+    sync.sync_now()
+    wait(app, lambda: not sync.controller.running and not operations.busy(), timeout=60)
+    page = window.show_page("dashboard")
+    page.refresh()
+    wait(app, lambda: not operations.busy())
+    wait(app, lambda: page.work_model.rowCount() > 0)
+    save(window, outdir / "dashboard-oversight.png")
+
+
 def shoot_sync_waiting(app, window, outdir: Path, tmp: Path, bureau, missing: int) -> None:
     """A later bundle reached the bureau before bundle ``missing``: the page says so."""
     from PIL import Image
@@ -385,6 +430,7 @@ def shoot_sync_waiting(app, window, outdir: Path, tmp: Path, bureau, missing: in
     page.controller.refresh()
     wait(app, lambda: not operations.busy() and str(missing) in page.advice_label.text())
     save(window, outdir / "sync-waiting.png")
+    shoot_oversight(app, window, outdir, bureau)
     shoot_sync_copy(app, window, outdir, tmp)
 
 

@@ -1106,8 +1106,8 @@
         <translation>校安用于记录学校安全工作：安全检查与隐患排查治理、应急演练、网格化责任分工和值班值宿。所有数据保存在本机，不联网也能使用。</translation>
     </message>
     <message>
-        <source>Set up a &amp;new school</source>
-        <translation>建立新学校(&amp;N)</translation>
+        <source>Set up a new &amp;school</source>
+        <translation>建立新学校(&amp;S)</translation>
     </message>
     <message>
         <source>Enter the school&apos;s details and create the principal&apos;s account. The principal then adds the other staff.</source>

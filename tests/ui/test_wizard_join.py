@@ -112,6 +112,13 @@ def test_a_second_pc_joins_over_the_network_and_its_principal_signs_in(
     assert receiving and receiving[-1].sent == receiving[-1].total
     assert wizard.joining.bar.value() == wizard.joining.bar.maximum()
     assert wizard.joining.status.text() == "学校的记录已全部收到。"
+    qtbot.waitUntil(lambda: wizard.claim.loaded, timeout=10_000)
+    wizard.reject()  # closed before choosing: the next start asks "Who are you?"
+
+    assert join_stage(second) == CLAIM
+    wizard = _wizard(qtbot, second, stage=CLAIM)
+    assert wizard.currentPage() is wizard.claim
+    assert wizard.claim.title() == "您是哪位？"
     _claim_and_sign_in(qtbot, wizard, second)
 
 
@@ -192,6 +199,34 @@ def test_an_unreadable_file_or_one_of_a_school_not_on_xiaoan_changes_nothing(
     assert joining.message.text().startswith("这个注册文件所属的学校还没有在任何电脑上使用校安")
     _unchanged(second)
     # Still free to go back and set up a new school instead.
-    assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    assert wizard.button(QWizard.WizardButton.BackButton).isVisible()
     wizard.back()
     assert wizard.welcome.new_school.isEnabled()
+
+
+def test_stop_ends_the_pass_keeps_the_step_and_try_again_finishes_it(
+    qtbot, office, bureau, second, tmp_path
+):
+    import threading
+
+    release = threading.Event()
+
+    class SlowLine(HttpTransport):
+        def register(self, payload):  # worker thread: held until the test lets go
+            release.wait(20)
+            return super().register(payload)
+
+    wizard = _wizard(qtbot, second, factory=lambda url: SlowLine(url, policy=FAST))
+    _to_join_page(wizard)
+    joining = wizard.joining
+    joining.path.setText(str(bureau.enroll(tmp_path / "e2")))
+    joining.join_button.click()
+    qtbot.waitUntil(lambda: joining.imported and joining.stop_button.isVisible(), timeout=10_000)
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    joining.stop_button.click()
+    release.set()
+    qtbot.waitUntil(lambda: joining.passes == 1, timeout=30_000)
+    assert joining.message.text() == "已停止。已收到的内容不会丢失。"
+    assert wizard.currentPage() is joining and join_stage(second) == JOIN
+    joining.retry_button.click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.claim, timeout=60_000)

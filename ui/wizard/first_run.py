@@ -49,6 +49,7 @@ from ui.wizard.join import (
     PRINCIPAL_PAGE,
     SCHOOL_PAGE,
     WELCOME_PAGE,
+    WITH_BACK,
     ClaimPage,
     JoinPage,
 )
@@ -89,7 +90,7 @@ class WelcomePage(_Page):
             )
         )
         text.setWordWrap(True)
-        self.new_school = QRadioButton(translate("FirstRun", "Set up a &new school"))
+        self.new_school = QRadioButton(translate("FirstRun", "Set up a new &school"))
         new_hint = _hint(
             translate(
                 "FirstRun",
@@ -211,6 +212,7 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(translate("FirstRun", "xiaoan — first start"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.setButtonLayout(WITH_BACK)
         self.welcome = WelcomePage(ws)
         self.school = SchoolPage()
         self.principal = PrincipalPage()

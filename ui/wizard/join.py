@@ -54,6 +54,9 @@ from ui.operations import run_in_background
 
 # The first-run wizard's pages, by id.
 WELCOME_PAGE, SCHOOL_PAGE, PRINCIPAL_PAGE, JOIN_PAGE, CLAIM_PAGE = range(5)
+_B = QWizard.WizardButton
+WITH_BACK = [_B.Stretch, _B.BackButton, _B.NextButton, _B.FinishButton, _B.CancelButton]
+WITHOUT_BACK = [_B.Stretch, _B.NextButton, _B.FinishButton, _B.CancelButton]
 # Problems the USB route gets around (the line, not the bureau's answer).
 _NETWORK = {problems.OFFLINE, problems.BUSY, problems.TOO_LARGE}
 
@@ -89,7 +92,7 @@ class JoinPage(QWizardPage):
         self.arrived = False
         self.imported = False  # an enrollment is stored (now or on an earlier start)
         self.passes = 0  # finished attempts (passes and USB reads), for tests
-        self._stop = threading.Event()
+        self._stop = threading.Event()  # set by Stop; a new import or pass clears it
         self._relay = _Relay(self)
         self._relay.progress.connect(self._progress)
 
@@ -192,8 +195,9 @@ class JoinPage(QWizardPage):
         self.import_button.setEnabled(not busy)
         wizard = self.wizard()
         if wizard is not None:
-            back = wizard.button(QWizard.WizardButton.BackButton)
-            back.setEnabled(not busy and not self.imported)
+            # Qt enables Back on every page after the first; taking it out of the button
+            # row is what holds: nothing to go back to once the folder is the school's.
+            wizard.setButtonLayout(WITH_BACK if not busy and not self.imported else WITHOUT_BACK)
         self.completeChanged.emit()
 
     def _ask_file(self) -> Path | None:
@@ -228,6 +232,7 @@ class JoinPage(QWizardPage):
         from app.school.join import join_school
 
         ws, path = self.wizard().ws, Path(text)
+        self._stop.clear()
         self.running = True
         self.message.clear_message()
         self.status.setText(translate("FirstRun", "Reading the enrollment file…"))
@@ -244,6 +249,9 @@ class JoinPage(QWizardPage):
         self.running = False
         self.imported = True
         self.wizard().imported = True
+        if self._stop.is_set():  # stopped while the file was read: no pass now
+            self._failed(Stopped().localized(translate), Stopped())
+            return
         self.sync()
 
     def _import_refused(self, message: str, _error: BaseException) -> None:

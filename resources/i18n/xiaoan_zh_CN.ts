@@ -1206,10 +1206,6 @@
         <translation>没有网络？用U盘传送</translation>
     </message>
     <message>
-        <source>1. Write this computer&apos;s request to a USB stick and take it to the bureau. 2. The bureau imports it and writes its reply onto the stick. 3. Back here, read the folder with the bureau&apos;s reply.</source>
-        <translation>1. 把本机的申请文件写到U盘上，送到教育局。2. 教育局导入后，把答复写回U盘。3. 回到这里，读取存有教育局答复的文件夹。</translation>
-    </message>
-    <message>
         <source>&amp;Write the request to a folder…</source>
         <translation>把申请写入文件夹(&amp;W)…</translation>
     </message>
@@ -1280,6 +1276,14 @@
     <message>
         <source>The school&apos;s records could not be fetched from the bureau. Check the network and press Try again, or use a USB stick as described below.</source>
         <translation>未能从教育局获取学校的记录。请检查网络后点击“重试”，或按下面的说明用U盘传送。</translation>
+    </message>
+    <message>
+        <source>1. Write this computer&apos;s request to a USB stick and take it to the bureau.
+2. The bureau imports it and writes its reply onto the stick.
+3. Back here, read the folder with the bureau&apos;s reply.</source>
+        <translation>1. 把本机的申请文件写到U盘上，送到教育局。
+2. 教育局导入后，把答复写回U盘。
+3. 回到这里，读取存有教育局答复的文件夹。</translation>
     </message>
     <message>
         <source>Who are you?</source>

@@ -230,3 +230,13 @@ def test_stop_ends_the_pass_keeps_the_step_and_try_again_finishes_it(
     assert wizard.currentPage() is joining and join_stage(second) == JOIN
     joining.retry_button.click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.claim, timeout=60_000)
+
+
+def test_the_start_up_reads_where_a_first_run_stands(tmp_path):
+    from ui.gui import _open
+
+    ws, profile, stage = _open(tmp_path / "fresh")
+    try:
+        assert profile is None and stage == NEW  # the wizard opens on its welcome page
+    finally:
+        ws.close()

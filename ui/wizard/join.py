@@ -151,8 +151,8 @@ class JoinPage(QWizardPage):
         text = QLabel(
             translate(
                 "FirstRun",
-                "1. Write this computer's request to a USB stick and take it to the bureau. "
-                "2. The bureau imports it and writes its reply onto the stick. "
+                "1. Write this computer's request to a USB stick and take it to the bureau.\n"
+                "2. The bureau imports it and writes its reply onto the stick.\n"
                 "3. Back here, read the folder with the bureau's reply.",
             )
         )

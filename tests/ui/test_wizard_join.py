@@ -57,9 +57,14 @@ def second(tmp_path):
     ws.close()
 
 
-def _wizard(qtbot, ws, stage=None, factory=None) -> FirstRunWizard:
+def _fast(url):
+    return HttpTransport(url, policy=FAST)
+
+
+def _wizard(qtbot, ws, stage=None, factory=_fast) -> FirstRunWizard:
+    """``factory=None``: the wizard's own transport, as in the app."""
     wizard = FirstRunWizard(ws, stage=stage)
-    wizard.joining.transport_factory = factory or (lambda url: HttpTransport(url, policy=FAST))
+    wizard.joining.transport_factory = factory
     qtbot.addWidget(wizard)
     wizard.show()
     return wizard
@@ -99,7 +104,7 @@ def _claim_and_sign_in(qtbot, wizard: FirstRunWizard, ws) -> None:
 def test_a_second_pc_joins_over_the_network_and_its_principal_signs_in(
     qtbot, office, bureau, second, tmp_path
 ):
-    wizard = _wizard(qtbot, second)
+    wizard = _wizard(qtbot, second, factory=None)
     _to_join_page(wizard)
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     seen: list = []

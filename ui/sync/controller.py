@@ -216,7 +216,7 @@ class SyncController(QObject):
 
                 transport = factory(current_enrollment(ws).bureau_url)
             else:
-                transport = ui_transport(ws)
+                transport = _ui_transport(ws)
             return sync_pass(ws, transport=transport, progress=on_progress)
 
         run_in_background(
@@ -276,7 +276,7 @@ class SyncController(QObject):
         return self.overview.last_sync_at
 
 
-def ui_transport(ws):
+def _ui_transport(ws):
     """The bureau's transport with a shorter patience than the command line's.
 
     Someone may be watching the page; the timer and the network watcher

@@ -282,12 +282,16 @@ class JoinPage(QWizardPage):
         def work():
             from app.sync.enrollment import current_enrollment
             from app.sync.service import sync_pass
-            from ui.sync.controller import ui_transport
+            from app.sync.transport import HttpTransport, RetryPolicy
 
+            url = current_enrollment(ws).bureau_url
             if factory is not None:
-                transport = factory(current_enrollment(ws).bureau_url)
+                transport = factory(url)
             else:
-                transport = ui_transport(ws)
+                # Someone waits at the screen: a dead line is told within about half a
+                # minute (Try again and USB are right there); each request still has
+                # the transport's own time to carry a large return bundle.
+                transport = HttpTransport(url, policy=RetryPolicy(3, timeout=30, wait_max=10))
             report = sync_pass(ws, transport=transport, progress=on_progress)
             return report.problem, report.received, join_stage(ws)
 

@@ -3,7 +3,8 @@
 A new school: the school profile and the first principal account; finishing
 calls ``app.school.service.set_up_school`` in the background. Joining (a
 school's second or reinstalled PC): the bureau's enrollment file, the
-school's records by sync or USB, then "Who are you?" (:mod:`ui.wizard.join`);
+school's records by sync or USB (:mod:`ui.wizard.join`), then "Who are you?"
+(:mod:`ui.wizard.claim`);
 finishing calls ``app.accounts.joined.claim_on_joined_pc``. The app is the
 authority on what is valid: when it refuses, its message is shown on the
 wizard, nothing is saved and the wizard stays open. The pages also run the
@@ -43,6 +44,7 @@ from ui.i18n import translate
 from ui.operations import run_in_background
 from ui.school.fields import SchoolFields
 from ui.shell.geometry import fit_window
+from ui.wizard.claim import ClaimPage
 from ui.wizard.join import (
     CLAIM_PAGE,
     JOIN_PAGE,
@@ -50,7 +52,6 @@ from ui.wizard.join import (
     SCHOOL_PAGE,
     WELCOME_PAGE,
     WITH_BACK,
-    ClaimPage,
     JoinPage,
 )
 

@@ -9,9 +9,7 @@ is read later (:func:`app.sync.service.import_usb`). The wizard can be closed
 at any point; the next start comes back to this page
 (:func:`app.accounts.joined.join_stage`).
 
-:class:`ClaimPage` ("Who are you?") lets the principal pick their own account
-among those received and set this computer's password or PIN; the wizard
-then calls :func:`app.accounts.joined.claim_on_joined_pc`.
+"Who are you?" follows (:mod:`ui.wizard.claim`).
 
 The file and folder choosers are attributes (:attr:`JoinPage.choose_file`,
 :attr:`JoinPage.choose_folder`) so tests can answer them; the path can also
@@ -28,7 +26,6 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -42,13 +39,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.accounts.joined import CLAIM, ClaimChoice, claim_choices, join_stage
-from app.accounts.roles import ROLE_LABELS
+from app.accounts.joined import CLAIM, join_stage
 from app.errors import UserError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.sync import problems
 from ui.common.message_label import MessageLabel
-from ui.common.secret_fields import SecretFields
 from ui.i18n import translate
 from ui.operations import run_in_background
 
@@ -89,6 +84,7 @@ class JoinPage(QWizardPage):
         # Tests hand in a transport with a quick retry policy; None = the app's own.
         self.transport_factory: Callable[[str], object] | None = None
         self.running = False
+        self.stoppable = False  # what runs is an import or a pass (not a USB step)
         self.arrived = False
         self.imported = False  # an enrollment is stored (now or on an earlier start)
         self.passes = 0  # finished attempts (passes and USB reads), for tests
@@ -188,7 +184,7 @@ class JoinPage(QWizardPage):
         self.join_button.setVisible(not self.imported)
         self.join_button.setEnabled(not busy)
         self.retry_button.setVisible(self.imported and not self.arrived and not busy)
-        self.stop_button.setVisible(busy)
+        self.stop_button.setVisible(busy and self.stoppable)
         self.bar.setVisible(busy or self.arrived)
         self.usb.setVisible(self.imported and not self.arrived and not busy and self.passes > 0)
         self.export_button.setEnabled(not busy)
@@ -233,7 +229,7 @@ class JoinPage(QWizardPage):
 
         ws, path = self.wizard().ws, Path(text)
         self._stop.clear()
-        self.running = True
+        self.running = self.stoppable = True
         self.message.clear_message()
         self.status.setText(translate("FirstRun", "Reading the enrollment file…"))
         self._show_state()
@@ -267,7 +263,7 @@ class JoinPage(QWizardPage):
         ws, factory = self.wizard().ws, self.transport_factory
         stop, relay = self._stop, self._relay
         stop.clear()
-        self.running = True
+        self.running = self.stoppable = True
         self.message.clear_message()
         self.bar.setRange(0, 0)  # busy until the first return bundle says how much
         self.status.setText(translate("FirstRun", "Connecting to the education bureau…"))
@@ -368,7 +364,7 @@ class JoinPage(QWizardPage):
         from app.sync.service import export_usb
 
         ws = self.wizard().ws
-        self.running = True
+        self.running, self.stoppable = True, False
         self._show_state()
         run_in_background(
             lambda: export_usb(ws, folder),
@@ -398,7 +394,7 @@ class JoinPage(QWizardPage):
         from app.sync.service import import_usb
 
         ws = self.wizard().ws
-        self.running = True
+        self.running, self.stoppable = True, False
         self._show_state()
         run_in_background(
             lambda: (import_usb(ws, folder).applied, join_stage(ws)),
@@ -426,79 +422,3 @@ class JoinPage(QWizardPage):
             )
         self._show_state()
         self.message.show_error(text)
-
-
-class ClaimPage(QWizardPage):
-    """ "Who are you?": the principal's own account and this computer's password or PIN."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(translate("FirstRun", "Who are you?"))
-        self.setSubTitle(
-            translate(
-                "FirstRun",
-                "Choose your own account and set the password or PIN you will use on this "
-                "computer.",
-            )
-        )
-        self.choices: list[ClaimChoice] = []
-        self.loaded = False
-        self.account = QComboBox()
-        self.secret = SecretFields(self)
-        body = QVBoxLayout(self)
-        form = QFormLayout()
-        form.addRow(translate("FirstRun", "I am:"), self.account)
-        self.secret.add_rows(form)
-        body.addLayout(form)
-        hint = QLabel(
-            translate(
-                "FirstRun",
-                "Passwords and PINs never leave the computer they were set on, so everyone "
-                "needs one here too. The principal signs in first and then sets the others' "
-                "on the Staff and logins page, as on the first computer.",
-            )
-        )
-        hint.setWordWrap(True)
-        hint.setObjectName("hint")
-        body.addWidget(hint)
-        body.addStretch(1)
-        self.message = MessageLabel()
-        body.addWidget(self.message)
-
-    def nextId(self) -> int:  # noqa: N802
-        return -1
-
-    def initializePage(self) -> None:  # noqa: N802
-        ws = self.wizard().ws
-        self.loaded = False
-        run_in_background(
-            lambda: claim_choices(ws),
-            on_done=self._loaded,
-            on_error=lambda message, _e: self.message.show_error(message),
-            context=self,
-            description="join: accounts that may claim this computer",
-        )
-
-    def _loaded(self, choices: list[ClaimChoice]) -> None:
-        self.choices = choices
-        self.account.clear()
-        for c in choices:
-            role = translate("app", ROLE_LABELS.get(c.role, c.role))
-            self.account.addItem(f"{c.display_name} ({c.username}) — {role}", c.user_id)
-        self.loaded = True
-        self.secret.secret.setFocus()
-
-    def chosen(self) -> ClaimChoice | None:
-        index = self.account.currentIndex()
-        return self.choices[index] if 0 <= index < len(self.choices) else None
-
-    def validatePage(self) -> bool:  # noqa: N802
-        if self.chosen() is None:
-            self.message.show_error(translate("FirstRun", "Choose your account."))
-            return False
-        problem = self.secret.problem()
-        if problem:
-            self.message.show_error(problem)
-            return False
-        self.message.clear_message()
-        return True

@@ -82,15 +82,17 @@ def wait_for(fn: Callable[[], Any]) -> Any:
     return Pending(fn).result()
 
 
-def _open(data_dir: Path) -> tuple[Workspace, SchoolProfile | None]:
+def _open(data_dir: Path) -> tuple[Workspace, SchoolProfile | None, str | None]:
     """Worker thread. The database layer is first imported here, in the background,
-    while the UI thread sets up Qt."""
+    while the UI thread sets up Qt. Also says where a first run stands
+    (:func:`app.accounts.joined.join_stage`; None: the normal sign-in)."""
+    from app.accounts.joined import join_stage
     from app.school.service import get_profile
     from app.workspace import Workspace
 
     ws = Workspace.open(data_dir)
     try:
-        return ws, get_profile(ws)
+        return ws, get_profile(ws), join_stage(ws)
     except BaseException:
         ws.close()
         raise
@@ -132,7 +134,7 @@ def run(data_dir: Path | None, *, bench_startup: bool = False) -> int:
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window
     install_translators(ui_language())
     try:
-        ws, profile = opening.result()
+        ws, profile, stage = opening.result()
     except Failed as f:
         if bench_startup:
             print(f.message, file=sys.stderr)
@@ -142,25 +144,29 @@ def run(data_dir: Path | None, *, bench_startup: bool = False) -> int:
     setup_logging(ws.data_dir)
     log.info("xiaoan started on %s", ws.data_dir)
     try:
-        return _signed_in_session(app, ws, profile, bench_startup)
+        return _signed_in_session(app, ws, profile, stage, bench_startup)
     finally:
         operations.wait_all()
         ws.close()
 
 
 def _sign_in(
-    ws: Workspace, profile: SchoolProfile | None
+    ws: Workspace, profile: SchoolProfile | None, stage: str | None = None
 ) -> tuple[Actor, SchoolProfile, str] | None:
-    """The first sign-in (or the first-run wizard): the person, the school, the user name."""
+    """The first sign-in (or the first-run wizard): the person, the school, the user name.
+
+    The wizard opens for an empty data folder and for one half-way through
+    joining its school (``stage``): no school yet, or nobody's password here yet.
+    """
     from app.school.service import get_profile
 
-    if profile is None:
+    if profile is None or stage is not None:
         from ui.wizard.first_run import FirstRunWizard
 
-        wizard = FirstRunWizard(ws)
+        wizard = FirstRunWizard(ws, stage=stage)
         if wizard.exec() != QDialog.DialogCode.Accepted or wizard.actor is None:
             return None
-        username = wizard.principal.username.text()
+        username = wizard.username()
         return wizard.actor, wait_for(lambda: get_profile(ws)), username
     from ui.login.dialog import LoginDialog
 
@@ -182,13 +188,13 @@ def _bench_sign_in(
 
 
 def _signed_in_session(
-    app: QApplication, ws: Workspace, profile: SchoolProfile | None, bench: bool
+    app: QApplication, ws: Workspace, profile: SchoolProfile | None, stage: str | None, bench: bool
 ) -> int:
     """Sign in, then run the shell (main window, idle lock, switching user) until quit."""
     from ui.shell.session import Shell
 
     try:
-        signed_in = _bench_sign_in(ws, profile) if bench else _sign_in(ws, profile)
+        signed_in = _bench_sign_in(ws, profile) if bench else _sign_in(ws, profile, stage)
     except Failed as f:
         print(f.message, file=sys.stderr)
         return EXIT_CANCELLED

@@ -92,6 +92,11 @@ def _validated(path: Path) -> dict[str, Any]:
     }
 
 
+def read_enrollment_file(path: Path) -> dict[str, Any]:
+    """The enrollment file's fields, checked completely (UserError if it is not one)."""
+    return _validated(path)
+
+
 def import_enrollment(ws: Workspace, path: Path) -> EnrollmentInfo:
     """Store the bureau's details and this PC's keys. Re-importing replaces an unregistered one."""
     fields = _validated(path)

@@ -1099,12 +1099,24 @@
         <translation>欢迎使用校安</translation>
     </message>
     <message>
-        <source>xiaoan keeps your school's safety records: inspections and hazards, drills, the responsibility grid and duty rosters. Everything is stored on this computer and works without the internet.
-
-First enter your school's details and create the principal's account. The principal can then add the other staff.</source>
-        <translation>校安用于记录学校安全工作：安全检查与隐患排查治理、应急演练、网格化责任分工和值班值宿。所有数据保存在本机，不联网也能使用。
-
-请先填写学校基本信息，并创建校长账号。之后由校长添加其他教职工。</translation>
+        <source>xiaoan keeps your school's safety records: inspections and hazards, drills, the responsibility grid and duty rosters. Everything is stored on this computer and works without the internet.</source>
+        <translation>校安用于记录学校安全工作：安全检查与隐患排查治理、应急演练、网格化责任分工和值班值宿。所有数据保存在本机，不联网也能使用。</translation>
+    </message>
+    <message>
+        <source>Set up a new &amp;school</source>
+        <translation>建立新学校(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Enter the school's details and create the principal's account. The principal then adds the other staff.</source>
+        <translation>填写学校基本信息，并创建校长账号。之后由校长添加其他教职工。</translation>
+    </message>
+    <message>
+        <source>This school already uses xiaoan on another computer: &amp;join it</source>
+        <translation>本校已在另一台电脑上使用校安：加入本校(&amp;J)</translation>
+    </message>
+    <message>
+        <source>With the enrollment file from the education bureau. The school's records and accounts come from the bureau; you then set your password or PIN for this computer.</source>
+        <translation>使用教育局发来的注册文件加入。学校的记录和账号从教育局获取，然后您为本机设置自己的密码或 PIN 码。</translation>
     </message>
     <message>
         <source>Data folder: {path}</source>
@@ -1149,6 +1161,146 @@ First enter your school's details and create the principal's account. The princi
     <message>
         <source>xiaoan — first start</source>
         <translation>校安 — 首次使用</translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation>您是哪位？</translation>
+    </message>
+    <message>
+        <source>Choose your own account and set the password or PIN you will use on this computer.</source>
+        <translation>请选择您自己的账号，并设置您在本机使用的密码或 PIN 码。</translation>
+    </message>
+    <message>
+        <source>I am:</source>
+        <translation>我是：</translation>
+    </message>
+    <message>
+        <source>Passwords and PINs never leave the computer they were set on, so everyone needs one here too. The principal signs in first and then sets the others' on the Staff and logins page, as on the first computer.</source>
+        <translation>密码和 PIN 码只保存在设置它的电脑上，不会传到别处，所以每个人在本机也需要设置。由校长先登录，再像在第一台电脑上一样，在“教职工与账号”页面为其他人设置。</translation>
+    </message>
+    <message>
+        <source>Choose your account.</source>
+        <translation>请选择您的账号。</translation>
+    </message>
+    <message>
+        <source>Join your school</source>
+        <translation>加入本校</translation>
+    </message>
+    <message>
+        <source>The school's records, people and accounts come from the education bureau.</source>
+        <translation>学校的记录、人员和账号将从教育局获取。</translation>
+    </message>
+    <message>
+        <source>Ask the education bureau for your school's enrollment file (it ends in .enroll.json) and choose it here. This computer then fetches the school's records; on a slow line that can take a while. You can close xiaoan at any time: it comes back to this step.</source>
+        <translation>请向教育局索取本校的注册文件（文件名以 .enroll.json 结尾），并在这里选择它。之后本机会获取学校的记录；网络较慢时可能需要一些时间。您可以随时关闭校安，下次打开时会回到这一步。</translation>
+    </message>
+    <message>
+        <source>the enrollment file from the bureau</source>
+        <translation>教育局发来的注册文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join the school</source>
+        <translation>加入本校(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Enrollment file:</source>
+        <translation>注册文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No network? Use a USB stick</source>
+        <translation>没有网络？用U盘传送</translation>
+    </message>
+    <message>
+        <source>1. Write this computer's request to a USB stick and take it to the bureau.
+2. The bureau imports it and writes its reply onto the stick.
+3. Back here, read the folder with the bureau's reply.</source>
+        <translation>1. 把本机的申请文件写到U盘上，送到教育局。
+2. 教育局导入后，把答复写回U盘。
+3. 回到这里，读取存有教育局答复的文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Write the request to a folder…</source>
+        <translation>把申请写入文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Read the bureau's reply…</source>
+        <translation>读取教育局的答复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Enrollment file from the bureau</source>
+        <translation>教育局发来的注册文件</translation>
+    </message>
+    <message>
+        <source>Enrollment files (*.enroll.json *.json)</source>
+        <translation>注册文件 (*.enroll.json *.json)</translation>
+    </message>
+    <message>
+        <source>Choose the enrollment file first.</source>
+        <translation>请先选择注册文件。</translation>
+    </message>
+    <message>
+        <source>Reading the enrollment file…</source>
+        <translation>正在读取注册文件…</translation>
+    </message>
+    <message>
+        <source>Connecting to the education bureau…</source>
+        <translation>正在连接教育局…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Receiving the school's records…</source>
+        <translation>正在接收学校的记录…</translation>
+    </message>
+    <message>
+        <source>The school's records could not be fetched from the bureau. Check the network and press Try again, or use a USB stick as described below.</source>
+        <translation>未能从教育局获取学校的记录。请检查网络后点击“重试”，或按下面的说明用U盘传送。</translation>
+    </message>
+    <message>
+        <source>The bureau did not let this computer join.</source>
+        <translation>教育局没有允许本机加入。</translation>
+    </message>
+    <message>
+        <source>The bureau does not have this school's records yet. Sync on the school's first computer, then press Try again.</source>
+        <translation>教育局还没有本校的记录。请先在学校的第一台电脑上同步，然后点击“重试”。</translation>
+    </message>
+    <message>
+        <source>The school's records have arrived.</source>
+        <translation>学校的记录已全部收到。</translation>
+    </message>
+    <message>
+        <source>Folder on the USB stick</source>
+        <translation>U盘上的文件夹</translation>
+    </message>
+    <message>
+        <source>The request was written to {path}. Take it to the bureau. When you have the bureau's reply, press Read the bureau's reply. You may close xiaoan meanwhile: it opens on this step again.</source>
+        <translation>申请已写入 {path}。请送到教育局。拿到教育局的答复后，点击“读取教育局的答复”。期间可以关闭校安，下次打开时会回到这一步。</translation>
+    </message>
+    <message>
+        <source>Folder with the bureau's reply</source>
+        <translation>存有教育局答复的文件夹</translation>
+    </message>
+    <message>
+        <source>Read {n} replies, but the school's records are not all here yet. Write the request again and take it to the bureau.</source>
+        <translation>已读取 {n} 个答复，但学校的记录还没有全部收到。请再次写入申请并送到教育局。</translation>
+    </message>
+    <message>
+        <source>No reply for this computer was found in {path}.</source>
+        <translation>在 {path} 中没有找到给本机的答复。</translation>
     </message>
 </context>
 <context>
@@ -4545,8 +4697,20 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>请先创建学校。</translation>
     </message>
     <message>
+        <source>Somebody already signs in on this computer. Sign in, or ask the principal to set your password or PIN here.</source>
+        <translation>本机已有人可以登录。请直接登录，或请校长在本机为您设置密码或 PIN 码。</translation>
+    </message>
+    <message>
+        <source>The school's records have not arrived on this computer yet. Sync with the bureau first.</source>
+        <translation>学校的记录还没有传到本机。请先与教育局同步。</translation>
+    </message>
+    <message>
         <source>This user no longer exists.</source>
         <translation>该用户已不存在。</translation>
+    </message>
+    <message>
+        <source>Only the principal can be the first to sign in on a computer that joined the school. The principal then sets everyone else's password or PIN here.</source>
+        <translation>加入学校的电脑只能由校长第一个登录。之后由校长在本机为其他人设置密码或 PIN 码。</translation>
     </message>
     <message>
         <source>The school needs at least one active principal account. Add another first.</source>
@@ -4723,6 +4887,10 @@ The bureau must then register this computer: ask it for a new enrollment file fo
     <message>
         <source>This data folder already has a school.</source>
         <translation>此数据文件夹中已有学校。</translation>
+    </message>
+    <message>
+        <source>This enrollment file is for a school that does not use xiaoan on any computer yet, so there are no records to join. Nothing was changed. Set up the school instead (go back and choose a new school), or ask the bureau for the file it writes once the school's first computer has registered.</source>
+        <translation>这个注册文件所属的学校还没有在任何电脑上使用校安，没有可以加入的记录。未做任何更改。请改为建立新学校（返回上一步选择“建立新学校”），或在学校第一台电脑注册后向教育局索取新的注册文件。</translation>
     </message>
     <message>
         <source>This computer is enrolled with the education bureau as school {enrolled}, so the school code must stay {enrolled}. If the bureau has given the school a new code, ask the bureau for a new enrollment file.</source>
@@ -6055,6 +6223,10 @@ The bureau must then register this computer: ask it for a new enrollment file fo
     <message>
         <source>This notice is already acknowledged.</source>
         <translation>该通知已确认已阅。</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing received so far is lost.</source>
+        <translation>已停止。已收到的内容不会丢失。</translation>
     </message>
 </context>
 <context>

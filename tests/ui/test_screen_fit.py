@@ -279,11 +279,30 @@ def _dialogs() -> dict[str, tuple[Callable[[Env], QDialog], Callable[[QDialog], 
             lambda e: _mod("ui.users.dialogs").SecretDialog(e.window, "王强", lambda *_a: None),
             None,
         ),
-        "ui.wizard.first_run:FirstRunWizard": (
-            lambda e: _mod("ui.wizard.first_run").FirstRunWizard(e.ctx.workspace),
-            None,
-        ),
+        "ui.wizard.first_run:FirstRunWizard": (_join_wizard, None),
     }
+
+
+def _join_wizard(env: Env):
+    """The first-run wizard on its fullest page: joining, the network failed, USB offered.
+
+    (A wizard is as large as its largest page, the welcome page included.)"""
+    from ui.wizard.first_run import JOIN_PAGE, FirstRunWizard
+
+    wizard = FirstRunWizard(env.ctx.workspace)
+    joining = wizard.joining
+    joining.sync = lambda: None  # no pass: the demo school is not enrolled
+    joining.imported, joining.passes = True, 1
+    wizard.setStartId(JOIN_PAGE)
+    joining._show_state()
+    joining.status.setText(
+        "申请已写入 D:\\校安\\U盘\\同步文件夹。请送到教育局。拿到教育局的答复后，点击"
+        "“读取教育局的答复”。期间可以关闭校安，下次打开时会回到这一步。"
+    )
+    joining.message.show_error(
+        "未能从教育局获取学校的记录。请检查网络后点击“重试”，或按下面的说明用U盘传送。"
+    )
+    return wizard
 
 
 def _mod(name: str):

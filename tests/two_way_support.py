@@ -14,19 +14,23 @@ from tests.convergence import bureau_hashes, school_hashes
 FAST = RetryPolicy(attempts=6, timeout=30, wait_initial=0.01, wait_max=0.05, wait_jitter=0.01)
 
 
-def enroll(ws: Workspace, bureau, folder: Path, policy=FAST) -> HttpTransport:
-    """Import a fresh enrollment file of the bureau's school and register ``ws``."""
+def enroll(
+    ws: Workspace, bureau, folder: Path, policy=FAST, code: str | None = None
+) -> HttpTransport:
+    """Import a fresh enrollment file of the bureau's school (``code``) and register ``ws``."""
     folder.mkdir(parents=True, exist_ok=True)
     transport = HttpTransport(bureau.url, policy=policy)
-    import_enrollment(ws, bureau.enroll(folder))
+    import_enrollment(ws, bureau.enroll(folder, **({"code": code} if code else {})))
     assert register(ws, transport).registered
     return transport
 
 
-def join(path: Path, bureau, folder: Path) -> tuple[Workspace, HttpTransport]:
+def join(
+    path: Path, bureau, folder: Path, code: str | None = None
+) -> tuple[Workspace, HttpTransport]:
     """A new PC: an empty data folder that joins the school by its enrollment file."""
     ws = Workspace.open(path)
-    return ws, enroll(ws, bureau, folder)
+    return ws, enroll(ws, bureau, folder, code=code)
 
 
 def principal_on(ws: Workspace) -> Actor:

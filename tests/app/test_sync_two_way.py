@@ -222,3 +222,36 @@ def test_a_pc_enrolled_after_three_months_of_the_demo_school_catches_up_with_its
         office.close()
         if late is not None:
             late.close()
+
+
+def test_a_revoked_pc_comes_back_as_a_new_device_and_keeps_its_place_in_the_school(
+    workspace, principal, bureau, postgres_url, tmp_path
+):
+    from app.sync.enrollment import import_enrollment, register
+    from app.sync.identity import reenroll_as_new_device
+    from app.sync.transport import HttpTransport
+    from tests.two_way_support import FAST
+
+    office_net = enroll(workspace, bureau, tmp_path / "e1")
+    assert sync_pass(workspace, transport=office_net).problem == ""
+    duty, duty_net = join(tmp_path / "duty", bureau, tmp_path / "e2")
+    try:
+        assert sync_pass(duty, transport=duty_net).problem == ""
+        old = duty.device_id
+        assert _bureau_cli(bureau, "revoke-device", str(old)) == 0
+        report_hazard(duty, principal_on(duty), HazardReport("宿舍消防通道堵塞", "dormitory"))
+        assert sync_pass(duty, transport=duty_net).problem != ""  # refused: revoked
+        # The principal re-enrolls it as a new computer with a fresh file: nothing is lost.
+        reenroll_as_new_device(duty, principal_on(duty))
+        assert duty.device_id != old
+        import_enrollment(duty, bureau.enroll(tmp_path / "e3"))
+        fresh = HttpTransport(bureau.url, policy=FAST)
+        assert register(duty, fresh).registered
+        assert sync_pass(duty, transport=fresh).problem == ""
+        assert sync_pass(workspace, transport=office_net).problem == ""
+        with workspace.read() as s:
+            assert s.scalar(select(Hazard).where(Hazard.title == "宿舍消防通道堵塞")) is not None
+        sync_pass(duty, transport=fresh)
+        same_everywhere(postgres_url, workspace.school_id, workspace, duty)
+    finally:
+        duty.close()

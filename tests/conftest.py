@@ -56,6 +56,20 @@ def module_user_dirs(tmp_path_factory):
         yield home
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo school (``build_demo`` with its defaults), built once for the whole run.
+
+    Take a fresh copy with ``demo_template.copy_to(path)``: its keys are kept where the
+    current test keeps its own, as if the test had built the school there.
+    """
+    from tests.demo_cache import DemoTemplate
+
+    template = DemoTemplate(tmp_path_factory.mktemp("demo-template"))
+    template.build()
+    return template
+
+
 @pytest.fixture(autouse=True)
 def _signing_keys_dropped_after_each_test():
     """No person's unlocked signing key outlives the test that signed them in."""

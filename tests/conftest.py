@@ -56,6 +56,20 @@ def module_user_dirs(tmp_path_factory):
         yield home
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo school (``build_demo`` with its defaults), built once for the whole run.
+
+    Take a fresh copy with ``demo_template.copy_to(path)``: its keys are kept where the
+    current test keeps its own, as if the test had built the school there.
+    """
+    from tests.templates import DemoTemplate
+
+    template = DemoTemplate(tmp_path_factory.mktemp("demo-template"))
+    template.build()
+    return template
+
+
 @pytest.fixture(autouse=True)
 def _signing_keys_dropped_after_each_test():
     """No person's unlocked signing key outlives the test that signed them in."""
@@ -77,11 +91,26 @@ def empty_workspace(data_dir) -> Workspace:
     ws.close()
 
 
+@pytest.fixture(scope="session")
+def blank_database(tmp_path_factory):
+    """The database a first open makes (every migration run), made once for the whole run."""
+    from tests.templates import BlankDatabase
+
+    blank = BlankDatabase(tmp_path_factory.mktemp("blank-database"))
+    blank.build()
+    return blank
+
+
 @pytest.fixture
-def workspace(empty_workspace) -> Workspace:
-    """A workspace with a school (nine-year, boarding, buses) and its principal."""
+def workspace(data_dir, blank_database) -> Workspace:
+    """A workspace with a school (nine-year, boarding, buses) and its principal.
+
+    Its folder starts from a copy of the blank database, with its own id, key and device;
+    ``empty_workspace`` is the one that runs the migrations.
+    """
+    ws = Workspace.open(blank_database.copy_to(data_dir))
     set_up_school(
-        empty_workspace,
+        ws,
         SchoolProfile(
             name="东风乡中心学校",
             code="220105-0012",
@@ -94,7 +123,8 @@ def workspace(empty_workspace) -> Workspace:
         secret_kind="password",
         secret=PRINCIPAL_PASSWORD,
     )
-    return empty_workspace
+    yield ws
+    ws.close()
 
 
 @pytest.fixture
@@ -122,9 +152,8 @@ def _pg_reachable() -> str | None:
         return str(exc)
 
 
-@pytest.fixture
-def postgres_url():
-    """A fresh, empty PostgreSQL database for one test; dropped afterwards.
+def _require_postgres() -> None:
+    """Skip (or, under ``make test``, fail) when PostgreSQL does not answer.
 
     ``make test`` brings PostgreSQL up and sets XIAOAN_REQUIRE_POSTGRES=1, so
     there an unreachable server fails the test instead of skipping it.
@@ -134,16 +163,98 @@ def postgres_url():
         if os.environ.get("XIAOAN_REQUIRE_POSTGRES") == "1":
             pytest.fail(f"PostgreSQL not reachable: {problem}")
         pytest.skip(f"PostgreSQL not reachable: {problem}")
+
+
+def _pg_admin(sql: str) -> None:
     import psycopg
 
-    name = f"xiaoan_test_{uuid.uuid4().hex[:12]}"
     admin = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
-    yield f"{base}/{name}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(sql)
+
+
+def _pg_url(name: str) -> str:
+    return f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+
+
+class _Dropper:
+    """Drops the tests' databases on a thread of its own: PostgreSQL checkpoints on each
+    DROP DATABASE (a second or more of disk writes), which need not hold up the next test."""
+
+    def __init__(self) -> None:
+        import queue
+        import threading
+
+        self.queue: queue.Queue[str | None] = queue.Queue()
+        self.errors: list[str] = []
+        self.thread = threading.Thread(target=self._run, name="drop-test-databases", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (name := self.queue.get()) is not None:
+            try:
+                _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            except Exception as exc:  # noqa: BLE001 - reported when the run ends
+                self.errors.append(f"{name}: {exc}")
+
+    def drop(self, name: str) -> None:
+        self.queue.put(name)
+
+    def finish(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        assert not self.errors, f"test databases not dropped: {self.errors}"
+
+
+@pytest.fixture(scope="session")
+def _pg_dropper():
+    dropper = _Dropper()
+    yield dropper
+    dropper.finish()
+
+
+@pytest.fixture(scope="session")
+def _postgres_at_head(_pg_dropper):
+    """A PostgreSQL database with every migration run, made once: the template of each
+    test's database (CREATE DATABASE ... TEMPLATE copies it in a fraction of a second)."""
+    _require_postgres()
+    from db import schema
+    from db.session import make_engine
+
+    name = f"xiaoan_test_head_{uuid.uuid4().hex[:12]}"
+    _pg_admin(f'CREATE DATABASE "{name}"')
+    try:
+        engine = make_engine(_pg_url(name))
+        try:
+            schema.upgrade(engine)
+            assert schema.current(engine) == schema.HEAD
+        finally:
+            engine.dispose()  # a template must have no connections when it is copied
+        yield name
+    finally:
+        _pg_dropper.drop(name)
+
+
+@pytest.fixture
+def postgres_url(_postgres_at_head, _pg_dropper):
+    """A fresh PostgreSQL database of its own for one test, dropped afterwards, with the
+    schema at head (a copy of :func:`_postgres_at_head`): what ``xiaoan-bureau init``
+    leaves, so a bureau's ``init`` on it finds nothing to migrate. Tests of the
+    migrations themselves take :func:`empty_postgres_url`."""
+    name = f"xiaoan_test_{uuid.uuid4().hex[:12]}"
+    _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{_postgres_at_head}"')
+    yield _pg_url(name)
+    _pg_dropper.drop(name)
+
+
+@pytest.fixture
+def empty_postgres_url(_pg_dropper):
+    """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
+    _require_postgres()
+    name = f"xiaoan_test_{uuid.uuid4().hex[:12]}"
+    _pg_admin(f'CREATE DATABASE "{name}"')
+    yield _pg_url(name)
+    _pg_dropper.drop(name)
 
 
 @pytest.fixture

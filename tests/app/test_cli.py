@@ -36,10 +36,8 @@ def test_demo_builds_a_school_that_checks_sound(tmp_path, capsys):
     assert xiaoan(["check", "--data-dir", str(data_dir)]) == 0
 
 
-def test_demo_refuses_a_folder_that_already_has_a_school(tmp_path, capsys):
-    data_dir = tmp_path / "demo"
-    assert xiaoan(["demo", "--data-dir", str(data_dir)]) == 0
-    capsys.readouterr()
+def test_demo_refuses_a_folder_that_already_has_a_school(tmp_path, capsys, demo_template):
+    data_dir = demo_template.copy_to(tmp_path / "demo")  # as `xiaoan demo` left it
     assert xiaoan(["demo", "--data-dir", str(data_dir)]) == 2
     assert capsys.readouterr().err.strip()
 

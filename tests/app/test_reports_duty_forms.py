@@ -12,7 +12,7 @@ import pytest
 
 from app.accounts.service import authenticate
 from app.actor import Actor
-from app.demo import PRINCIPAL, build_demo
+from app.demo import PRINCIPAL
 from app.reports.forms import print_form
 from app.reports.verify import Verdict, read_stamp, verify_pdf
 from app.workspace import Workspace
@@ -44,9 +44,9 @@ def image_count(path) -> int:
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory, module_user_dirs):
+def demo_dir(tmp_path_factory, module_user_dirs, demo_template):
     path = tmp_path_factory.mktemp("demo") / "school"
-    build_demo(path)
+    demo_template.copy_to(path)
     return path
 
 

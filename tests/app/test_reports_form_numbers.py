@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from app.accounts.service import authenticate
-from app.demo import PRINCIPAL, build_demo
+from app.demo import PRINCIPAL
 from app.reports.forms import FORM_NUMBERS, FORMS, form, load_forms, print_form
 from app.workspace import Workspace
 
@@ -33,8 +33,8 @@ def test_a_form_claiming_a_taken_number_is_refused(monkeypatch):
     assert "copy-of-ledger" not in FORMS
 
 
-def test_every_printed_form_shows_its_number_and_title(tmp_path, no_keyring):
-    build_demo(tmp_path / "school")
+def test_every_printed_form_shows_its_number_and_title(tmp_path, no_keyring, demo_template):
+    demo_template.copy_to(tmp_path / "school")
     ws = Workspace.open(tmp_path / "school")
     try:
         principal = authenticate(ws, PRINCIPAL[0], PRINCIPAL[2])

@@ -20,9 +20,9 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory, module_user_dirs):
+def demo_dir(tmp_path_factory, module_user_dirs, demo_template):
     path = tmp_path_factory.mktemp("demo") / "school"
-    build_demo(path)
+    demo_template.copy_to(path)
     return path
 
 

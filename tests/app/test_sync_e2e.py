@@ -7,7 +7,6 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from app.demo import build_demo
 from app.sync.enrollment import import_enrollment, register
 from app.sync.service import sync_pass
 from app.sync.transport import HttpTransport, RetryPolicy
@@ -29,8 +28,8 @@ def open_ws(path) -> Workspace:
 
 
 @pytest.fixture
-def school(tmp_path):
-    build_demo(tmp_path / "school")
+def school(tmp_path, demo_template):
+    demo_template.copy_to(tmp_path / "school")
     ws = open_ws(tmp_path / "school")
     yield ws
     ws.close()
@@ -131,11 +130,11 @@ def test_retry_after_is_honoured():
 
 
 def test_an_upload_cut_mid_way_resumes_after_a_restart_and_resends_at_most_one_chunk(
-    tmp_path, postgres_url
+    tmp_path, postgres_url, demo_template
 ):
     from tests.sync_support import CuttingProxy
 
-    build_demo(tmp_path / "school")
+    demo_template.copy_to(tmp_path / "school")
     ws = open_ws(tmp_path / "school")
     with running_bureau(postgres_url, tmp_path / "keys") as bureau:
         proxy = CuttingProxy(bureau.port)

@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from app.accounts.service import authenticate
 from app.attachments.store import add_photos
-from app.demo import build_demo
 from app.sync.keys import load_or_create_device_keys
 from app.sync.outgoing import pack_pending
 from app.sync.service import SyncProgress, sync_pass
@@ -29,8 +28,8 @@ def _no_real_keyring(memory_keyring):
 
 
 @pytest.fixture
-def school(tmp_path):
-    build_demo(tmp_path / "school")
+def school(tmp_path, demo_template):
+    demo_template.copy_to(tmp_path / "school")
     ws = Workspace.open(tmp_path / "school")
     yield ws
     ws.close()

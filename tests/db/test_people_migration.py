@@ -241,9 +241,9 @@ def test_two_pcs_and_the_bureau_migrating_on_their_own_agree_on_one_person(tmp_p
     assert count == 5 + 3  # one person per user, none twice
 
 
-def test_the_bureaus_postgresql_gets_the_same_people(postgres_url):
+def test_the_bureaus_postgresql_gets_the_same_people(empty_postgres_url):
     """The bureau migrates its own copy of every school's rows: same ids, no outbox."""
-    engine = build_old_school(postgres_url, device=False)
+    engine = build_old_school(empty_postgres_url, device=False)
     try:
         schema.upgrade(engine)
         with engine.connect() as conn:

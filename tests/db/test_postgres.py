@@ -13,17 +13,17 @@ from db.session import Database, make_engine
 pytestmark = pytest.mark.postgres
 
 
-def test_migrations_and_capture_work_on_postgresql(postgres_url):
-    engine = make_engine(postgres_url)
+def test_migrations_and_capture_work_on_postgresql(empty_postgres_url):
+    engine = make_engine(empty_postgres_url)
     schema.upgrade(engine)
     assert schema.current(engine) == schema.HEAD
-    cfg = schema.alembic_config(postgres_url)
+    cfg = schema.alembic_config(empty_postgres_url)
     from alembic import command
 
     command.check(cfg)
     engine.dispose()
 
-    db = Database(postgres_url, clock=HybridClock())
+    db = Database(empty_postgres_url, clock=HybridClock())
     try:
         from db.base import new_id
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
-from app.demo import PRINCIPAL, build_demo
+from app.demo import PRINCIPAL
 from app.inspections.queries import InspectionFilters, list_inspections
 from app.workspace import Workspace
 from tests.ui.conftest import wait_idle
@@ -25,9 +25,9 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory, module_user_dirs):
+def demo_dir(tmp_path_factory, module_user_dirs, demo_template):
     path = tmp_path_factory.mktemp("demo") / "school"
-    build_demo(path)
+    demo_template.copy_to(path)
     return path
 
 

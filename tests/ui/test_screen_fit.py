@@ -33,7 +33,7 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
 
-from app.demo import PRINCIPAL, build_demo
+from app.demo import PRINCIPAL
 from tests.ui.conftest import wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -335,9 +335,9 @@ def test_every_dialog_is_in_the_list():
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory, module_user_dirs):
+def demo_dir(tmp_path_factory, module_user_dirs, demo_template):
     path = tmp_path_factory.mktemp("fit") / "school"
-    build_demo(path)
+    demo_template.copy_to(path)
     return path
 
 

@@ -26,10 +26,13 @@ def enroll(
 
 
 def join(
-    path: Path, bureau, folder: Path, code: str | None = None
+    path: Path, bureau, folder: Path, code: str | None = None, blank=None
 ) -> tuple[Workspace, HttpTransport]:
-    """A new PC: an empty data folder that joins the school by its enrollment file."""
-    ws = Workspace.open(path)
+    """A new PC: an empty data folder that joins the school by its enrollment file.
+
+    ``blank``: the tests' migrated blank database (tests/templates.py), copied instead
+    of migrating a new one."""
+    ws = Workspace.open(blank.copy_to(path) if blank is not None else path)
     return ws, enroll(ws, bureau, folder, code=code)
 
 

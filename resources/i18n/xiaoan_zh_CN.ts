@@ -48,7 +48,7 @@
         <translation>停用用户</translation>
     </message>
     <message>
-        <source>Reset a user's password or PIN</source>
+        <source>Reset a user&apos;s password or PIN</source>
         <translation>重置用户密码或 PIN 码</translation>
     </message>
     <message>
@@ -58,6 +58,10 @@
     <message>
         <source>Unlocked a user</source>
         <translation>解锁用户</translation>
+    </message>
+    <message>
+        <source>Took this new computer over for the school (first sign-in)</source>
+        <translation>在新电脑上首次登录并接管本机</translation>
     </message>
     <message>
         <source>Made a backup</source>
@@ -128,6 +132,14 @@
         <translation>隐患上报上级</translation>
     </message>
     <message>
+        <source>Answered a supervision order</source>
+        <translation>回复教育局督办</translation>
+    </message>
+    <message>
+        <source>Acknowledged a bureau notice</source>
+        <translation>确认已阅教育局通知</translation>
+    </message>
+    <message>
         <source>Added a photo</source>
         <translation>添加照片</translation>
     </message>
@@ -184,11 +196,11 @@
         <translation>签订安全责任书</translation>
     </message>
     <message>
-        <source>Added a post's safety duties</source>
+        <source>Added a post&apos;s safety duties</source>
         <translation>添加岗位安全职责</translation>
     </message>
     <message>
-        <source>Edited a post's safety duties</source>
+        <source>Edited a post&apos;s safety duties</source>
         <translation>修改岗位安全职责</translation>
     </message>
     <message>
@@ -264,7 +276,7 @@
         <translation>演练问题转入隐患台账</translation>
     </message>
     <message>
-        <source>Set the school's term dates</source>
+        <source>Set the school&apos;s term dates</source>
         <translation>设置学期起止日期</translation>
     </message>
     <message>
@@ -276,11 +288,11 @@
         <translation>添加事件涉及人员</translation>
     </message>
     <message>
-        <source>Logged an incident's phone report</source>
+        <source>Logged an incident&apos;s phone report</source>
         <translation>登记电话报告</translation>
     </message>
     <message>
-        <source>Logged an incident's written report</source>
+        <source>Logged an incident&apos;s written report</source>
         <translation>登记书面报告</translation>
     </message>
     <message>
@@ -319,7 +331,7 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <source>Today's automatic backup was saved.</source>
+        <source>Today&apos;s automatic backup was saved.</source>
         <translation>今日自动备份已完成。</translation>
     </message>
     <message>
@@ -378,7 +390,7 @@
         <translation>最近备份：</translation>
     </message>
     <message>
-        <source>Today's backup:</source>
+        <source>Today&apos;s backup:</source>
         <translation>今日备份：</translation>
     </message>
     <message>
@@ -805,7 +817,7 @@
         <translation>学期日期</translation>
     </message>
     <message>
-        <source>Without dates of its own the school follows the bureau's terms: spring February to July, autumn September to January. Semester drills are counted in these terms.</source>
+        <source>Without dates of its own the school follows the bureau&apos;s terms: spring February to July, autumn September to January. Semester drills are counted in these terms.</source>
         <translation>未设置本校学期日期时，按教育局默认学期：春季学期 2 月至 7 月，秋季学期 9 月至次年 1 月。每学期的演练要求按这些学期统计。</translation>
     </message>
     <message>
@@ -912,7 +924,7 @@
         <translation>生成轮值表</translation>
     </message>
     <message>
-        <source>Replace this duty's shifts in these dates</source>
+        <source>Replace this duty&apos;s shifts in these dates</source>
         <translation>替换该值班类型在这些日期的已有排班</translation>
     </message>
     <message>
@@ -1099,7 +1111,7 @@
         <translation>欢迎使用校安</translation>
     </message>
     <message>
-        <source>xiaoan keeps your school's safety records: inspections and hazards, drills, the responsibility grid and duty rosters. Everything is stored on this computer and works without the internet.</source>
+        <source>xiaoan keeps your school&apos;s safety records: inspections and hazards, drills, the responsibility grid and duty rosters. Everything is stored on this computer and works without the internet.</source>
         <translation>校安用于记录学校安全工作：安全检查与隐患排查治理、应急演练、网格化责任分工和值班值宿。所有数据保存在本机，不联网也能使用。</translation>
     </message>
     <message>
@@ -1107,7 +1119,7 @@
         <translation>建立新学校(&amp;S)</translation>
     </message>
     <message>
-        <source>Enter the school's details and create the principal's account. The principal then adds the other staff.</source>
+        <source>Enter the school&apos;s details and create the principal&apos;s account. The principal then adds the other staff.</source>
         <translation>填写学校基本信息，并创建校长账号。之后由校长添加其他教职工。</translation>
     </message>
     <message>
@@ -1115,7 +1127,7 @@
         <translation>本校已在另一台电脑上使用校安：加入本校(&amp;J)</translation>
     </message>
     <message>
-        <source>With the enrollment file from the education bureau. The school's records and accounts come from the bureau; you then set your password or PIN for this computer.</source>
+        <source>With the enrollment file from the education bureau. The school&apos;s records and accounts come from the bureau; you then set your password or PIN for this computer.</source>
         <translation>使用教育局发来的注册文件加入。学校的记录和账号从教育局获取，然后您为本机设置自己的密码或 PIN 码。</translation>
     </message>
     <message>
@@ -1139,11 +1151,11 @@
         <translation>教育局分配的学校代码</translation>
     </message>
     <message>
-        <source>The principal's account</source>
+        <source>The principal&apos;s account</source>
         <translation>校长账号</translation>
     </message>
     <message>
-        <source>The principal signs in with this account and manages everyone else's.</source>
+        <source>The principal signs in with this account and manages everyone else&apos;s.</source>
         <translation>校长用此账号登录，并管理其他人员的账号。</translation>
     </message>
     <message>
@@ -1151,7 +1163,7 @@
         <translation>例如：zhangli（不含空格）</translation>
     </message>
     <message>
-        <source>Principal's name:</source>
+        <source>Principal&apos;s name:</source>
         <translation>校长姓名：</translation>
     </message>
     <message>
@@ -1175,7 +1187,7 @@
         <translation>我是：</translation>
     </message>
     <message>
-        <source>Passwords and PINs never leave the computer they were set on, so everyone needs one here too. The principal signs in first and then sets the others' on the Staff and logins page, as on the first computer.</source>
+        <source>Passwords and PINs never leave the computer they were set on, so everyone needs one here too. The principal signs in first and then sets the others&apos; on the Staff and logins page, as on the first computer.</source>
         <translation>密码和 PIN 码只保存在设置它的电脑上，不会传到别处，所以每个人在本机也需要设置。由校长先登录，再像在第一台电脑上一样，在“教职工与账号”页面为其他人设置。</translation>
     </message>
     <message>
@@ -1187,11 +1199,11 @@
         <translation>加入本校</translation>
     </message>
     <message>
-        <source>The school's records, people and accounts come from the education bureau.</source>
+        <source>The school&apos;s records, people and accounts come from the education bureau.</source>
         <translation>学校的记录、人员和账号将从教育局获取。</translation>
     </message>
     <message>
-        <source>Ask the education bureau for your school's enrollment file (it ends in .enroll.json) and choose it here. This computer then fetches the school's records; on a slow line that can take a while. You can close xiaoan at any time: it comes back to this step.</source>
+        <source>Ask the education bureau for your school&apos;s enrollment file (it ends in .enroll.json) and choose it here. This computer then fetches the school&apos;s records; on a slow line that can take a while. You can close xiaoan at any time: it comes back to this step.</source>
         <translation>请向教育局索取本校的注册文件（文件名以 .enroll.json 结尾），并在这里选择它。之后本机会获取学校的记录；网络较慢时可能需要一些时间。您可以随时关闭校安，下次打开时会回到这一步。</translation>
     </message>
     <message>
@@ -1223,9 +1235,9 @@
         <translation>没有网络？用U盘传送</translation>
     </message>
     <message>
-        <source>1. Write this computer's request to a USB stick and take it to the bureau.
+        <source>1. Write this computer&apos;s request to a USB stick and take it to the bureau.
 2. The bureau imports it and writes its reply onto the stick.
-3. Back here, read the folder with the bureau's reply.</source>
+3. Back here, read the folder with the bureau&apos;s reply.</source>
         <translation>1. 把本机的申请文件写到U盘上，送到教育局。
 2. 教育局导入后，把答复写回U盘。
 3. 回到这里，读取存有教育局答复的文件夹。</translation>
@@ -1235,7 +1247,7 @@
         <translation>把申请写入文件夹(&amp;W)…</translation>
     </message>
     <message>
-        <source>&amp;Read the bureau's reply…</source>
+        <source>&amp;Read the bureau&apos;s reply…</source>
         <translation>读取教育局的答复(&amp;R)…</translation>
     </message>
     <message>
@@ -1263,11 +1275,11 @@
         <translation>正在停止…</translation>
     </message>
     <message>
-        <source>Receiving the school's records…</source>
+        <source>Receiving the school&apos;s records…</source>
         <translation>正在接收学校的记录…</translation>
     </message>
     <message>
-        <source>The school's records could not be fetched from the bureau. Check the network and press Try again, or use a USB stick as described below.</source>
+        <source>The school&apos;s records could not be fetched from the bureau. Check the network and press Try again, or use a USB stick as described below.</source>
         <translation>未能从教育局获取学校的记录。请检查网络后点击“重试”，或按下面的说明用U盘传送。</translation>
     </message>
     <message>
@@ -1275,11 +1287,11 @@
         <translation>教育局没有允许本机加入。</translation>
     </message>
     <message>
-        <source>The bureau does not have this school's records yet. Sync on the school's first computer, then press Try again.</source>
+        <source>The bureau does not have this school&apos;s records yet. Sync on the school&apos;s first computer, then press Try again.</source>
         <translation>教育局还没有本校的记录。请先在学校的第一台电脑上同步，然后点击“重试”。</translation>
     </message>
     <message>
-        <source>The school's records have arrived.</source>
+        <source>The school&apos;s records have arrived.</source>
         <translation>学校的记录已全部收到。</translation>
     </message>
     <message>
@@ -1287,15 +1299,15 @@
         <translation>U盘上的文件夹</translation>
     </message>
     <message>
-        <source>The request was written to {path}. Take it to the bureau. When you have the bureau's reply, press Read the bureau's reply. You may close xiaoan meanwhile: it opens on this step again.</source>
+        <source>The request was written to {path}. Take it to the bureau. When you have the bureau&apos;s reply, press Read the bureau&apos;s reply. You may close xiaoan meanwhile: it opens on this step again.</source>
         <translation>申请已写入 {path}。请送到教育局。拿到教育局的答复后，点击“读取教育局的答复”。期间可以关闭校安，下次打开时会回到这一步。</translation>
     </message>
     <message>
-        <source>Folder with the bureau's reply</source>
+        <source>Folder with the bureau&apos;s reply</source>
         <translation>存有教育局答复的文件夹</translation>
     </message>
     <message>
-        <source>Read {n} replies, but the school's records are not all here yet. Write the request again and take it to the bureau.</source>
+        <source>Read {n} replies, but the school&apos;s records are not all here yet. Write the request again and take it to the bureau.</source>
         <translation>已读取 {n} 个答复，但学校的记录还没有全部收到。请再次写入申请并送到教育局。</translation>
     </message>
     <message>
@@ -1668,7 +1680,7 @@
         <translation>+ 事件 (Ctrl+E)</translation>
     </message>
     <message>
-        <source>Boarders' roll call</source>
+        <source>Boarders&apos; roll call</source>
         <translation>住校生点名</translation>
     </message>
     <message>
@@ -1820,7 +1832,7 @@
         <translation>将发现的问题上报为隐患</translation>
     </message>
     <message>
-        <source>Empty: the finding's text</source>
+        <source>Empty: the finding&apos;s text</source>
         <translation>不填则使用发现问题的内容</translation>
     </message>
     <message>
@@ -2047,7 +2059,7 @@
         <translation>以下日期监控次数不足：{days}</translation>
     </message>
     <message>
-        <source>The bureau's answer ({day}):</source>
+        <source>The bureau&apos;s answer ({day}):</source>
         <translation>教育局答复（{day}）：</translation>
     </message>
     <message>
@@ -2729,7 +2741,7 @@
         <translation>校长签字确认</translation>
     </message>
     <message>
-        <source>{name} countersigns “{title}”. The signature prints in the principal's box of the inspection form; the record itself does not change.</source>
+        <source>{name} countersigns “{title}”. The signature prints in the principal&apos;s box of the inspection form; the record itself does not change.</source>
         <translation>{name}在“{title}”上签字。签名打印在检查记录表的校长签字栏，检查记录本身不会改变。</translation>
     </message>
     <message>
@@ -2868,7 +2880,7 @@
         <translation>{name}（{role}）已登录，其工作内容保持原样。</translation>
     </message>
     <message>
-        <source>{name}'s password or PIN</source>
+        <source>{name}&apos;s password or PIN</source>
         <translation>{name}的密码或 PIN 码</translation>
     </message>
     <message>
@@ -3201,7 +3213,7 @@
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <source>The principal's comments on the month's safety work</source>
+        <source>The principal&apos;s comments on the month&apos;s safety work</source>
         <translation>校长对本月安全工作的意见</translation>
     </message>
     <message>
@@ -3225,7 +3237,7 @@
         <translation>校长意见与签名</translation>
     </message>
     <message>
-        <source>Principal's signature:</source>
+        <source>Principal&apos;s signature:</source>
         <translation>校长签名：</translation>
     </message>
     <message>
@@ -3346,7 +3358,7 @@
         <translation>教育局于 {day} 更新</translation>
     </message>
     <message>
-        <source>Reply to the bureau's supervision order</source>
+        <source>Reply to the bureau&apos;s supervision order</source>
         <translation>回复教育局督办</translation>
     </message>
     <message>
@@ -3650,7 +3662,7 @@
         <translation>修改学校信息…</translation>
     </message>
     <message>
-        <source>Only the principal can edit the school's details.</source>
+        <source>Only the principal can edit the school&apos;s details.</source>
         <translation>只有校长可以修改学校信息。</translation>
     </message>
     <message>
@@ -3814,7 +3826,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>我的签名密钥：</translation>
     </message>
     <message>
-        <source>Unlocked while you are signed in: the forms you print are signed in your name. It is kept in this computer's data, encrypted with your password or PIN.</source>
+        <source>Unlocked while you are signed in: the forms you print are signed in your name. It is kept in this computer&apos;s data, encrypted with your password or PIN.</source>
         <translation>登录期间已解锁：您打印的表格以您的名义加数字签名。签名密钥保存在本机数据中，并用您的密码或 PIN 码加密。</translation>
     </message>
     <message>
@@ -3842,7 +3854,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>在文件夹 {path} 中，只有您能读取。</translation>
     </message>
     <message>
-        <source>The data and its backups are encrypted with it. For a new computer the principal keeps the school's recovery code (xiaoan key-show).</source>
+        <source>The data and its backups are encrypted with it. For a new computer the principal keeps the school&apos;s recovery code (xiaoan key-show).</source>
         <translation>本校数据及其备份都用它加密。换新电脑时要用学校的恢复码，由校长保管（xiaoan key-show）。</translation>
     </message>
 </context>
@@ -4058,7 +4070,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>角色：</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -4066,7 +4078,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>同一人…</translation>
     </message>
     <message>
-        <source>{name}'s login ({username}) moves to the entry you choose, which keeps its details. This entry is then removed, or kept as someone who has left where old records name it.</source>
+        <source>{name}&apos;s login ({username}) moves to the entry you choose, which keeps its details. This entry is then removed, or kept as someone who has left where old records name it.</source>
         <translation>{name}的登录账号（{username}）将转到您选择的那条记录上，那条记录的信息保持不变。当前这条记录随后删除；如果已有记录用到它，则保留并标为已离校。</translation>
     </message>
     <message>
@@ -4166,7 +4178,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>{name}的账号已解锁，可以重新登录。</translation>
     </message>
     <message>
-        <source>{name}'s entries are now one.</source>
+        <source>{name}&apos;s entries are now one.</source>
         <translation>{name}的两条记录已合并为一条。</translation>
     </message>
 </context>
@@ -4220,7 +4232,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>被教育局暂扣</translation>
     </message>
     <message>
-        <source>{n} changes from the school's other computers {who}</source>
+        <source>{n} changes from the school&apos;s other computers {who}</source>
         <translation>来自本校其他电脑的 {n} 条更改 {who}</translation>
     </message>
     <message>
@@ -4240,7 +4252,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>文件不是同步数据包</translation>
     </message>
     <message>
-        <source>made for another bureau's key</source>
+        <source>made for another bureau&apos;s key</source>
         <translation>数据包是为其他教育局的密钥加密的</translation>
     </message>
     <message>
@@ -4272,7 +4284,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>与上一个数据包衔接不上</translation>
     </message>
     <message>
-        <source>this computer's clock is far ahead; check the date</source>
+        <source>this computer&apos;s clock is far ahead; check the date</source>
         <translation>这台电脑的时钟快了很多，请检查日期时间</translation>
     </message>
     <message>
@@ -4332,7 +4344,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>作为新电脑重新注册(&amp;R)…</translation>
     </message>
     <message>
-        <source>Gives this data folder a new identity and new keys; the school's records stay and everything the bureau has not received is sent again under the new one.</source>
+        <source>Gives this data folder a new identity and new keys; the school&apos;s records stay and everything the bureau has not received is sent again under the new one.</source>
         <translation>为这个数据文件夹换一个新身份和新密钥；学校的记录都保留，教育局尚未收到的内容会以新身份重新发送。</translation>
     </message>
     <message>
@@ -4356,7 +4368,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>教育局指纹：</translation>
     </message>
     <message>
-        <source>This computer's fingerprint:</source>
+        <source>This computer&apos;s fingerprint:</source>
         <translation>本机指纹：</translation>
     </message>
     <message>
@@ -4372,7 +4384,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>U盘传递（无网络时）</translation>
     </message>
     <message>
-        <source>Without a network: export the bundles to a USB stick and take it to the bureau. Bring back the bureau's reply files on the stick and import them.</source>
+        <source>Without a network: export the bundles to a USB stick and take it to the bureau. Bring back the bureau&apos;s reply files on the stick and import them.</source>
         <translation>没有网络时：把数据包导出到U盘，送到教育局；再把教育局的回执文件用U盘带回来导入。</translation>
     </message>
     <message>
@@ -4380,7 +4392,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>导出数据包到文件夹…</translation>
     </message>
     <message>
-        <source>Import the bureau's replies…</source>
+        <source>Import the bureau&apos;s replies…</source>
         <translation>导入教育局回执…</translation>
     </message>
     <message>
@@ -4460,11 +4472,11 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>正在发送第 {seq} 个数据包：{percent}%</translation>
     </message>
     <message>
-        <source>Waiting for the bureau's reply…</source>
+        <source>Waiting for the bureau&apos;s reply…</source>
         <translation>等待教育局回执…</translation>
     </message>
     <message>
-        <source>Receiving the school's other computers' records: {percent}%</source>
+        <source>Receiving the school&apos;s other computers&apos; records: {percent}%</source>
         <translation>正在接收本校其他电脑的记录：{percent}%</translation>
     </message>
     <message>
@@ -4500,7 +4512,7 @@ The data as it is now is kept in the backups folder and can be restored again. x
         <translation>把这个数据文件夹作为一台新电脑向教育局注册？</translation>
     </message>
     <message>
-        <source>This folder gets a new identity and new sync keys. The school's records stay here, and everything the bureau has not received yet is sent again under the new identity.
+        <source>This folder gets a new identity and new sync keys. The school&apos;s records stay here, and everything the bureau has not received yet is sent again under the new identity.
 
 The bureau must then register this computer: ask it for a new enrollment file for school {code} and import it here.</source>
         <translation>这个文件夹将换用新身份和新的同步密钥。学校的记录都保留在这里，教育局尚未收到的内容会以新身份重新发送。
@@ -4520,7 +4532,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>已将 {n} 个数据包写入 {path}，请送到教育局。</translation>
     </message>
     <message>
-        <source>Folder with the bureau's replies</source>
+        <source>Folder with the bureau&apos;s replies</source>
         <translation>存放教育局回执的文件夹</translation>
     </message>
     <message>
@@ -4677,7 +4689,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>用户名为 2 到 32 个字符，不能有空格。</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -4701,7 +4713,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>本机已有人可以登录。请直接登录，或请校长在本机为您设置密码或 PIN 码。</translation>
     </message>
     <message>
-        <source>The school's records have not arrived on this computer yet. Sync with the bureau first.</source>
+        <source>The school&apos;s records have not arrived on this computer yet. Sync with the bureau first.</source>
         <translation>学校的记录还没有传到本机。请先与教育局同步。</translation>
     </message>
     <message>
@@ -4709,7 +4721,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>该用户已不存在。</translation>
     </message>
     <message>
-        <source>Only the principal can be the first to sign in on a computer that joined the school. The principal then sets everyone else's password or PIN here.</source>
+        <source>Only the principal can be the first to sign in on a computer that joined the school. The principal then sets everyone else&apos;s password or PIN here.</source>
         <translation>加入学校的电脑只能由校长第一个登录。之后由校长在本机为其他人设置密码或 PIN 码。</translation>
     </message>
     <message>
@@ -4785,7 +4797,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>注意：设备 {device} 的审计密钥在操作日志 #{seq} 处更换过（原密钥已丢失）；此前的日志只能按 SHA-256 链核对。</translation>
     </message>
     <message>
-        <source>{path} already holds a school's data. Choose an empty folder for the demo.</source>
+        <source>{path} already holds a school&apos;s data. Choose an empty folder for the demo.</source>
         <translation>{path} 中已有学校数据。请为演示数据选择一个空文件夹。</translation>
     </message>
     <message>
@@ -4869,7 +4881,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>幼儿园</translation>
     </message>
     <message>
-        <source>Enter the school's name.</source>
+        <source>Enter the school&apos;s name.</source>
         <translation>请输入学校名称。</translation>
     </message>
     <message>
@@ -4889,7 +4901,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>此数据文件夹中已有学校。</translation>
     </message>
     <message>
-        <source>This enrollment file is for a school that does not use xiaoan on any computer yet, so there are no records to join. Nothing was changed. Set up the school instead (go back and choose a new school), or ask the bureau for the file it writes once the school's first computer has registered.</source>
+        <source>This enrollment file is for a school that does not use xiaoan on any computer yet, so there are no records to join. Nothing was changed. Set up the school instead (go back and choose a new school), or ask the bureau for the file it writes once the school&apos;s first computer has registered.</source>
         <translation>这个注册文件所属的学校还没有在任何电脑上使用校安，没有可以加入的记录。未做任何更改。请改为建立新学校（返回上一步选择“建立新学校”），或在学校第一台电脑注册后向教育局索取新的注册文件。</translation>
     </message>
     <message>
@@ -4973,7 +4985,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>{path} 中的数据由更新版本的校安保存（数据结构 {revision}）。请安装新版本后再打开。未做任何改动。</translation>
     </message>
     <message>
-        <source>{path} is not a xiaoan database. Nothing has been changed. Choose an empty folder or the folder that holds xiaoan's data.</source>
+        <source>{path} is not a xiaoan database. Nothing has been changed. Choose an empty folder or the folder that holds xiaoan&apos;s data.</source>
         <translation>{path} 不是校安数据库。未做任何改动。请选择一个空文件夹，或存放校安数据的文件夹。</translation>
     </message>
     <message>
@@ -4981,7 +4993,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>扫描件 {path} 无法读取。</translation>
     </message>
     <message>
-        <source>Enter the letter's title.</source>
+        <source>Enter the letter&apos;s title.</source>
         <translation>请输入责任书标题。</translation>
     </message>
     <message>
@@ -4997,7 +5009,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>安全责任书须由两个不同的人签订。</translation>
     </message>
     <message>
-        <source>The signing date does not fit the letter's year {year}.</source>
+        <source>The signing date does not fit the letter&apos;s year {year}.</source>
         <translation>签订日期与责任书年度 {year} 不符。</translation>
     </message>
     <message>
@@ -5141,7 +5153,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>请选择两个不同的班次进行调换。</translation>
     </message>
     <message>
-        <source>Both shifts are the same person's; there is nothing to swap.</source>
+        <source>Both shifts are the same person&apos;s; there is nothing to swap.</source>
         <translation>两个班次是同一个人的，无需调换。</translation>
     </message>
     <message>
@@ -5205,7 +5217,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>请写下观察到的情况。</translation>
     </message>
     <message>
-        <source>Choose the hazard's condition.</source>
+        <source>Choose the hazard&apos;s condition.</source>
         <translation>请选择隐患当前状况。</translation>
     </message>
     <message>
@@ -5229,7 +5241,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>请选择风险类别：人、物、管或环。</translation>
     </message>
     <message>
-        <source>Choose the hazard's grade: general or major hazard.</source>
+        <source>Choose the hazard&apos;s grade: general or major hazard.</source>
         <translation>请选择隐患等级：一般隐患或重大隐患。</translation>
     </message>
     <message>
@@ -5313,7 +5325,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>请先创建学校，再导入注册文件。</translation>
     </message>
     <message>
-        <source>This enrollment file is for another school's records than the ones on this computer. Nothing was changed. Ask the bureau for this school's file.</source>
+        <source>This enrollment file is for another school&apos;s records than the ones on this computer. Nothing was changed. Ask the bureau for this school&apos;s file.</source>
         <translation>此注册文件属于另一所学校的记录，与本机上的记录不符，未做任何更改。请向教育局索取本校的注册文件。</translation>
     </message>
     <message>
@@ -5565,11 +5577,11 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>{record} 不是有效的记录编号。</translation>
     </message>
     <message>
-        <source>The ledger's dates are out of range.</source>
+        <source>The ledger&apos;s dates are out of range.</source>
         <translation>台账的日期超出范围。</translation>
     </message>
     <message>
-        <source>Give the ledger's dates as 2026-09-01..2026-11-30 or a month as 2026-11.</source>
+        <source>Give the ledger&apos;s dates as 2026-09-01..2026-11-30 or a month as 2026-11.</source>
         <translation>请按 2026-09-01..2026-11-30 的格式填写台账起止日期，或按 2026-11 的格式填写月份。</translation>
     </message>
     <message>
@@ -5769,19 +5781,19 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>有两个学期日期重叠，请检查。</translation>
     </message>
     <message>
-        <source>The bureau's server could not be reached. Check the network cable or Wi-Fi. Nothing is lost: sync tries again by itself when the network is back.</source>
+        <source>The bureau&apos;s server could not be reached. Check the network cable or Wi-Fi. Nothing is lost: sync tries again by itself when the network is back.</source>
         <translation>连不上教育局的服务器。请检查网线或无线网络。数据不会丢失：网络恢复后会自动重试同步。</translation>
     </message>
     <message>
-        <source>The bureau's server is busy or under maintenance. Nothing is lost: sync tries again by itself later.</source>
+        <source>The bureau&apos;s server is busy or under maintenance. Nothing is lost: sync tries again by itself later.</source>
         <translation>教育局的服务器繁忙或正在维护。数据不会丢失：稍后会自动重试同步。</translation>
     </message>
     <message>
-        <source>A bundle is larger than the bureau's server accepts. Take it to the bureau with USB transfer below, and tell the bureau.</source>
+        <source>A bundle is larger than the bureau&apos;s server accepts. Take it to the bureau with USB transfer below, and tell the bureau.</source>
         <translation>有一个数据包超过了教育局服务器接收的大小。请用右侧的U盘传递送到教育局，并告知教育局。</translation>
     </message>
     <message>
-        <source>The bureau's server refused this computer (it may have been withdrawn). Call the bureau and read them this computer's fingerprint.</source>
+        <source>The bureau&apos;s server refused this computer (it may have been withdrawn). Call the bureau and read them this computer&apos;s fingerprint.</source>
         <translation>教育局的服务器拒绝了这台电脑（可能已被撤销）。请联系教育局，并把本机指纹读给对方。</translation>
     </message>
     <message>
@@ -5793,7 +5805,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>教育局那里这个学校代码已登记给另一所学校：这个注册文件是别的学校的。请给教育局打电话，把学校代码念给他们听。</translation>
     </message>
     <message>
-        <source>The bureau already has this computer registered with other keys. Ask the bureau to reset the school's enrollment and send a new enrollment file, then import it.</source>
+        <source>The bureau already has this computer registered with other keys. Ask the bureau to reset the school&apos;s enrollment and send a new enrollment file, then import it.</source>
         <translation>教育局那里已经用另一套密钥登记了这台电脑。请教育局重置本校的注册并发来新的注册文件，然后导入。</translation>
     </message>
     <message>
@@ -6041,7 +6053,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>文件夹 {path} 中已有校安的数据。请选择一个空文件夹。没有做任何改动。</translation>
     </message>
     <message>
-        <source>The recovery code does not open {file}: it belongs to another school's data folder, or the file is not a xiaoan backup. Nothing has been changed.</source>
+        <source>The recovery code does not open {file}: it belongs to another school&apos;s data folder, or the file is not a xiaoan backup. Nothing has been changed.</source>
         <translation>这个恢复码打不开 {file}：它属于另一所学校的数据文件夹，或者这个文件不是校安的备份。没有做任何改动。</translation>
     </message>
     <message>
@@ -6061,7 +6073,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>备份 {file} 未通过检查（{problem}）。未做任何更改。请选择其他备份。</translation>
     </message>
     <message>
-        <source>The backup {file} holds another school's data, or another computer's. Nothing has been changed.</source>
+        <source>The backup {file} holds another school&apos;s data, or another computer&apos;s. Nothing has been changed.</source>
         <translation>备份 {file} 是其他学校或其他电脑的数据。未做任何更改。</translation>
     </message>
     <message>
@@ -6113,11 +6125,11 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>{path} 中的数据未能加密（{error}）。没有做任何改动；校安下次启动时会再试。可运行 xiaoan check 检查该文件。</translation>
     </message>
     <message>
-        <source>The data in {path} is encrypted, and the file {id_file} that names its key is missing. Nothing has been changed. On a new computer, restore a backup with the school's recovery code (xiaoan restore-elsewhere).</source>
+        <source>The data in {path} is encrypted, and the file {id_file} that names its key is missing. Nothing has been changed. On a new computer, restore a backup with the school&apos;s recovery code (xiaoan restore-elsewhere).</source>
         <translation>{path} 中的数据已加密，但指明其密钥的文件 {id_file} 不见了。没有做任何改动。如果是新电脑，请用学校的恢复码恢复备份（xiaoan restore-elsewhere）。</translation>
     </message>
     <message>
-        <source>The data in {path} is encrypted, and its key {name} is not on this computer: xiaoan looked in the keyring ({keyring}) and in the folder {folder}. Nothing has been changed. On a new computer, restore a backup with the school's recovery code (xiaoan restore-elsewhere).</source>
+        <source>The data in {path} is encrypted, and its key {name} is not on this computer: xiaoan looked in the keyring ({keyring}) and in the folder {folder}. Nothing has been changed. On a new computer, restore a backup with the school&apos;s recovery code (xiaoan restore-elsewhere).</source>
         <translation>{path} 中的数据已加密，但本机没有它的密钥 {name}：校安已在系统钥匙串（{keyring}）和文件夹 {folder} 中查找过。没有做任何改动。如果是新电脑，请用学校的恢复码恢复备份（xiaoan restore-elsewhere）。</translation>
     </message>
     <message>
@@ -6133,11 +6145,11 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>这个数据文件夹（{path}）是 {home} 的副本，而原文件夹仍以同一台电脑的身份同步。两处都发送会使教育局拒收其中一处的数据。本次没有发送任何内容：请在同步页面把这个文件夹作为新电脑重新注册。</translation>
     </message>
     <message>
-        <source>This computer's sync keys are not the ones the bureau registered (the data folder was probably copied from another computer). Nothing was sent: on the sync page, re-enroll this folder as a new computer.</source>
+        <source>This computer&apos;s sync keys are not the ones the bureau registered (the data folder was probably copied from another computer). Nothing was sent: on the sync page, re-enroll this folder as a new computer.</source>
         <translation>本机的同步密钥不是教育局登记的那一套（数据文件夹可能是从另一台电脑复制来的）。本次没有发送任何内容：请在同步页面把这个文件夹作为新电脑重新注册。</translation>
     </message>
     <message>
-        <source>This computer's sync keys cannot be found (looked in {keyring} and {path}). If the system keyring is locked, unlock it (sign in to the desktop) and try again. If the keys are lost, or this data folder was copied from another computer, re-enroll it as a new computer on the sync page.</source>
+        <source>This computer&apos;s sync keys cannot be found (looked in {keyring} and {path}). If the system keyring is locked, unlock it (sign in to the desktop) and try again. If the keys are lost, or this data folder was copied from another computer, re-enroll it as a new computer on the sync page.</source>
         <translation>找不到本机的同步密钥（已查找 {keyring} 和 {path}）。如果系统密钥存储已锁定，请解锁（登录桌面）后重试。如果密钥已丢失，或这个数据文件夹是从另一台电脑复制来的，请在同步页面把它作为新电脑重新注册。</translation>
     </message>
     <message>
@@ -6153,19 +6165,19 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>尚未注册：教育局还不认识这台电脑。请向教育局要一份学校 {code} 的新的注册文件并导入（Ctrl+O）；教育局尚未收到的 {n} 条更改随后发送。</translation>
     </message>
     <message>
-        <source>This data folder seems to be a copy from another computer: the folder it was copied from still syncs with the same identity. Re-enroll this folder as a new computer (the button on the right); the school's records stay.</source>
+        <source>This data folder seems to be a copy from another computer: the folder it was copied from still syncs with the same identity. Re-enroll this folder as a new computer (the button on the right); the school&apos;s records stay.</source>
         <translation>这个数据文件夹似乎是从另一台电脑复制来的副本：原来的文件夹仍以同一身份同步。请把这个文件夹作为新电脑重新注册（右侧按钮）；学校的记录都会保留。</translation>
     </message>
     <message>
-        <source>This data folder seems to be a copy from another computer: its sync keys are not on this computer. If the system keyring is only locked, sign in to the desktop and try again; otherwise re-enroll this folder as a new computer (the button on the right); the school's records stay.</source>
+        <source>This data folder seems to be a copy from another computer: its sync keys are not on this computer. If the system keyring is only locked, sign in to the desktop and try again; otherwise re-enroll this folder as a new computer (the button on the right); the school&apos;s records stay.</source>
         <translation>这个数据文件夹似乎是从另一台电脑复制来的副本：它的同步密钥不在本机上。如果只是系统密钥存储被锁定，请登录桌面后重试；否则请把这个文件夹作为新电脑重新注册（右侧按钮）；学校的记录都会保留。</translation>
     </message>
     <message>
-        <source>This data folder seems to be a copy from another computer: its sync keys are not the ones the bureau registered. Re-enroll this folder as a new computer (the button on the right); the school's records stay.</source>
+        <source>This data folder seems to be a copy from another computer: its sync keys are not the ones the bureau registered. Re-enroll this folder as a new computer (the button on the right); the school&apos;s records stay.</source>
         <translation>这个数据文件夹似乎是从另一台电脑复制来的副本：它的同步密钥不是教育局登记的那一套。请把这个文件夹作为新电脑重新注册（右侧按钮）；学校的记录都会保留。</translation>
     </message>
     <message>
-        <source>This data folder seems to be a copy from another computer: the bureau refused its bundles because another computer sends under the same identity or with other keys. Re-enroll this folder as a new computer (the button on the right); the school's records stay.</source>
+        <source>This data folder seems to be a copy from another computer: the bureau refused its bundles because another computer sends under the same identity or with other keys. Re-enroll this folder as a new computer (the button on the right); the school&apos;s records stay.</source>
         <translation>这个数据文件夹似乎是从另一台电脑复制来的副本：教育局拒收了它的数据包，因为另一台电脑在用同一身份或另一套密钥发送。请把这个文件夹作为新电脑重新注册（右侧按钮）；学校的记录都会保留。</translation>
     </message>
     <message>
@@ -6280,7 +6292,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>没有这个启用中的用户。</translation>
     </message>
     <message>
-        <source>Recovery code of this school's data (print it and keep it with the school's records; with it, a backup opens on another computer):</source>
+        <source>Recovery code of this school&apos;s data (print it and keep it with the school&apos;s records; with it, a backup opens on another computer):</source>
         <translation>本校数据的恢复码（请打印出来，与学校档案一起保管；凭它可以在另一台电脑上打开备份）：</translation>
     </message>
     <message>
@@ -6452,7 +6464,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>检查规则 {version}（{file}）</translation>
     </message>
     <message>
-        <source>Nothing is owed for {month}: the school's records here start on {day}.</source>
+        <source>Nothing is owed for {month}: the school&apos;s records here start on {day}.</source>
         <translation>{month} 无应办事项：本校自 {day} 起在本软件中记录。</translation>
     </message>
     <message>
@@ -6476,7 +6488,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
         <translation>教育局指纹：{fp}</translation>
     </message>
     <message>
-        <source>This PC's fingerprint: {fp}</source>
+        <source>This PC&apos;s fingerprint: {fp}</source>
         <translation>本机指纹：{fp}</translation>
     </message>
     <message>
@@ -6587,7 +6599,7 @@ The bureau must then register this computer: ask it for a new enrollment file fo
 <context>
     <name>compliance</name>
     <message>
-        <source>Leader's daily campus patrol</source>
+        <source>Leader&apos;s daily campus patrol</source>
         <translation>领导每日巡查校园</translation>
     </message>
     <message>

@@ -103,12 +103,12 @@ def bureau(postgres_url, tmp_path):
 )
 @given(steps=st.lists(step, min_size=4, max_size=24))
 def test_three_pcs_working_offline_converge_whatever_the_order(
-    steps, bureau, postgres_url, tmp_path
+    steps, bureau, postgres_url, tmp_path, blank_database
 ):
     note(f"steps: {steps}")
     home = tmp_path / f"school-{next(_codes)}"
     code = f"P{home.name.split('-')[1]:0>4}"
-    first = Workspace.open(home / "a")
+    first = Workspace.open(blank_database.copy_to(home / "a"))
     pcs = [first]
     try:
         set_up_school(
@@ -122,7 +122,9 @@ def test_three_pcs_working_offline_converge_whatever_the_order(
         nets = [enroll(first, _school(bureau, code), home / "e0")]
         assert sync_pass(first, transport=nets[0]).problem == ""
         for name in ("b", "c"):
-            ws, net = join(home / name, _school(bureau, code), home / f"e-{name}")
+            ws, net = join(
+                home / name, _school(bureau, code), home / f"e-{name}", blank=blank_database
+            )
             pcs.append(ws)
             nets.append(net)
             assert sync_pass(ws, transport=net).problem == ""

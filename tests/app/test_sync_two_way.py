@@ -190,21 +190,19 @@ def test_a_pc_joining_late_catches_up_in_bounded_return_bundles(
 
 
 def test_a_pc_enrolled_after_three_months_of_the_demo_school_catches_up_with_its_photos(
-    bureau, postgres_url, tmp_path
+    bureau, postgres_url, tmp_path, demo_template, blank_database
 ):
     """The demo school (set up at the start of the school year, records since the first
     of last month, drill photos): a PC joining now ends identical, pictures included."""
     from app.attachments.store import sync_copy_path, thumbnail_path
-    from app.demo import build_demo
     from app.workspace import Workspace
     from db.models import Photo
 
-    build_demo(tmp_path / "office")
-    office = Workspace.open(tmp_path / "office")
+    office = Workspace.open(demo_template.copy_to(tmp_path / "office"))
     late = None
     try:
         assert sync_pass(office, transport=enroll(office, bureau, tmp_path / "e1")).problem == ""
-        late, late_net = join(tmp_path / "late", bureau, tmp_path / "e2")
+        late, late_net = join(tmp_path / "late", bureau, tmp_path / "e2", blank=blank_database)
         assert sync_pass(late, transport=late_net).problem == ""
         same_everywhere(postgres_url, office.school_id, office, late)
         with late.read() as s:

@@ -125,6 +125,10 @@ def _dialogs() -> dict[str, tuple[Callable[[Env], QDialog], Callable[[QDialog], 
             ),
             None,
         ),
+        "ui.oversight.panel:ReplyDialog": (
+            lambda e: _mod("ui.oversight.panel").ReplyDialog(e.window, _order(e.today), e.today),
+            None,
+        ),
         "ui.duty.handover_page:FindingDialog": (
             lambda e: _mod("ui.duty.handover_page").FindingDialog(e.window),
             None,
@@ -303,6 +307,26 @@ def _join_wizard(env: Env):
         "未能从教育局获取学校的记录。请检查网络后点击“重试”，或按下面的说明用U盘传送。"
     )
     return wizard
+
+
+def _order(today):
+    """A supervision order as the bureau sends one (the longest texts it allows are rarer)."""
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from app.oversight.service import Order
+
+    return Order(
+        id=uuid.uuid4(),
+        subject="hazard",
+        hazard_id=uuid.uuid4(),
+        hazard_ref="YH20261103-55A0FD",
+        hazard_title="老教学楼北墙出现裂缝，长约 1.2 米",
+        duty="",
+        deadline=today + timedelta(days=10),
+        text="重大隐患整改进度滞后，请于期限内完成整改并书面回复整改措施、资金来源和完成时间。",
+        published_at=datetime.now(UTC),
+    )
 
 
 def _mod(name: str):

@@ -37,6 +37,9 @@ ACTION_LABELS: dict[str, str] = {
     "user.reset_secret": QT_TRANSLATE_NOOP("Activity", "Reset a user's password or PIN"),
     "user.change_secret": QT_TRANSLATE_NOOP("Activity", "Changed own password or PIN"),
     "user.unlock": QT_TRANSLATE_NOOP("Activity", "Unlocked a user"),
+    "user.claim_on_pc": QT_TRANSLATE_NOOP(
+        "Activity", "Took this new computer over for the school (first sign-in)"
+    ),
     "backup.create": QT_TRANSLATE_NOOP("Activity", "Made a backup"),
     "data_key.show": QT_TRANSLATE_NOOP("Activity", "Showed the recovery code"),
     "backup.restore": QT_TRANSLATE_NOOP("Activity", "Restored a backup"),
@@ -56,6 +59,8 @@ ACTION_LABELS: dict[str, str] = {
     "hazard.major": QT_TRANSLATE_NOOP("Activity", "Marked a major hazard"),
     "hazard.monitor": QT_TRANSLATE_NOOP("Activity", "Monitored a major hazard"),
     "hazard.escalate": QT_TRANSLATE_NOOP("Activity", "Reported a hazard upward"),
+    "oversight.reply": QT_TRANSLATE_NOOP("Activity", "Answered a supervision order"),
+    "oversight.acknowledge": QT_TRANSLATE_NOOP("Activity", "Acknowledged a bureau notice"),
     "photo.add": QT_TRANSLATE_NOOP("Activity", "Added a photo"),
     "duty.finding.to_hazard": QT_TRANSLATE_NOOP(
         "Activity", "Turned a patrol finding into a hazard"

@@ -593,13 +593,17 @@ class Ingestor:
         down = self.downstream(device_id, changes_after, content_after, budget or RETURN_BUDGET)
         if down is None:
             return None
-        dev, seq, slice_ = down
         reach("return_numbered")
+        return self._sealed(*down)
+
+    def _sealed(self, dev, seq: int, slice_: Downstream) -> bytes:
+        """The numbered return of ``dev``: its acks, notices and ``slice_``, signed and
+        encrypted to the device."""
         return build_return(
-            device_id=device_id,
+            device_id=dev.device_id,
             school_id=dev.school_id,
             return_seq=seq,
-            acks=self.acks(device_id),
+            acks=self.acks(dev.device_id),
             signing_key=self.config.signing,
             recipient=dev.recipient,
             created_at=datetime.fromtimestamp(time.time(), UTC).isoformat(),
@@ -623,23 +627,8 @@ class Ingestor:
             down = self.downstream(device_id, None, None, budget, start=start)
             if down is None:
                 break
-            dev, seq, slice_ = down
-            out.append(
-                (
-                    seq,
-                    build_return(
-                        device_id=device_id,
-                        school_id=dev.school_id,
-                        return_seq=seq,
-                        acks=self.acks(device_id),
-                        signing_key=self.config.signing,
-                        recipient=dev.recipient,
-                        created_at=datetime.fromtimestamp(time.time(), UTC).isoformat(),
-                        notices=self.notices(dev.school_code),
-                        down=slice_,
-                    ),
-                )
-            )
+            _dev, seq, slice_ = down
+            out.append((seq, self._sealed(*down)))
             if not slice_.more:
                 break
             start = (slice_.changes_through, slice_.content_through)

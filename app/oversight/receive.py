@@ -238,24 +238,27 @@ def _install_rules(data_dir: Path, body: dict) -> None:
     _write_atomic(path, body["text"])
 
 
-def _apply(s: Session, kind: str, pid: uuid.UUID, published_at: datetime, body: dict) -> None:
+def _apply(
+    s: Session, kind: str, pid: uuid.UUID, published_at: datetime, body: dict, data_dir
+) -> None:
     if kind == PublicationKind.NOTICE:
         if s.get(SyncNotice, pid) is None:
             s.add(SyncNotice(id=pid, text=body["text"], created_at=published_at))
     elif kind in (PublicationKind.TEMPLATE, PublicationKind.RULES):
-        data_dir = data_dir_of(s)
         if data_dir is None:
             raise Refused("no data folder to keep the file in")
         install = _install_template if kind == PublicationKind.TEMPLATE else _install_rules
         install(data_dir, body)
 
 
-def receive(s: Session, items: list, now: datetime) -> int:
+def receive(s: Session, items: list, now: datetime, data_dir: Path | None = None) -> int:
     """Keep the bureau's publications this PC has not seen; returns how many were new.
 
     Runs inside the caller's transaction (the return bundle's). Never raises
-    for a bad item: it is skipped and logged.
+    for a bad item: it is skipped and logged. ``data_dir``: where templates and
+    rules files go (default: the folder of the session's database file).
     """
+    data_dir = data_dir if data_dir is not None else data_dir_of(s)
     if not isinstance(items, list):
         log.warning("bureau publications skipped: not a list")
         return 0
@@ -280,7 +283,7 @@ def receive(s: Session, items: list, now: datetime) -> int:
             continue
         try:
             with s.begin_nested():
-                _apply(s, kind, pid, published_at, body)
+                _apply(s, kind, pid, published_at, body, data_dir)
                 s.add(
                     ReceivedPublication(
                         id=pid,

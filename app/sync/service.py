@@ -348,7 +348,7 @@ def _apply_return(ws: Workspace, ret, *, down, failed: str = "") -> None:
                 s, down, data_dir=ws.data_dir, school_id=ws.school_id, device_id=ws.device_id
             )
             if down.content and not got.skipped:
-                got.items = _receive_content(s, down.content, now)
+                got.items = _receive_content(s, down.content, now, ws.data_dir)
             if not got.skipped:
                 row.content_through = max(row.content_through, down.content_through)
         if got.changes or got.photos or got.items or failed:
@@ -360,10 +360,10 @@ def _apply_return(ws: Workspace, ret, *, down, failed: str = "") -> None:
         ws._notify(Committed("sync.received", tables=frozenset(c["table"] for c in down.changes)))
 
 
-def _receive_content(s, items: list, now: datetime) -> int:
+def _receive_content(s, items: list, now: datetime, data_dir: Path) -> int:
     from app.oversight.receive import receive
 
-    return receive(s, items, now)
+    return receive(s, items, now, data_dir)
 
 
 def _keep_notices(s, notices, now: datetime) -> None:

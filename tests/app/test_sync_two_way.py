@@ -166,7 +166,7 @@ def test_a_pc_with_no_network_joins_and_trades_records_both_ways_by_usb(
 def test_a_pc_joining_late_catches_up_in_bounded_return_bundles(
     workspace, principal, bureau, postgres_url, tmp_path, monkeypatch
 ):
-    from app.bureau import ingest
+    from app.bureau import replies
 
     office_net = enroll(workspace, bureau, tmp_path / "e1")
     for n in range(30):
@@ -175,7 +175,7 @@ def test_a_pc_joining_late_catches_up_in_bounded_return_bundles(
         )
     assert sync_pass(workspace, transport=office_net).problem == ""
     # Small return bundles (16 KiB instead of 16 MiB) so the catch-up takes several.
-    monkeypatch.setattr(ingest, "RETURN_BUDGET", 16 * 1024)
+    monkeypatch.setattr(replies, "RETURN_BUDGET", 16 * 1024)
     late, late_net = join(tmp_path / "late", bureau, tmp_path / "e2")
     try:
         seen = []

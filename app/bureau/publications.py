@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -272,6 +273,30 @@ def _published_bodies(conn: Connection, kind: str) -> list[dict[str, Any]]:
     return [b for b in conn.execute(select(BP.c.body).where(BP.c.kind == kind)).scalars()]
 
 
+def _publish_version(
+    engine: Engine,
+    kind: str,
+    school_type: str | None,
+    body: dict[str, Any],
+    older: Callable[[dict[str, Any]], str | None],
+    published_by: str,
+) -> Published:
+    """Publish a template or rules version to all schools or a type, unless ``older`` finds
+    a published body at least as new (its message is the refusal). The table stays locked
+    from that check to the write (PostgreSQL), so two operators cannot both pass it."""
+    with engine.begin() as conn:
+        audience = check_audience(
+            conn, school_code=None, all_schools=school_type is None, school_type=school_type
+        )
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("LOCK TABLE bureau_publication IN EXCLUSIVE MODE"))
+        for published in _published_bodies(conn, kind):
+            refusal = older(published)
+            if refusal:
+                raise PublicationError(refusal)
+        return publish(conn, kind, audience, body, published_by)
+
+
 def publish_template(
     engine: Engine,
     path: Path,
@@ -294,30 +319,24 @@ def publish_template(
             f"template {template.code} version {template.version} is not higher than "
             f"the version shipped with the app ({shipped.version})"
         )
-    with engine.begin() as conn:
-        audience = check_audience(
-            conn, school_code=None, all_schools=school_type is None, school_type=school_type
-        )
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("LOCK TABLE bureau_publication IN EXCLUSIVE MODE"))
-        for body in _published_bodies(conn, PublicationKind.TEMPLATE):
-            if body.get("code") == template.code and body.get("version", 0) >= template.version:
-                raise PublicationError(
-                    f"template {template.code} version {template.version} is not higher than "
-                    f"the version already published ({body.get('version')})"
-                )
-        return publish(
-            conn,
-            PublicationKind.TEMPLATE,
-            audience,
-            {
-                "code": template.code,
-                "version": template.version,
-                "title": template.title,
-                "text": content,
-            },
-            published_by,
-        )
+
+    def older(body: dict[str, Any]) -> str | None:
+        if body.get("code") == template.code and body.get("version", 0) >= template.version:
+            return (
+                f"template {template.code} version {template.version} is not higher than "
+                f"the version already published ({body.get('version')})"
+            )
+        return None
+
+    return _publish_version(
+        engine,
+        PublicationKind.TEMPLATE,
+        school_type,
+        {"code": template.code, "version": template.version, "title": template.title,
+         "text": content},
+        older,
+        published_by,
+    )  # fmt: skip
 
 
 RULES_NAME = re.compile(r"rules-v(\d{1,6})\.json")
@@ -349,25 +368,23 @@ def publish_rules(
         raise PublicationError(
             f"rules number {number} is not higher than the rules shipped with the app ({shipped})"
         )
-    with engine.begin() as conn:
-        audience = check_audience(
-            conn, school_code=None, all_schools=school_type is None, school_type=school_type
-        )
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("LOCK TABLE bureau_publication IN EXCLUSIVE MODE"))
-        for body in _published_bodies(conn, PublicationKind.RULES):
-            if body.get("number", 0) >= number:
-                raise PublicationError(
-                    f"rules number {number} is not higher than the rules already published "
-                    f"({body.get('number')})"
-                )
-        return publish(
-            conn,
-            PublicationKind.RULES,
-            audience,
-            {"number": number, "version": ruleset.version, "text": content},
-            published_by,
-        )
+
+    def older(body: dict[str, Any]) -> str | None:
+        if body.get("number", 0) >= number:
+            return (
+                f"rules number {number} is not higher than the rules already published "
+                f"({body.get('number')})"
+            )
+        return None
+
+    return _publish_version(
+        engine,
+        PublicationKind.RULES,
+        school_type,
+        {"number": number, "version": ruleset.version, "text": content},
+        older,
+        published_by,
+    )
 
 
 # -- what goes down to a device ------------------------------------------------------
